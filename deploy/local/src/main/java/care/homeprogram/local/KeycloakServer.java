@@ -1,0 +1,179 @@
+package care.homeprogram.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The real Keycloak server distribution from Maven, unpacked once into a reused cache folder and started in
+ * dev mode with the realm of deploy/keycloak imported into its own (fresh) PostgreSQL database.
+ */
+public final class KeycloakServer implements AutoCloseable {
+    public static final String REALM = "homeprogram";
+    private static final String REALM_RESOURCE = "/homeprogram/keycloak/homeprogram-realm.json";
+
+    private final ChildProcess process;
+    private final int port;
+
+    private KeycloakServer(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static KeycloakServer start(int port, int managementPort, int postgresPort, Path workDirectory) {
+        Instant start = Instant.now();
+        Path distribution = unpackedDistribution();
+        installRealm(distribution);
+        String database = "keycloak";
+        PostgresServer.createDatabase(postgresPort, database);
+        Progress.say("starting Keycloak on port " + port + " (the first start on a machine builds Keycloak: ~1 min)");
+        List<String> command = List.of(
+                distribution.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                "--import-realm",
+                "--db=postgres",
+                "--db-url=" + PostgresServer.jdbcUrl(postgresPort, database),
+                "--db-username=" + PostgresServer.USER,
+                "--db-password=" + PostgresServer.PASSWORD,
+                "--cache=local");
+        Map<String, String> environment = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        ChildProcess process = ChildProcess.start("keycloak", command, environment, distribution,
+                workDirectory.resolve("keycloak.log"));
+        KeycloakServer server = new KeycloakServer(process, port);
+        process.awaitReady(server::realmAnswers, Duration.ofMinutes(4));
+        Progress.say("Keycloak ready on port " + port + " in " + Progress.since(start));
+        return server;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public String realmUrl() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    private boolean realmAnswers() {
+        return realmAnswers(realmUrl());
+    }
+
+    static boolean realmAnswers(String realmUrl) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The cache survives clean clones, so only the first run on a machine pays for unpacking and building. */
+    static Path unpackedDistribution() {
+        Path zip = Path.of(resourceText("/homeprogram/keycloak-dist.path").trim());
+        String folder = zip.getFileName().toString().replace(".zip", "");
+        Path cache = Cache.directory().resolve(folder);
+        Path marker = cache.resolve(".unpacked");
+        try {
+            Files.createDirectories(cache.getParent());
+            try (FileChannel lockFile = FileChannel.open(cache.getParent().resolve(folder + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
+                if (!Files.exists(marker)) {
+                    Progress.say("unpacking " + zip.getFileName() + " into " + cache);
+                    unzip(zip, cache);
+                    Files.writeString(marker, zip.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not unpack Keycloak into " + cache, e);
+        }
+        return cache;
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                // The zip has one top folder (keycloak-26.x.y/); strip it.
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                if (slash < 0 || slash == name.length() - 1) {
+                    continue;
+                }
+                Path out = target.resolve(name.substring(slash + 1)).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target folder: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    if (name.endsWith(".sh")) {
+                        out.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void installRealm(Path distribution) {
+        Path importDirectory = distribution.resolve("data/import");
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            if (realm == null) {
+                throw new IllegalStateException("realm file missing from the classpath: " + REALM_RESOURCE);
+            }
+            Files.createDirectories(importDirectory);
+            Files.copy(realm, importDirectory.resolve("homeprogram-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not install the realm into " + importDirectory, e);
+        }
+    }
+
+    static String resourceText(String name) {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing: build deploy/local with ./mvnw first");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

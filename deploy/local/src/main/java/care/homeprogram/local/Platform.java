@@ -1,0 +1,164 @@
+package care.homeprogram.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The four services as child JVMs on a stack, started from their packaged quarkus-app. Each gets its
+ * configuration in {@code <work>/<service>/config/application.properties}, so no secret shows in a process list.
+ */
+public final class Platform implements AutoCloseable {
+    private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports;
+    private final Map<Service, Map<String, String>> configs = new EnumMap<>(Service.class);
+    private final Path workDirectory;
+
+    private Platform(Map<Service, Integer> ports, Path workDirectory) {
+        this.ports = ports;
+        this.workDirectory = workDirectory;
+    }
+
+    /**
+     * @param databasePrefix prefix of each service's database name, so several platforms can share a PostgreSQL
+     * @param demoData       seed the demo patients, therapists and library
+     */
+    public static Platform start(StackCoordinates stack, Map<Service, Integer> ports, String databasePrefix,
+            String topicPrefix, boolean demoData, Path workDirectory) {
+        Instant start = Instant.now();
+        stack.createTopics(topicPrefix);
+        Platform platform = new Platform(ports, workDirectory);
+        try {
+            for (Service service : Service.values()) {
+                Map<String, String> config = new java.util.LinkedHashMap<>(
+                        ServiceConfig.forService(stack, service, databasePrefix + service.directory(), topicPrefix));
+                config.put("quarkus.http.port", Integer.toString(ports.get(service)));
+                config.put("homeprogram.demo-data", Boolean.toString(demoData));
+                config.put("homeprogram.portal-url", "http://localhost:" + ports.get(Service.PORTAL));
+                for (Service other : Service.values()) {
+                    config.put("quarkus.rest-client." + other.clientId() + ".url",
+                            "http://localhost:" + ports.get(other));
+                }
+                platform.configs.put(service, config);
+            }
+            // patient-service first: it publishes the demo patients that the others project.
+            for (Service service : Service.values()) {
+                platform.launch(service);
+            }
+            for (Service service : Service.values()) {
+                platform.awaitReady(service);
+            }
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        Progress.say("services ready in " + Progress.since(start));
+        return platform;
+    }
+
+    public static Map<Service, Integer> documentedPorts() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.documentedPort());
+        }
+        return ports;
+    }
+
+    public static Map<Service, Integer> freePorts() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, Ports.free());
+        }
+        return ports;
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public long pid(Service service) {
+        return processes.get(service).pid();
+    }
+
+    /** Starts a stopped or killed service again with the same configuration and waits until it is ready. */
+    public void restart(Service service) {
+        ChildProcess old = processes.get(service);
+        if (old != null && old.isAlive()) {
+            old.close();
+        }
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** Stops a service without letting it finish anything: a crash, as the rest of the platform sees it. */
+    public void kill(Service service) {
+        processes.get(service).kill();
+    }
+
+    private void launch(Service service) {
+        Path directory = workDirectory.resolve(service.directory());
+        Path jar = Repository.root().resolve("services").resolve(service.directory())
+                .resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+        }
+        writeConfig(directory.resolve("config/application.properties"), configs.get(service));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
+                "-jar", jar.toString()));
+        Progress.say("starting " + service.clientId() + " on port " + ports.get(service));
+        processes.put(service, ChildProcess.start(service.clientId(), command, Map.of(), directory,
+                directory.resolve(service.clientId() + ".log")));
+    }
+
+    private void awaitReady(Service service) {
+        String readiness = url(service) + "/q/health/ready";
+        processes.get(service).awaitReady(() -> answers200(readiness), Duration.ofMinutes(2));
+    }
+
+    static boolean answers200(String url) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void writeConfig(Path file, Map<String, String> config) {
+        Properties properties = new Properties();
+        properties.putAll(config);
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                properties.store(writer, "written by the HomeProgram launcher; demo values only");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Service> reversed = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(service -> processes.get(service).close());
+    }
+}

@@ -1,0 +1,39 @@
+package care.homeprogram.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The configuration that points one service at a stack: the same for the local run, the journey tests and
+ * each service's own tests, so they can never drift apart.
+ */
+public final class ServiceConfig {
+    private ServiceConfig() {
+    }
+
+    /**
+     * @param database    the service's own database on the stack's PostgreSQL (ignored for the portal)
+     * @param topicPrefix prepended to every topic, so concurrent users of one broker do not see each other's events
+     */
+    public static Map<String, String> forService(StackCoordinates stack, Service service, String database,
+            String topicPrefix) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.oidc.auth-server-url", stack.realmUrl());
+        config.put("quarkus.oidc.credentials.secret", service.demoClientSecret());
+        config.put("quarkus.oidc-client.auth-server-url", stack.realmUrl());
+        config.put("quarkus.oidc-client.credentials.secret", service.demoClientSecret());
+        config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        config.put("homeprogram.kafka.topic-prefix", topicPrefix);
+        if (service.hasDatabase()) {
+            config.put("quarkus.datasource.jdbc.url", stack.createDatabase(database));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        }
+        if (service == Service.NOTIFICATIONS) {
+            config.put("quarkus.mailer.host", "localhost");
+            config.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
+            config.put("quarkus.mailer.mock", "false");
+        }
+        return config;
+    }
+}

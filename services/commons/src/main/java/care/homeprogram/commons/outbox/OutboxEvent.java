@@ -1,0 +1,40 @@
+package care.homeprogram.commons.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An event written in the same transaction as the change it reports; published later by {@link OutboxRelay}. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+    @Id
+    public UUID id;
+
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "aggregate_id", nullable = false)
+    public UUID aggregateId;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String payload;
+
+    @Column(name = "occurred_at", nullable = false)
+    public OffsetDateTime occurredAt;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    @Column(nullable = false)
+    public int attempts;
+}

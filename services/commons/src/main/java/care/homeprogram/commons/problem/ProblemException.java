@@ -1,0 +1,40 @@
+package care.homeprogram.commons.problem;
+
+/** Thrown by services for an expected failure that the caller should see as a problem document. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    /** 404 for missing objects and for objects that are not the caller's: existence is never revealed. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "not-found", "Not found", what + " was not found");
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "invalid-request", "Invalid request", detail);
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

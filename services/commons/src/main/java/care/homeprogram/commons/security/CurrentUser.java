@@ -1,0 +1,61 @@
+package care.homeprogram.commons.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The signed-in person. Their Keycloak {@code sub} is their id in every service: a patient's record id, a
+ * therapist's record id and a notification recipient id are the same UUID.
+ */
+@RequestScoped
+public class CurrentUser {
+    public static final String PATIENT = "patient";
+    public static final String THERAPIST = "therapist";
+    public static final String ADMIN = "admin";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public CurrentUser(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public UUID id() {
+        return UUID.fromString(token.getSubject());
+    }
+
+    public String username() {
+        String username = token.getClaim("preferred_username");
+        return username != null ? username : token.getSubject();
+    }
+
+    public String role() {
+        if (isAdmin()) {
+            return ADMIN;
+        }
+        if (isTherapist()) {
+            return THERAPIST;
+        }
+        return isPatient() ? PATIENT : "none";
+    }
+
+    public String clientId() {
+        String azp = token.getClaim("azp");
+        return azp != null ? azp : "unknown";
+    }
+
+    public boolean isPatient() {
+        return identity.hasRole(PATIENT);
+    }
+
+    public boolean isTherapist() {
+        return identity.hasRole(THERAPIST);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(ADMIN);
+    }
+}

@@ -1,0 +1,74 @@
+package care.homeprogram.plans.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+public class Exercise extends PanacheEntityBase {
+    public enum Category {
+        MOVEMENT, MYOFASCIAL_RELEASE, TEMPERATURE, BREATHING, RELAXATION, HYDRATION, WALKING
+    }
+
+    /** Safety-relevant properties of an item, checked by the plan rules. */
+    public enum Flag {
+        COLD_THERAPY, HEAT_THERAPY, REQUIRES_THERAPIST_CONFIRMATION, NEVER_ON_LOW_BACK
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Category category;
+
+    @Column(nullable = false)
+    public String summary;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> instructions;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> cautions;
+
+    @Column(name = "why_safe", nullable = false)
+    public String whySafe;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "default_dose", nullable = false)
+    public Dose defaultDose;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Flag> flags;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> sources;
+
+    @Column(name = "owner_therapist_id")
+    public UUID ownerTherapistId;
+
+    @Column(name = "content_version", nullable = false)
+    public int contentVersion;
+
+    public static Optional<Exercise> bySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+}

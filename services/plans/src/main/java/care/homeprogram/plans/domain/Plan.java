@@ -1,0 +1,62 @@
+package care.homeprogram.plans.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A treatment plan: one patient, one authoring therapist, dosed items, a lifecycle and a version history. */
+@Entity
+public class Plan extends PanacheEntityBase {
+    public enum Status {
+        DRAFT, ACTIVE, ON_HOLD, COMPLETED, REVOKED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "therapist_id", nullable = false)
+    public UUID therapistId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<PlanItem> items = new ArrayList<>();
+
+    public static Optional<Plan> byId(UUID id) {
+        return find("id", id).firstResultOptional();
+    }
+
+    public static List<Plan> ofPatient(UUID patientId) {
+        return list("patientId = ?1 order by createdAt desc", patientId);
+    }
+}

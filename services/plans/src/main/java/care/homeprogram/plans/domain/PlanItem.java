@@ -1,0 +1,53 @@
+package care.homeprogram.plans.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "plan_item")
+public class PlanItem {
+    public enum Status {
+        ACTIVE, PAUSED
+    }
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "plan_id")
+    public Plan plan;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "exercise_id")
+    public Exercise exercise;
+
+    /** The exercise's name when assigned: the plan reads the same even if the library entry is renamed later. */
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "start_week", nullable = false)
+    public int startWeek;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Dose dose;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status = Status.ACTIVE;
+
+    @Column(name = "paused_reason")
+    public String pausedReason;
+}

@@ -1,0 +1,19 @@
+package care.homeprogram.plans.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A plan's content at one version, kept in plan_version so history never changes. */
+public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> items) {
+
+    public record Item(UUID id, UUID exerciseId, String name, int startWeek, Dose dose, PlanItem.Status status,
+            String pausedReason) {
+    }
+
+    public static PlanSnapshot of(Plan plan) {
+        return new PlanSnapshot(plan.status, plan.startDate, plan.items.stream()
+                .map(i -> new Item(i.id, i.exercise.id, i.name, i.startWeek, i.dose, i.status, i.pausedReason))
+                .toList());
+    }
+}

@@ -1,0 +1,43 @@
+package care.homeprogram.plans.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A reusable program, e.g. "Acute back spasm — 4 weeks". */
+@Entity
+public class Template extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(nullable = false)
+    public String condition;
+
+    @Column(name = "owner_therapist_id")
+    public UUID ownerTherapistId;
+
+    @OneToMany(mappedBy = "template", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<TemplateItem> items = new ArrayList<>();
+
+    public static Optional<Template> bySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+}

@@ -1,0 +1,70 @@
+package care.homeprogram.plans.events;
+
+import care.homeprogram.commons.events.EventEnvelope;
+import care.homeprogram.commons.events.EventJson;
+import care.homeprogram.commons.inbox.Inbox;
+import care.homeprogram.plans.domain.CareTeamMember;
+import care.homeprogram.plans.domain.PatientProfile;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps plan-service's copy of care teams and time zones from patient-events, idempotently: the processed-message
+ * row commits with the projection, so a redelivered event changes nothing.
+ */
+@ApplicationScoped
+public class CareTeamProjection {
+    private static final Logger LOG = Logger.getLogger(CareTeamProjection.class);
+    static final String CONSUMER = "plan-service.care-team";
+
+    record PatientContact(UUID patientId, List<UUID> therapistIds, String timeZone, String status) {
+    }
+
+    private final EventJson json;
+    private final Inbox inbox;
+
+    public CareTeamProjection(EventJson json, Inbox inbox) {
+        this.json = json;
+        this.inbox = inbox;
+    }
+
+    @Incoming("patient-events")
+    @Blocking
+    @Transactional
+    public void apply(String payload) {
+        EventEnvelope event = json.read(payload);
+        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
+            LOG.debugf("event %s already applied", event.id());
+            return;
+        }
+        switch (event.type()) {
+            case "PatientRegistered", "PatientContactChanged" -> project(json.data(event, PatientContact.class));
+            default -> LOG.debugf("ignoring %s", event.type());
+        }
+    }
+
+    private void project(PatientContact contact) {
+        PatientProfile profile = PatientProfile.findById(contact.patientId());
+        if (profile == null) {
+            profile = new PatientProfile();
+            profile.patientId = contact.patientId();
+        }
+        profile.timeZone = contact.timeZone();
+        profile.status = contact.status();
+        profile.persist();
+        if (contact.therapistIds() != null) {
+            CareTeamMember.delete("key.patientId", contact.patientId());
+            for (UUID therapistId : contact.therapistIds()) {
+                CareTeamMember member = new CareTeamMember();
+                member.key = new CareTeamMember.Key(contact.patientId(), therapistId);
+                member.persist();
+            }
+        }
+        LOG.infof("care team of patient %s: %s", contact.patientId(), contact.therapistIds());
+    }
+}

@@ -1,0 +1,16 @@
+package care.homeprogram.plans.rest;
+
+import care.homeprogram.plans.domain.Dose;
+import care.homeprogram.plans.domain.Exercise;
+import java.util.List;
+import java.util.UUID;
+
+public record ExerciseView(UUID id, String slug, String name, Exercise.Category category, String summary,
+        List<String> instructions, List<String> cautions, String whySafe, Dose defaultDose, List<Exercise.Flag> flags,
+        List<String> sources, boolean seeded, int contentVersion) {
+
+    public static ExerciseView of(Exercise e) {
+        return new ExerciseView(e.id, e.slug, e.name, e.category, e.summary, e.instructions, e.cautions, e.whySafe,
+                e.defaultDose, e.flags, e.sources, e.ownerTherapistId == null, e.contentVersion);
+    }
+}

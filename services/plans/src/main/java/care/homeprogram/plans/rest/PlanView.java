@@ -1,0 +1,37 @@
+package care.homeprogram.plans.rest;
+
+import care.homeprogram.plans.domain.Dose;
+import care.homeprogram.plans.domain.Plan;
+import care.homeprogram.plans.domain.PlanItem;
+import care.homeprogram.plans.domain.PlanSnapshot;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A plan at one version. {@code today} lists the items due on the patient's current local date (empty for a
+ * historical version or a plan that is not active).
+ */
+public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status status, int version, LocalDate startDate,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today) {
+
+    public record Item(UUID id, UUID exerciseId, String name, PlanItem.Status status, String pausedReason,
+            int startWeek, Dose dose) {
+    }
+
+    /** The patient's local date and what is due on it. */
+    public record Today(LocalDate date, String timeZone, int week, List<Due> items) {
+    }
+
+    public record Due(UUID itemId, String name, int timesPerDay) {
+    }
+
+    public static PlanView of(Plan plan, PlanSnapshot snapshot, int version, Today today) {
+        return new PlanView(plan.id, plan.patientId, plan.therapistId, snapshot.status(), version,
+                snapshot.startDate(), plan.createdAt, plan.updatedAt,
+                snapshot.items().stream().map(i -> new Item(i.id(), i.exerciseId(), i.name(), i.status(),
+                        i.pausedReason(), i.startWeek(), i.dose())).toList(),
+                today);
+    }
+}

@@ -1,0 +1,17 @@
+package care.homeprogram.plans.rest;
+
+import care.homeprogram.plans.domain.Dose;
+import care.homeprogram.plans.domain.Template;
+import java.util.List;
+import java.util.UUID;
+
+public record TemplateView(UUID id, String slug, String name, String description, String condition, List<Item> items) {
+
+    public record Item(UUID exerciseId, String name, int startWeek, Dose dose) {
+    }
+
+    public static TemplateView of(Template t) {
+        return new TemplateView(t.id, t.slug, t.name, t.description, t.condition, t.items.stream()
+                .map(i -> new Item(i.exercise.id, i.exercise.name, i.startWeek, i.dose)).toList());
+    }
+}

@@ -1,0 +1,94 @@
+package care.homeprogram.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes and reads events on the real broker, under the topic prefix of the test JVM. */
+public final class TestEvents {
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private TestEvents() {
+    }
+
+    /** Publishes an envelope as another service would; returns its id. */
+    public static UUID publish(String topic, String type, UUID aggregateId, Object data) {
+        UUID id = UUID.randomUUID();
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("id", id.toString());
+        envelope.put("type", type);
+        envelope.put("occurredAt", OffsetDateTime.now().toString());
+        envelope.put("version", 1);
+        envelope.put("aggregateId", aggregateId.toString());
+        envelope.set("data", JSON.valueToTree(data));
+        publishRaw(topic, aggregateId.toString(), envelope.toString());
+        return id;
+    }
+
+    public static void publishRaw(String topic, String key, String payload) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
+            producer.send(new ProducerRecord<>(RealInfrastructure.topicPrefix() + topic, key, payload))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /** Every event on the topic so far, oldest first. */
+    public static List<JsonNode> readAll(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<JsonNode> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(RealInfrastructure.topicPrefix() + topic));
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var records = consumer.poll(Duration.ofMillis(700));
+                if (records.isEmpty()) {
+                    emptyPolls++;
+                }
+                for (ConsumerRecord<String, String> record : records) {
+                    events.add(parse(record.value()));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static JsonNode parse(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(value);
+        }
+    }
+
+    private static Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        return properties;
+    }
+}
