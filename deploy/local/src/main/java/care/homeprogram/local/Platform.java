@@ -48,10 +48,6 @@ public final class Platform implements AutoCloseable {
                 config.put("quarkus.http.port", Integer.toString(ports.get(service)));
                 config.put("homeprogram.demo-data", Boolean.toString(demoData));
                 config.put("homeprogram.portal-url", "http://localhost:" + ports.get(Service.PORTAL));
-                for (Service other : Service.values()) {
-                    config.put("quarkus.rest-client." + other.clientId() + ".url",
-                            "http://localhost:" + ports.get(other));
-                }
                 platform.configs.put(service, config);
             }
             // patient-service first: it publishes the demo patients that the others project.

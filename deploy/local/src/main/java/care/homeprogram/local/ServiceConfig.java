@@ -20,8 +20,6 @@ public final class ServiceConfig {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.oidc.auth-server-url", stack.realmUrl());
         config.put("quarkus.oidc.credentials.secret", service.demoClientSecret());
-        config.put("quarkus.oidc-client.auth-server-url", stack.realmUrl());
-        config.put("quarkus.oidc-client.credentials.secret", service.demoClientSecret());
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         config.put("homeprogram.kafka.topic-prefix", topicPrefix);
         if (service.hasDatabase()) {

@@ -1,0 +1,77 @@
+package care.homeprogram.journey;
+
+import static care.homeprogram.testing.DemoUsers.PAT;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import care.homeprogram.local.Platform;
+import care.homeprogram.local.Service;
+import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.Mailbox;
+import care.homeprogram.testing.Tokens;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thin journey of the walking skeleton, through the public contract, with real tokens, the real broker,
+ * real PostgreSQL and the real SMTP server: tara assigns the back-spasm template to pat; pat is told in the app
+ * and by a PHI-free email, reads the plan; sam cannot; nobody without a token can.
+ */
+class WalkingSkeletonJourneyTest {
+    private final Platform platform = RunningPlatform.get();
+
+    @Test
+    void taraAssignsTheBackSpasmProgramAndPatIsToldAndCanReadIt() {
+        String tara = Tokens.accessToken("tara");
+        String plans = platform.url(Service.PLANS);
+        int mailsBefore = Mailbox.messagesFor(DemoUsers.email("pat")).size();
+
+        String templateId = given().baseUri(plans).auth().oauth2(tara).get("/api/templates")
+                .then().statusCode(200)
+                .extract().path("items.find { it.slug == 'acute-back-spasm-4-weeks' }.id");
+        // patient-service's demo care teams reach plan-service as events, a moment after start-up.
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans).auth().oauth2(tara)
+                .get("/api/plans?patientId=" + PAT).statusCode() == 200);
+
+        String planId = given().baseUri(plans).auth().oauth2(tara).contentType(ContentType.JSON)
+                .body("{\"patientId\": \"" + PAT + "\", \"templateId\": \"" + templateId + "\"}")
+                .when().post("/api/plans")
+                .then().statusCode(201).body("status", equalTo("ACTIVE"))
+                .extract().path("id");
+
+        String pat = Tokens.accessToken("pat");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .baseUri(platform.url(Service.NOTIFICATIONS)).auth().oauth2(pat)
+                .get("/api/notifications").then().statusCode(200)
+                .body("items.title", hasItem("Your new home program is ready")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Mailbox.messagesFor(DemoUsers.email("pat"))).hasSize(mailsBefore + 1));
+        List<Mailbox.Mail> mails = Mailbox.messagesFor(DemoUsers.email("pat"));
+        Mailbox.Mail mail = mails.get(mails.size() - 1);
+        assertThat(mail.subject()).isEqualTo("Your new home program is ready");
+        assertThat(mail.body()).contains(platform.url(Service.PORTAL))
+                .doesNotContainIgnoringCase("spasm").doesNotContainIgnoringCase("pain").doesNotContain("Morgan");
+
+        given().baseUri(plans).auth().oauth2(pat).get("/api/plans/mine")
+                .then().statusCode(200).body("items.id", hasItem(planId));
+        given().baseUri(plans).auth().oauth2(Tokens.accessToken("sam")).get("/api/plans/" + planId)
+                .then().statusCode(404);
+        given().baseUri(plans).get("/api/plans/" + planId).then().statusCode(401);
+    }
+
+    @Test
+    void everyServiceReportsHealthAndPublishesItsOpenApi() {
+        for (Service service : Service.values()) {
+            given().baseUri(platform.url(service)).get("/q/health/ready").then().statusCode(200);
+        }
+        for (Service service : List.of(Service.PATIENTS, Service.PLANS, Service.NOTIFICATIONS)) {
+            given().baseUri(platform.url(service)).get("/q/openapi?format=json").then().statusCode(200)
+                    .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package care.homeprogram.notifications.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One message in a person's in-app inbox. */
+@Entity
+public class Notification extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "recipient_id", nullable = false)
+    public UUID recipientId;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String body;
+
+    public String link;
+
+    @Column(name = "source_event_id")
+    public UUID sourceEventId;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "read_at")
+    public OffsetDateTime readAt;
+
+    public static List<Notification> inboxOf(UUID recipientId, int page, int size) {
+        return find("recipientId = ?1 order by createdAt desc, id", recipientId).page(Page.of(page, size)).list();
+    }
+
+    public static long countFor(UUID recipientId) {
+        return count("recipientId", recipientId);
+    }
+}

@@ -1,0 +1,107 @@
+package care.homeprogram.notifications;
+
+import static care.homeprogram.testing.DemoUsers.PAT;
+import static care.homeprogram.testing.DemoUsers.TARA;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import care.homeprogram.testing.DemoPatients;
+import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.Mailbox;
+import care.homeprogram.testing.RealInfrastructure;
+import care.homeprogram.testing.TestEvents;
+import care.homeprogram.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** notification-service on the real broker, PostgreSQL, SMTP server and Keycloak. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "NOTIFICATIONS"))
+class NotificationFlowTest {
+
+    @Test
+    void aPlanAssignedDeliveredTwiceGivesOneInboxEntryAndOneEmail() {
+        UUID patient = UUID.randomUUID();
+        String username = "twice-" + patient.toString().substring(0, 8);
+        DemoPatients.register(patient, username, "Europe/Berlin", TARA);
+        String assigned = planAssignedEnvelope(patient);
+        TestEvents.publishRaw("plan-events", patient.toString(), assigned);
+        TestEvents.publishRaw("plan-events", patient.toString(), assigned);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Mailbox.messagesFor(DemoUsers.email(username))).hasSize(1));
+        // Both copies have been consumed by now (same partition, in order); wait a little longer for any double.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Mailbox.messagesFor(DemoUsers.email(username))).hasSize(1));
+        Mailbox.Mail mail = Mailbox.messagesFor(DemoUsers.email(username)).get(0);
+        assertThat(mail.subject()).isEqualTo("Your new home program is ready");
+        assertThat(mail.body()).contains("http://localhost:8080/").doesNotContainIgnoringCase("pain")
+                .doesNotContainIgnoringCase("back").doesNotContain(username);
+    }
+
+    @Test
+    void patSeesTheNewProgramInTheInboxAndOnlyPatCanMarkItRead() {
+        DemoPatients.publishRegistrations();
+        TestEvents.publishRaw("plan-events", PAT.toString(), planAssignedEnvelope(PAT));
+
+        String pat = Tokens.accessToken("pat");
+        String notificationId = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonPath inbox = given().auth().oauth2(pat).get("/api/notifications").then().statusCode(200)
+                    .extract().jsonPath();
+            List<String> titles = inbox.getList("items.title");
+            return titles.contains("Your new home program is ready") ? inbox.getString("items[0].id") : null;
+        }, id -> id != null);
+
+        given().auth().oauth2(Tokens.accessToken("sam")).post("/api/notifications/" + notificationId + "/read")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.accessToken("sam")).get("/api/notifications").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(notificationId)));
+        given().auth().oauth2(pat).post("/api/notifications/" + notificationId + "/read")
+                .then().statusCode(200).body("readAt", notNullValue());
+        given().post("/api/notifications/" + notificationId + "/read").then().statusCode(401);
+        given().get("/api/notifications").then().statusCode(401);
+    }
+
+    @Test
+    void anUnknownNotificationIsA404AndABadIdA400() {
+        String pat = Tokens.accessToken("pat");
+        given().auth().oauth2(pat).post("/api/notifications/" + UUID.randomUUID() + "/read").then().statusCode(404);
+        given().auth().oauth2(pat).post("/api/notifications/not-a-uuid/read").then().statusCode(404);
+        given().auth().oauth2(pat).get("/api/notifications?size=1000").then().statusCode(400)
+                .body("type", equalTo("https://homeprogram.care/problems/validation"));
+    }
+
+    @Test
+    void aPoisonPlanEventGoesToTheDeadLetterTopicAndLaterEventsStillFlow() {
+        TestEvents.publishRaw("plan-events", "poison", "{\"id\": \"not-a-uuid\"}");
+        UUID patient = UUID.randomUUID();
+        String username = "after-poison-" + patient.toString().substring(0, 8);
+        DemoPatients.register(patient, username, "Europe/Berlin", TARA);
+        TestEvents.publishRaw("plan-events", patient.toString(), planAssignedEnvelope(patient));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestEvents.readAll("plan-events-dlq"))
+                .anyMatch(e -> e.toString().contains("not-a-uuid")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Mailbox.messagesFor(DemoUsers.email(username))).hasSize(1));
+    }
+
+    private static String planAssignedEnvelope(UUID patient) {
+        UUID planId = UUID.randomUUID();
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"PlanAssigned\",\"occurredAt\":\"2026-11-23T10:00:00Z\","
+                + "\"version\":1,\"aggregateId\":\"" + planId + "\",\"data\":{\"planId\":\"" + planId
+                + "\",\"patientId\":\"" + patient + "\",\"therapistId\":\"" + TARA + "\",\"version\":1,"
+                + "\"startDate\":\"2026-11-23\",\"items\":[]}}";
+    }
+
+}

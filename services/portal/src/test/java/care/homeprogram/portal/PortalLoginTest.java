@@ -1,0 +1,237 @@
+package care.homeprogram.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.homeprogram.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real sign-in: a browser-like client walks the authorization code flow (with PKCE) through the real
+ * Keycloak login page and lands on the portal's start page.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
+class PortalLoginTest {
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form\\b[^>]*\\bid=\"kc-form-login\"[^>]*>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+
+    @TestHTTPResource("/")
+    URL portal;
+
+    @Test
+    void therapistSeesNameAndRole() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.signIn(URI.create(portal.toString()), "tara");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/");
+        assertThat(page.body())
+                .contains("HomeProgram clinic")
+                .contains("Signed in as <strong>Tara Lindqvist</strong>")
+                .contains("Role: therapist")
+                .contains("href=\"/logout\"")
+                .contains("In an emergency call your local emergency number.");
+    }
+
+    @Test
+    void adminSeesAdminRole() throws Exception {
+        HttpResponse<String> page = new Browser().signIn(URI.create(portal.toString()), "ada");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Ada Lovelace").contains("Role: admin");
+    }
+
+    @Test
+    void patientSeesPatientRole() throws Exception {
+        HttpResponse<String> page = new Browser().signIn(URI.create(portal.toString()), "pat");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Pat Morgan").contains("Role: patient");
+    }
+
+    @Test
+    void anonymousVisitorIsSentToKeycloakWithPkce() throws Exception {
+        HttpResponse<String> response = new Browser().get(URI.create(portal.toString()));
+
+        assertThat(response.statusCode()).isIn(302, 303);
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getPath()).endsWith("/realms/homeprogram/protocol/openid-connect/auth");
+        assertThat(location.getRawQuery())
+                .contains("client_id=portal")
+                .contains("response_type=code")
+                .contains("code_challenge=")
+                .contains("code_challenge_method=S256");
+        assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
+    void signOutEndsTheSession() throws Exception {
+        Browser browser = new Browser();
+        URI home = URI.create(portal.toString());
+        assertThat(browser.signIn(home, "tara").statusCode()).isEqualTo(200);
+
+        // RP-initiated logout: Keycloak ends its session and sends the browser back to "/", which asks for a login.
+        HttpResponse<String> afterLogout = browser.follow(browser.get(home.resolve("/logout")));
+
+        assertThat(afterLogout.statusCode()).isEqualTo(200);
+        assertThat(afterLogout.body()).contains("kc-form-login").doesNotContain("Tara Lindqvist");
+        assertThat(browser.cookies.getCookieStore().getCookies())
+                .noneMatch(cookie -> cookie.getName().startsWith("q_session"));
+        assertThat(browser.get(home).statusCode()).isIn(302, 303);
+    }
+
+    @Test
+    void readinessIsPublic() throws Exception {
+        HttpResponse<String> response = new Browser().get(URI.create(portal.toString()).resolve("/q/health/ready"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void pageCarriesSecurityHeaders() throws Exception {
+        HttpResponse<String> page = new Browser().signIn(URI.create(portal.toString()), "tara");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .contains("form-action 'self' http://localhost:*"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void sessionCookieHoldsNoReadableToken() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn(URI.create(portal.toString()), "tara");
+
+        // The session cookie is split into q_session_chunk_1, _2, ... when the tokens exceed one cookie.
+        List<HttpCookie> session = browser.cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().startsWith("q_session"))
+                .sorted(Comparator.comparingInt(cookie -> chunkNumber(cookie.getName())))
+                .toList();
+        assertThat(session).as("session cookie").isNotEmpty();
+        assertThat(session).allMatch(HttpCookie::isHttpOnly, "HttpOnly");
+        String value = session.stream().map(HttpCookie::getValue).collect(Collectors.joining());
+        // One JWE (five parts, the header names the encryption), not ID|access|refresh token in the clear.
+        String[] parts = value.split("\\.");
+        assertThat(parts).hasSize(5);
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"enc\"");
+        assertThat(value).doesNotContain("Lindqvist").doesNotContain("|");
+    }
+
+    private static int chunkNumber(String cookieName) {
+        int at = cookieName.lastIndexOf("_chunk_");
+        return at < 0 ? 0 : Integer.parseInt(cookieName.substring(at + "_chunk_".length()));
+    }
+
+    /** A browser, as far as the login needs: cookies for every host, redirects followed one by one. */
+    static final class Browser {
+        final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new LocalhostIsSecure(cookies))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+
+        HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> signIn(URI page, String username) throws IOException, InterruptedException {
+            HttpResponse<String> login = follow(get(page));
+            assertThat(login.statusCode()).as("Keycloak login page").isEqualTo(200);
+            URI action = loginAction(login);
+
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                    + "&password=demo&credentialId=";
+            HttpResponse<String> afterLogin = client.send(HttpRequest.newBuilder(action)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(afterLogin.statusCode()).as("Keycloak accepts the login: %s", afterLogin.body())
+                    .isIn(302, 303);
+            return follow(afterLogin);
+        }
+
+        HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
+            for (int hops = 0; isRedirect(response.statusCode()); hops++) {
+                assertThat(hops).as("too many redirects").isLessThan(10);
+                URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                response = get(next);
+            }
+            return response;
+        }
+
+        private static boolean isRedirect(int status) {
+            return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+        }
+
+        private static URI loginAction(HttpResponse<String> login) {
+            Matcher form = LOGIN_FORM.matcher(login.body());
+            assertThat(form.find()).as("login form in %s", login.body()).isTrue();
+            Matcher action = ACTION.matcher(form.group());
+            assertThat(action.find()).as("action of %s", form.group()).isTrue();
+            return login.uri().resolve(action.group(1).replace("&amp;", "&"));
+        }
+    }
+
+    /**
+     * Keycloak marks its login cookies Secure (SameSite=None) even on plain http. Browsers treat http://localhost
+     * as a secure context and send them; java.net.CookieManager sends Secure cookies over https only, so ask it
+     * for a localhost request's cookies as if the request were https.
+     */
+    static final class LocalhostIsSecure extends CookieHandler {
+        private final CookieHandler cookies;
+
+        LocalhostIsSecure(CookieHandler cookies) {
+            this.cookies = cookies;
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            boolean localhost = "http".equalsIgnoreCase(uri.getScheme()) && "localhost".equalsIgnoreCase(uri.getHost());
+            try {
+                URI asSeen = localhost ? new URI("https", uri.getRawAuthority(), uri.getRawPath(), null, null) : uri;
+                return cookies.get(asSeen, requestHeaders);
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            cookies.put(uri, responseHeaders);
+        }
+    }
+}
