@@ -31,18 +31,9 @@ import org.junit.jupiter.api.Test;
 class PlanApiTest {
     private static final String ACUTE = "acute-back-spasm-4-weeks";
 
-    private static boolean careTeamsPublished;
-
     @BeforeEach
     void careTeamsArrive() {
-        if (careTeamsPublished) {
-            return;
-        }
-        careTeamsPublished = true;
-        DemoPatients.publishRegistrations();
-        // The projection is asynchronous: tara may assign to pat once patient-events has been applied.
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.accessToken("tara"))
-                .get("/api/plans?patientId=" + SAM).statusCode() == 200);
+        PlanFixtures.demoCareTeamsArrived();
     }
 
     @Test
@@ -155,15 +146,13 @@ class PlanApiTest {
     }
 
     private static String templateId() {
-        return given().auth().oauth2(Tokens.accessToken("tara")).get("/api/templates")
-                .then().statusCode(200).extract().path("items.find { it.slug == '" + ACUTE + "' }.id");
+        return PlanFixtures.templateId("tara", ACUTE);
     }
 
     private static String assignAcuteTemplateTo(UUID patient) {
-        return given().auth().oauth2(Tokens.accessToken("tara")).contentType(ContentType.JSON)
-                .body("{\"patientId\": \"" + patient + "\", \"templateId\": \"" + templateId() + "\"}")
-                .when().post("/api/plans")
-                .then().statusCode(201)
+        return PlanFixtures.assign("tara", patient, "{\"patientId\": \"$PATIENT\", \"templateId\": \""
+                + templateId() + "\"}")
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/plans/"))
                 .body("items.size()", equalTo(8))
                 .extract().path("id");

@@ -26,7 +26,26 @@ public final class Tokens {
         return accessToken(username, DEMO_PASSWORD);
     }
 
+    private record Cached(String token, long expiresAtMillis) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Cached> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Reuses a token for a minute (they live five): tests stay fast without ever holding a stale one. */
     public static String accessToken(String username, String password) {
+        String key = SharedStack.coordinates().realmUrl() + "|" + username + "|" + password;
+        Cached cached = CACHE.get(key);
+        if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis()) {
+            return cached.token();
+        }
+        String token = freshAccessToken(username, password);
+        CACHE.put(key, new Cached(token, System.currentTimeMillis() + 60_000));
+        return token;
+    }
+
+    /** Always a new token: for tests of what changes between tokens (roles, disabled accounts). */
+    public static String freshAccessToken(String username, String password) {
         HttpResponse<String> response = passwordGrant(username, password);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token for " + username + ": " + response.statusCode() + " "

@@ -20,4 +20,13 @@ public class PatientProfile extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String status;
+
+    /** Intake flags from patient-service's screening (IntakeScreened). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "intake_flags", nullable = false)
+    public java.util.List<String> intakeFlags = new java.util.ArrayList<>();
+
+    /** A plan for this patient becomes active only after a therapist signs off the intake flags. */
+    @Column(name = "requires_sign_off", nullable = false)
+    public boolean requiresSignOff;
 }

@@ -20,7 +20,17 @@ import java.util.UUID;
 @Entity
 public class Plan extends PanacheEntityBase {
     public enum Status {
-        DRAFT, ACTIVE, ON_HOLD, COMPLETED, REVOKED
+        DRAFT, ACTIVE, ON_HOLD, COMPLETED, REVOKED;
+
+        /** draft → active ⇄ on-hold → completed | revoked; completed and revoked are final. */
+        public boolean canMoveTo(Status next) {
+            return switch (this) {
+                case DRAFT -> next == ACTIVE || next == REVOKED;
+                case ACTIVE -> next == ON_HOLD || next == COMPLETED || next == REVOKED;
+                case ON_HOLD -> next == ACTIVE || next == COMPLETED || next == REVOKED;
+                case COMPLETED, REVOKED -> false;
+            };
+        }
     }
 
     @Id
@@ -48,12 +58,35 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** The patient's usual pain (0–10): set by the first session's pain before, or by the therapist. */
+    @Column(name = "baseline_pain")
+    public Integer baselinePain;
+
+    /** Per-plan safety thresholds; null means the configured defaults. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "safety_thresholds")
+    public care.homeprogram.plans.safety.Thresholds safetyThresholds;
+
+    @Column(name = "intake_signed_off_by")
+    public UUID intakeSignedOffBy;
+
+    @Column(name = "intake_signed_off_at")
+    public OffsetDateTime intakeSignedOffAt;
+
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<PlanItem> items = new ArrayList<>();
 
     public static Optional<Plan> byId(UUID id) {
         return find("id", id).firstResultOptional();
+    }
+
+    public java.util.Optional<PlanItem> item(UUID itemId) {
+        return items.stream().filter(i -> i.id.equals(itemId) && i.status != PlanItem.Status.REMOVED).findFirst();
+    }
+
+    public static List<Plan> activeOf(UUID patientId) {
+        return list("patientId = ?1 and status = ?2", patientId, Status.ACTIVE);
     }
 
     public static List<Plan> ofPatient(UUID patientId) {

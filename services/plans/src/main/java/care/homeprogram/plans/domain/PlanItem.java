@@ -15,8 +15,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "plan_item")
 public class PlanItem {
+    /** REMOVED: taken out of the plan by an edit; kept because sessions and history refer to it. */
     public enum Status {
-        ACTIVE, PAUSED
+        ACTIVE, PAUSED, REMOVED
     }
 
     @Id
@@ -50,4 +51,16 @@ public class PlanItem {
 
     @Column(name = "paused_reason")
     public String pausedReason;
+
+    /** Why a cold item is in the plan; only an acute flare-up justifies cold (PRODUCT.md rule 6). */
+    @Column(name = "cold_reason")
+    public String coldReason;
+
+    /** The therapist confirmed an item that needs it (individual hydration target, fluid/salt restriction). */
+    @Column(name = "therapist_confirmed", nullable = false)
+    public boolean therapistConfirmed;
+
+    /** The last session was amber: the next one asks whether the pain settled within 24 hours. */
+    @Column(name = "amber_follow_up_pending", nullable = false)
+    public boolean amberFollowUpPending;
 }

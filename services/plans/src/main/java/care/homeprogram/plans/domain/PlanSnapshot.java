@@ -8,12 +8,14 @@ import java.util.UUID;
 public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> items) {
 
     public record Item(UUID id, UUID exerciseId, String name, int startWeek, Dose dose, PlanItem.Status status,
-            String pausedReason) {
+            String pausedReason, String coldReason, boolean therapistConfirmed) {
     }
 
     public static PlanSnapshot of(Plan plan) {
         return new PlanSnapshot(plan.status, plan.startDate, plan.items.stream()
-                .map(i -> new Item(i.id, i.exercise.id, i.name, i.startWeek, i.dose, i.status, i.pausedReason))
+                .filter(i -> i.status != PlanItem.Status.REMOVED)
+                .map(i -> new Item(i.id, i.exercise.id, i.name, i.startWeek, i.dose, i.status, i.pausedReason,
+                        i.coldReason, i.therapistConfirmed))
                 .toList());
     }
 }

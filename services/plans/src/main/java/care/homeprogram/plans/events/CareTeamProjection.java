@@ -25,6 +25,9 @@ public class CareTeamProjection {
     record PatientContact(UUID patientId, List<UUID> therapistIds, String timeZone, String status) {
     }
 
+    record IntakeScreened(UUID patientId, List<String> flags, boolean requiresSignOff) {
+    }
+
     private final EventJson json;
     private final Inbox inbox;
 
@@ -43,9 +46,27 @@ public class CareTeamProjection {
             return;
         }
         switch (event.type()) {
-            case "PatientRegistered", "PatientContactChanged" -> project(json.data(event, PatientContact.class));
+            case "PatientRegistered", "PatientContactChanged", "PatientDeactivated", "PatientReactivated",
+                    "CareTeamChanged" -> project(json.data(event, PatientContact.class));
+            case "IntakeScreened" -> screened(json.data(event, IntakeScreened.class));
             default -> LOG.debugf("ignoring %s", event.type());
         }
+    }
+
+    private void screened(IntakeScreened screening) {
+        PatientProfile profile = PatientProfile.findById(screening.patientId());
+        if (profile == null) {
+            // Screening can arrive before registration only if events were reordered; keep it safe: sign-off needed.
+            profile = new PatientProfile();
+            profile.patientId = screening.patientId();
+            profile.timeZone = "UTC";
+            profile.status = "ACTIVE";
+        }
+        profile.intakeFlags = screening.flags() == null ? List.of() : screening.flags();
+        profile.requiresSignOff = screening.requiresSignOff();
+        profile.persist();
+        LOG.infof("intake of patient %s: flags %s, sign-off %s", screening.patientId(), profile.intakeFlags,
+                profile.requiresSignOff ? "required" : "not required");
     }
 
     private void project(PatientContact contact) {

@@ -2,6 +2,7 @@ package care.homeprogram.plans.rest;
 
 import care.homeprogram.plans.domain.Dose;
 import care.homeprogram.plans.domain.Plan;
+import care.homeprogram.plans.safety.Thresholds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,13 +11,23 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** POST /api/plans: from a template, or from library items with their dose. */
+/**
+ * POST /api/plans: from a template, or from library items with their dose. {@code intakeSignOff} is the therapist's
+ * sign-off of the patient's intake flags, needed to activate a plan for a flagged patient.
+ */
 public record CreatePlanRequest(
         @NotNull UUID patientId,
         UUID templateId,
         @Size(min = 1, max = 12) List<@Valid @NotNull NewItem> items,
-        Plan.Status status) {
+        Plan.Status status,
+        Boolean intakeSignOff,
+        Thresholds safetyThresholds) {
 
-    public record NewItem(@NotNull UUID exerciseId, @Min(1) @Max(52) Integer startWeek, @NotNull @Valid Dose dose) {
+    /**
+     * One item with its dose. {@code id} keeps an existing item's identity on PATCH (its sessions and status);
+     * {@code coldReason} must be ACUTE_FLARE_UP for a cold item; {@code therapistConfirmed} for items that need it.
+     */
+    public record NewItem(UUID id, @NotNull UUID exerciseId, @Min(1) @Max(52) Integer startWeek,
+            @NotNull @Valid Dose dose, @Size(max = 40) String coldReason, Boolean therapistConfirmed) {
     }
 }

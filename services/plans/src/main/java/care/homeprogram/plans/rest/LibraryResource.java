@@ -4,35 +4,76 @@ import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.Template;
+import care.homeprogram.plans.service.LibraryService;
+import care.homeprogram.plans.service.PlanService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
 
 /** The exercise library and program templates, for therapists building programs. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.THERAPIST)
 public class LibraryResource {
+    private final LibraryService library;
+    private final PlanService plans;
+    private final CurrentUser caller;
 
+    public LibraryResource(LibraryService library, PlanService plans, CurrentUser caller) {
+        this.library = library;
+        this.plans = plans;
+        this.caller = caller;
+    }
+
+    /** The clinic's library and the caller's own entries; other therapists' entries stay theirs. */
     @GET
     @Path("/exercises")
     @Transactional
     public Page<ExerciseView> exercises() {
-        List<ExerciseView> all = Exercise.<Exercise>listAll(Sort.by("category").and("name")).stream()
-                .map(ExerciseView::of).toList();
+        List<ExerciseView> all = Exercise.<Exercise>list("ownerTherapistId is null or ownerTherapistId = ?1",
+                Sort.by("category").and("name"), caller.id()).stream().map(ExerciseView::of).toList();
         return new Page<>(all, all.size());
+    }
+
+    @POST
+    @Path("/exercises")
+    public Response createExercise(@NotNull @Valid ExerciseRequest request) {
+        ExerciseView created = library.create(caller, request);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @PUT
+    @Path("/exercises/{id}")
+    public ExerciseView updateExercise(@PathParam("id") UUID id, @NotNull @Valid ExerciseRequest request) {
+        return library.update(caller, id, request);
     }
 
     @GET
     @Path("/templates")
     @Transactional
     public Page<TemplateView> templates() {
-        List<TemplateView> all = Template.<Template>listAll(Sort.by("name")).stream().map(TemplateView::of).toList();
+        List<TemplateView> all = Template.<Template>list("ownerTherapistId is null or ownerTherapistId = ?1",
+                Sort.by("name"), caller.id()).stream().map(TemplateView::of).toList();
         return new Page<>(all, all.size());
+    }
+
+    @POST
+    @Path("/templates")
+    public Response saveTemplate(@NotNull @Valid SaveTemplateRequest request) {
+        return Response.status(Response.Status.CREATED).entity(plans.saveAsTemplate(caller, request)).build();
     }
 }

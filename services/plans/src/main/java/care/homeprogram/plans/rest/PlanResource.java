@@ -3,16 +3,19 @@ package care.homeprogram.plans.rest;
 import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.service.PlanService;
+import care.homeprogram.plans.service.SafetyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,16 +27,18 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
     private final PlanService plans;
+    private final SafetyService safety;
     private final CurrentUser caller;
 
-    public PlanResource(PlanService plans, CurrentUser caller) {
+    public PlanResource(PlanService plans, SafetyService safety, CurrentUser caller) {
         this.plans = plans;
+        this.safety = safety;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(CurrentUser.THERAPIST)
-    public Response create(@NotNull @Valid CreatePlanRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(@NotNull @Valid CreatePlanRequest request, @Context UriInfo uri) {
         PlanView plan = plans.create(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(plan.id().toString()).build()).entity(plan).build();
     }
@@ -58,7 +63,50 @@ public class PlanResource {
         return plans.get(caller, id, version);
     }
 
-    private static Page<PlanView> page(List<PlanView> all) {
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    public PlanView update(@PathParam("id") UUID id, @NotNull @Valid UpdatePlanRequest request) {
+        return plans.update(caller, id, request);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
+    public Page<PlanVersionView> versions(@PathParam("id") UUID id) {
+        return page(plans.versions(caller, id));
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    @RolesAllowed(CurrentUser.PATIENT)
+    public Response logSession(@PathParam("id") UUID id, @NotNull @Valid LogSessionRequest request) {
+        return Response.status(Response.Status.CREATED).entity(safety.logSession(caller, id, request)).build();
+    }
+
+    @GET
+    @Path("/{id}/sessions")
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
+    public Page<SessionView> sessions(@PathParam("id") UUID id) {
+        return page(plans.sessions(caller, id));
+    }
+
+    @POST
+    @Path("/{id}/items/{itemId}/resume")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    public PlanView resume(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+            @NotNull @Valid ResumeItemRequest request) {
+        return plans.resumeItem(caller, id, itemId, request.reason());
+    }
+
+    @GET
+    @Path("/{id}/adherence")
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
+    public AdherenceView adherence(@PathParam("id") UUID id) {
+        return plans.adherence(caller, id);
+    }
+
+    private static <T> Page<T> page(List<T> all) {
         return new Page<>(all, all.size());
     }
 }

@@ -17,21 +17,22 @@ public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status st
         OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today) {
 
     public record Item(UUID id, UUID exerciseId, String name, PlanItem.Status status, String pausedReason,
-            int startWeek, Dose dose) {
+            int startWeek, Dose dose, String coldReason, boolean therapistConfirmed) {
     }
 
     /** The patient's local date and what is due on it. */
     public record Today(LocalDate date, String timeZone, int week, List<Due> items) {
     }
 
-    public record Due(UUID itemId, String name, int timesPerDay) {
+    /** An item due today; {@code followUpQuestion} asks whether the last amber session's pain settled. */
+    public record Due(UUID itemId, String name, int timesPerDay, String followUpQuestion) {
     }
 
     public static PlanView of(Plan plan, PlanSnapshot snapshot, int version, Today today) {
         return new PlanView(plan.id, plan.patientId, plan.therapistId, snapshot.status(), version,
                 snapshot.startDate(), plan.createdAt, plan.updatedAt,
                 snapshot.items().stream().map(i -> new Item(i.id(), i.exerciseId(), i.name(), i.status(),
-                        i.pausedReason(), i.startWeek(), i.dose())).toList(),
+                        i.pausedReason(), i.startWeek(), i.dose(), i.coldReason(), i.therapistConfirmed())).toList(),
                 today);
     }
 }

@@ -3,37 +3,55 @@ package care.homeprogram.plans.service;
 import care.homeprogram.commons.outbox.Outbox;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.domain.CareTeamMember;
+import care.homeprogram.plans.domain.Dose;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.PatientProfile;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.PlanSnapshot;
 import care.homeprogram.plans.domain.PlanVersion;
+import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.domain.Template;
+import care.homeprogram.plans.domain.TemplateItem;
 import care.homeprogram.plans.events.PlanEvents;
+import care.homeprogram.plans.rest.AdherenceView;
 import care.homeprogram.plans.rest.CreatePlanRequest;
+import care.homeprogram.plans.rest.PlanVersionView;
 import care.homeprogram.plans.rest.PlanView;
+import care.homeprogram.plans.rest.SaveTemplateRequest;
+import care.homeprogram.plans.rest.SessionView;
+import care.homeprogram.plans.rest.TemplateView;
+import care.homeprogram.plans.rest.UpdatePlanRequest;
+import care.homeprogram.plans.safety.PlanContentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Treatment plans: who may see and change which, versions, and the events that tell the rest of the platform. */
+/**
+ * Treatment plans: who may see and change which, the lifecycle, versions (every change keeps the one before), what
+ * a plan may prescribe, and the events that tell the rest of the platform.
+ */
 @ApplicationScoped
 public class PlanService {
     private static final Logger LOG = Logger.getLogger(PlanService.class);
 
     private final Outbox outbox;
+    private final SafetyConfig config;
     private final Clock clock;
 
-    public PlanService(Outbox outbox, Clock clock) {
+    public PlanService(Outbox outbox, SafetyConfig config, Clock clock) {
         this.outbox = outbox;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -57,23 +75,105 @@ public class PlanService {
         plan.startDate = LocalDate.now(clock.withZone(zoneOf(request.patientId())));
         plan.createdAt = now;
         plan.updatedAt = now;
+        plan.safetyThresholds = request.safetyThresholds();
         if (request.templateId() != null) {
             Template template = Template.<Template>findByIdOptional(request.templateId())
                     .orElseThrow(() -> ProblemException.badRequest("Unknown template " + request.templateId()));
-            template.items.forEach(t -> addItem(plan, t.exercise, t.startWeek, t.dose));
-        } else {
-            for (CreatePlanRequest.NewItem item : request.items()) {
-                Exercise exercise = Exercise.<Exercise>findByIdOptional(item.exerciseId())
-                        .orElseThrow(() -> ProblemException.badRequest("Unknown exercise " + item.exerciseId()));
-                addItem(plan, exercise, item.startWeek() == null ? 1 : item.startWeek(), item.dose());
+            for (TemplateItem t : template.items) {
+                addItem(plan, new PlanItem(), t.exercise, t.startWeek, t.dose, null, false);
             }
+        } else {
+            replaceItems(plan, request.items());
+        }
+        requireAllowedContent(plan);
+        if (status == Plan.Status.ACTIVE) {
+            requireIntakeSignOff(plan, therapist, request.intakeSignOff());
         }
         plan.persist();
         recordVersion(plan, therapist.id(), "created");
         if (plan.status == Plan.Status.ACTIVE) {
-            outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_ASSIGNED, plan.id, assigned(plan));
+            outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_ASSIGNED, plan.id, PlanEvents.schedule(plan, "assigned"));
         }
         LOG.infof("plan %s (%s) created for patient %s by %s", plan.id, plan.status, plan.patientId, therapist.id());
+        return view(plan, plan.version);
+    }
+
+    /** Status, items and thresholds in one change: a new version with who, when and why. */
+    @Transactional
+    public PlanView update(CurrentUser therapist, UUID planId, UpdatePlanRequest request) {
+        Plan plan = ofTherapist(therapist, planId);
+        if (request.status() == null && request.items() == null && request.safetyThresholds() == null) {
+            throw ProblemException.badRequest("Nothing to change: give status, items or safetyThresholds");
+        }
+        Plan.Status before = plan.status;
+        if (request.items() != null) {
+            if (plan.status == Plan.Status.COMPLETED || plan.status == Plan.Status.REVOKED) {
+                throw ProblemException.conflict("plan-closed", "A " + plan.status + " plan cannot be edited");
+            }
+            replaceItems(plan, request.items());
+            requireAllowedContent(plan);
+        }
+        if (request.safetyThresholds() != null) {
+            plan.safetyThresholds = request.safetyThresholds();
+        }
+        if (request.status() != null && request.status() != plan.status) {
+            if (!plan.status.canMoveTo(request.status())) {
+                throw ProblemException.conflict("invalid-transition", "A plan cannot go from " + plan.status
+                        + " to " + request.status() + " (draft → active ⇄ on-hold → completed | revoked)");
+            }
+            if (request.status() == Plan.Status.ACTIVE) {
+                requireIntakeSignOff(plan, therapist, request.intakeSignOff());
+            }
+            plan.status = request.status();
+        }
+        plan.version++;
+        plan.updatedAt = OffsetDateTime.now(clock);
+        recordVersion(plan, therapist.id(), request.reason());
+        String type = before == Plan.Status.DRAFT && plan.status == Plan.Status.ACTIVE ? PlanEvents.PLAN_ASSIGNED
+                : PlanEvents.PLAN_CHANGED;
+        outbox.append(PlanEvents.TOPIC, type, plan.id, PlanEvents.schedule(plan, request.reason()));
+        LOG.infof("plan %s changed to version %d (%s) by %s", plan.id, plan.version, plan.status, therapist.id());
+        return view(plan, plan.version);
+    }
+
+    /** Called by the safety rules in the session's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pauseItemBySafetyRule(Plan plan, PlanItem item, String reasons, String reasonCode) {
+        item.status = PlanItem.Status.PAUSED;
+        item.pausedReason = reasons;
+        item.amberFollowUpPending = false;
+        plan.version++;
+        plan.updatedAt = OffsetDateTime.now(clock);
+        recordVersion(plan, plan.patientId, "safety rule paused " + item.name + ": " + reasons);
+        outbox.append(PlanEvents.TOPIC, PlanEvents.ITEM_PAUSED, plan.id,
+                new PlanEvents.ItemPaused(plan.id, plan.patientId, item.id, reasonCode));
+    }
+
+    /** Emergency red flags: the plan goes on hold until a therapist decides. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdForEmergency(Plan plan) {
+        plan.status = Plan.Status.ON_HOLD;
+        plan.version++;
+        plan.updatedAt = OffsetDateTime.now(clock);
+        String reason = "on hold: emergency red flags reported in a check-in";
+        recordVersion(plan, plan.patientId, reason);
+        outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_CHANGED, plan.id, PlanEvents.schedule(plan, reason));
+    }
+
+    @Transactional
+    public PlanView resumeItem(CurrentUser therapist, UUID planId, UUID itemId, String reason) {
+        Plan plan = ofTherapist(therapist, planId);
+        PlanItem item = plan.item(itemId).orElseThrow(() -> ProblemException.notFound("Item " + itemId));
+        if (item.status != PlanItem.Status.PAUSED) {
+            throw ProblemException.conflict("item-not-paused", item.name + " is not paused");
+        }
+        item.status = PlanItem.Status.ACTIVE;
+        item.pausedReason = null;
+        plan.version++;
+        plan.updatedAt = OffsetDateTime.now(clock);
+        recordVersion(plan, therapist.id(), "resumed " + item.name + ": " + reason);
+        outbox.append(PlanEvents.TOPIC, PlanEvents.ITEM_RESUMED, plan.id,
+                new PlanEvents.ItemResumed(plan.id, plan.patientId, item.id, therapist.id()));
         return view(plan, plan.version);
     }
 
@@ -101,6 +201,61 @@ public class PlanService {
         return view(plan, version);
     }
 
+    @Transactional
+    public List<PlanVersionView> versions(CurrentUser caller, UUID planId) {
+        Plan plan = readable(caller, planId);
+        return PlanVersion.<PlanVersion>list("key.planId = ?1 order by key.version desc", plan.id).stream()
+                .map(PlanVersionView::of).toList();
+    }
+
+    @Transactional
+    public List<SessionView> sessions(CurrentUser caller, UUID planId) {
+        Plan plan = readable(caller, planId);
+        return SessionLog.ofPlan(plan.id).stream().map(SessionView::of).toList();
+    }
+
+    @Transactional
+    public AdherenceView adherence(CurrentUser caller, UUID planId) {
+        Plan plan = readable(caller, planId);
+        ZoneId zone = zoneOf(plan.patientId);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<Adherence.ItemSchedule> items = plan.items.stream()
+                .filter(i -> i.status != PlanItem.Status.REMOVED)
+                .map(i -> new Adherence.ItemSchedule(i.id, i.startWeek, i.dose)).toList();
+        List<Adherence.SessionFact> sessions = SessionLog.ofPlan(plan.id).stream()
+                .map(s -> new Adherence.SessionFact(s.itemId, s.performedAt.atZoneSameInstant(zone).toLocalDate(),
+                        s.trafficLight))
+                .toList();
+        List<Adherence.Week> weeks = Adherence.weeks(plan.startDate, items, sessions, today);
+        boolean paused = plan.items.stream().anyMatch(i -> i.status == PlanItem.Status.PAUSED);
+        return new AdherenceView(plan.id, weeks,
+                Adherence.progression(weeks, today, config.progressionMinAdherence(), paused));
+    }
+
+    @Transactional
+    public TemplateView saveAsTemplate(CurrentUser therapist, SaveTemplateRequest request) {
+        Plan plan = ofTherapist(therapist, request.planId());
+        Template template = new Template();
+        template.id = UUID.randomUUID();
+        template.slug = "custom-" + template.id;
+        template.name = request.name();
+        template.description = request.description() == null ? "Saved from a plan" : request.description();
+        template.condition = "CUSTOM";
+        template.ownerTherapistId = therapist.id();
+        for (PlanItem item : plan.items) {
+            TemplateItem t = new TemplateItem();
+            t.id = UUID.randomUUID();
+            t.template = template;
+            t.exercise = item.exercise;
+            t.position = item.position;
+            t.startWeek = item.startWeek;
+            t.dose = item.dose;
+            template.items.add(t);
+        }
+        template.persist();
+        return TemplateView.of(template);
+    }
+
     private Plan readable(CurrentUser caller, UUID planId) {
         Plan plan = Plan.byId(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         boolean allowed = (caller.isPatient() && plan.patientId.equals(caller.id()))
@@ -111,21 +266,83 @@ public class PlanService {
         return plan;
     }
 
+    private static Plan ofTherapist(CurrentUser therapist, UUID planId) {
+        return Plan.byId(planId).filter(p -> CareTeamMember.inCare(p.patientId, therapist.id()))
+                .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
+    }
+
     private static void requireInCare(CurrentUser therapist, UUID patientId) {
         if (!CareTeamMember.inCare(patientId, therapist.id())) {
             throw ProblemException.notFound("Patient " + patientId);
         }
     }
 
-    private static void addItem(Plan plan, Exercise exercise, int startWeek, care.homeprogram.plans.domain.Dose dose) {
-        PlanItem item = new PlanItem();
-        item.id = UUID.randomUUID();
+    /** PRODUCT.md rule 3: a flagged patient's plan becomes active only with the therapist's sign-off. */
+    private void requireIntakeSignOff(Plan plan, CurrentUser therapist, Boolean signOff) {
+        PatientProfile profile = PatientProfile.findById(plan.patientId);
+        if (profile == null || !profile.requiresSignOff || plan.intakeSignedOffBy != null) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(signOff)) {
+            throw ProblemException.conflict("intake-sign-off-required", "This patient's intake screening flagged "
+                    + String.join(", ", profile.intakeFlags) + ": confirm you have reviewed them (intakeSignOff: true) "
+                    + "before the plan becomes active");
+        }
+        plan.intakeSignedOffBy = therapist.id();
+        plan.intakeSignedOffAt = OffsetDateTime.now(clock);
+    }
+
+    private static void requireAllowedContent(Plan plan) {
+        List<String> problems = PlanContentRules.violations(plan.items.stream()
+                .filter(i -> i.status != PlanItem.Status.REMOVED)
+                .map(i -> new PlanContentRules.Item(i.name, i.exercise.summary + " " + i.exercise.name,
+                        i.exercise.flags.contains(Exercise.Flag.COLD_THERAPY),
+                        i.exercise.flags.contains(Exercise.Flag.REQUIRES_THERAPIST_CONFIRMATION), i.coldReason,
+                        i.therapistConfirmed))
+                .toList());
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "plan-content", "This plan prescribes something unsafe",
+                    String.join("; ", problems));
+        }
+    }
+
+    /** Replaces the items; an item given with its id keeps its identity, status and history. */
+    private static void replaceItems(Plan plan, List<CreatePlanRequest.NewItem> requested) {
+        Map<UUID, PlanItem> existing = new HashMap<>();
+        plan.items.forEach(i -> existing.put(i.id, i));
+        plan.items.clear();
+        for (CreatePlanRequest.NewItem n : requested) {
+            Exercise exercise = Exercise.<Exercise>findByIdOptional(n.exerciseId())
+                    .orElseThrow(() -> ProblemException.badRequest("Unknown exercise " + n.exerciseId()));
+            PlanItem item = n.id() != null && existing.containsKey(n.id()) ? existing.get(n.id()) : new PlanItem();
+            if (n.id() != null && !existing.containsKey(n.id())) {
+                throw ProblemException.badRequest("Item " + n.id() + " is not an item of this plan");
+            }
+            addItem(plan, item, exercise, n.startWeek() == null ? 1 : n.startWeek(), n.dose(), n.coldReason(),
+                    Boolean.TRUE.equals(n.therapistConfirmed()));
+            existing.remove(item.id);
+        }
+        // Items left out are kept as REMOVED, not deleted: their sessions and the plan's history still point at them.
+        for (PlanItem removed : existing.values()) {
+            removed.status = PlanItem.Status.REMOVED;
+            removed.position = plan.items.size();
+            plan.items.add(removed);
+        }
+    }
+
+    private static void addItem(Plan plan, PlanItem item, Exercise exercise, int startWeek, Dose dose,
+            String coldReason, boolean therapistConfirmed) {
+        if (item.id == null) {
+            item.id = UUID.randomUUID();
+            item.name = exercise.name;
+        }
         item.plan = plan;
         item.exercise = exercise;
-        item.name = exercise.name;
         item.position = plan.items.size();
         item.startWeek = startWeek;
         item.dose = dose;
+        item.coldReason = coldReason;
+        item.therapistConfirmed = therapistConfirmed;
         plan.items.add(item);
     }
 
@@ -135,7 +352,7 @@ public class PlanService {
         version.snapshot = PlanSnapshot.of(plan);
         version.changedBy = changedBy;
         version.changedAt = OffsetDateTime.now(clock);
-        version.reason = reason;
+        version.reason = reason.length() > 500 ? reason.substring(0, 500) : reason;
         version.persist();
     }
 
@@ -154,7 +371,8 @@ public class PlanService {
         List<PlanView.Due> due = plan.status != Plan.Status.ACTIVE ? List.of() : plan.items.stream()
                 .filter(i -> i.status == PlanItem.Status.ACTIVE)
                 .filter(i -> Schedule.isDue(plan.startDate, i.startWeek, i.dose, date))
-                .map(i -> new PlanView.Due(i.id, i.name, i.dose.timesPerDay()))
+                .map(i -> new PlanView.Due(i.id, i.name, i.dose.timesPerDay(),
+                        i.amberFollowUpPending ? SafetyService.FOLLOW_UP_QUESTION : null))
                 .toList();
         return new PlanView.Today(date, zone.getId(), Schedule.weekOf(plan.startDate, date), due);
     }
@@ -162,11 +380,5 @@ public class PlanService {
     private static ZoneId zoneOf(UUID patientId) {
         PatientProfile profile = PatientProfile.findById(patientId);
         return profile == null ? ZoneId.of("UTC") : ZoneId.of(profile.timeZone);
-    }
-
-    private static PlanEvents.PlanAssigned assigned(Plan plan) {
-        return new PlanEvents.PlanAssigned(plan.id, plan.patientId, plan.therapistId, plan.version, plan.startDate,
-                plan.items.stream().map(i -> new PlanEvents.ScheduledItem(i.id, i.startWeek, i.dose.weeks(),
-                        i.dose.daysOfWeek(), i.dose.timesPerDay())).toList());
     }
 }

@@ -1,0 +1,36 @@
+package care.homeprogram.plans.config;
+
+import care.homeprogram.plans.safety.Thresholds;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Clinic-wide defaults of the safety rules (docs/clinical-rules.md); a plan may override the thresholds.
+ * Environment: HOMEPROGRAM_SAFETY_GREEN_MAX, HOMEPROGRAM_SAFETY_AMBER_MAX, HOMEPROGRAM_SAFETY_BASELINE_RISE_ALERT, …
+ */
+@ConfigMapping(prefix = "homeprogram.safety")
+public interface SafetyConfig {
+    /** Highest pain (0–10) that is green: continue. */
+    @WithDefault("3")
+    int greenMax();
+
+    /** Highest pain that is amber: continue if it settles within 24 h. Above is red: pause and alert. */
+    @WithDefault("5")
+    int amberMax();
+
+    /** A rise of this many points over the patient's baseline alerts the therapist. */
+    @WithDefault("2")
+    int baselineRiseAlert();
+
+    /** Adherence (0–1) a week needs, with only green sessions, before progression is suggested. */
+    @WithDefault("0.8")
+    double progressionMinAdherence();
+
+    /** How far back a session may be logged. */
+    @WithDefault("14")
+    int sessionMaxAgeDays();
+
+    default Thresholds thresholds() {
+        return new Thresholds(greenMax(), amberMax(), baselineRiseAlert());
+    }
+}

@@ -1,0 +1,77 @@
+package care.homeprogram.plans.domain;
+
+import care.homeprogram.plans.safety.Decision;
+import care.homeprogram.plans.safety.Symptom;
+import care.homeprogram.plans.safety.TrafficLight;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** What a patient did for one item, when, how it felt, and what the safety rules decided. */
+@Entity
+@Table(name = "session_log")
+public class SessionLog extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+
+    @Column(name = "item_id", nullable = false)
+    public UUID itemId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "performed_at", nullable = false)
+    public OffsetDateTime performedAt;
+
+    @Column(name = "sets_done")
+    public Integer setsDone;
+
+    @Column(name = "reps_done")
+    public Integer repsDone;
+
+    @Column(name = "pain_before", nullable = false)
+    public int painBefore;
+
+    @Column(name = "pain_after", nullable = false)
+    public int painAfter;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Symptom> symptoms;
+
+    public String note;
+
+    @Column(name = "settled_since_last")
+    public Boolean settledSinceLast;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Decision decision;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "traffic_light", nullable = false)
+    public TrafficLight trafficLight;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> reasons;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    public static List<SessionLog> ofPlan(UUID planId) {
+        return list("planId = ?1 order by performedAt desc", planId);
+    }
+}

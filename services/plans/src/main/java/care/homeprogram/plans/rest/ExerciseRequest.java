@@ -1,0 +1,23 @@
+package care.homeprogram.plans.rest;
+
+import care.homeprogram.plans.domain.Dose;
+import care.homeprogram.plans.domain.Exercise;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A therapist's own library entry (POST /api/exercises, PUT /api/exercises/{id}). */
+public record ExerciseRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull Exercise.Category category,
+        @NotBlank @Size(max = 1000) String summary,
+        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 1000) String> instructions,
+        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 1000) String> cautions,
+        @NotBlank @Size(max = 1000) String whySafe,
+        @NotNull @Valid Dose defaultDose,
+        @Size(max = 4) List<Exercise.@NotNull Flag> flags,
+        @Size(max = 10) List<@NotBlank @Size(max = 500) String> sources) {
+}

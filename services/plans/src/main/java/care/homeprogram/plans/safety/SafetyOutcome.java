@@ -1,0 +1,11 @@
+package care.homeprogram.plans.safety;
+
+import java.util.List;
+
+/**
+ * What the rules decided: the decision, the reasons (codes), the words to show the patient, the alerts to raise,
+ * and whether to ask tomorrow if amber pain settled.
+ */
+public record SafetyOutcome(Decision decision, List<String> reasons, String guidance, List<AlertSpec> alerts,
+        TrafficLight trafficLight, boolean askTomorrowIfSettled) {
+}

@@ -1,0 +1,6 @@
+package care.homeprogram.plans.safety;
+
+/** How urgently a therapist must look at an alert. */
+public enum Severity {
+    LOW, HIGH, CRITICAL
+}

@@ -1,0 +1,13 @@
+package care.homeprogram.plans.safety;
+
+/** Pain during/after an exercise on the 0–10 scale, in three bands (CLINICAL.md, traffic light). */
+public enum TrafficLight {
+    GREEN, AMBER, RED;
+
+    public static TrafficLight of(int pain, Thresholds thresholds) {
+        if (pain <= thresholds.greenMax()) {
+            return GREEN;
+        }
+        return pain <= thresholds.amberMax() ? AMBER : RED;
+    }
+}

@@ -1,0 +1,71 @@
+package care.homeprogram.plans.service;
+
+import care.homeprogram.commons.problem.ProblemException;
+import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.domain.Exercise;
+import care.homeprogram.plans.rest.ExerciseRequest;
+import care.homeprogram.plans.rest.ExerciseView;
+import care.homeprogram.plans.safety.PlanContentRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Therapists add and edit their own library entries; the clinic's seeded entries are data from the home-care guide,
+ * changed by a new library version (seed/library.json), not by hand. Every edit bumps the entry's content version.
+ */
+@ApplicationScoped
+public class LibraryService {
+
+    @Transactional
+    public ExerciseView create(CurrentUser therapist, ExerciseRequest request) {
+        Exercise exercise = new Exercise();
+        exercise.id = UUID.randomUUID();
+        exercise.slug = slug(request.name()) + "-" + exercise.id.toString().substring(0, 8);
+        exercise.ownerTherapistId = therapist.id();
+        exercise.contentVersion = 0;
+        apply(exercise, request);
+        exercise.persist();
+        return ExerciseView.of(exercise);
+    }
+
+    @Transactional
+    public ExerciseView update(CurrentUser therapist, UUID id, ExerciseRequest request) {
+        Exercise exercise = Exercise.<Exercise>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Exercise " + id));
+        if (exercise.ownerTherapistId == null) {
+            throw new ProblemException(403, "seeded-entry", "Not allowed",
+                    "Seeded library entries come from the clinic's guide; create your own variant instead");
+        }
+        if (!exercise.ownerTherapistId.equals(therapist.id())) {
+            throw ProblemException.notFound("Exercise " + id);
+        }
+        apply(exercise, request);
+        return ExerciseView.of(exercise);
+    }
+
+    private static void apply(Exercise exercise, ExerciseRequest request) {
+        String prescription = request.name() + " " + request.summary() + " " + String.join(" ", request.instructions());
+        if (PlanContentRules.prescribesBedRest(prescription)) {
+            throw ProblemException.invalidField("instructions",
+                    "a home program never prescribes bed rest; light movement beats rest");
+        }
+        exercise.name = request.name();
+        exercise.category = request.category();
+        exercise.summary = request.summary();
+        exercise.instructions = request.instructions();
+        exercise.cautions = request.cautions();
+        exercise.whySafe = request.whySafe();
+        exercise.defaultDose = request.defaultDose();
+        exercise.flags = request.flags() == null ? List.of() : request.flags();
+        exercise.sources = request.sources() == null ? List.of() : request.sources();
+        exercise.contentVersion++;
+    }
+
+    private static String slug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+}
