@@ -48,6 +48,9 @@ public final class Platform implements AutoCloseable {
                 config.put("quarkus.http.port", Integer.toString(ports.get(service)));
                 config.put("homeprogram.demo-data", Boolean.toString(demoData));
                 config.put("homeprogram.portal-url", "http://localhost:" + ports.get(Service.PORTAL));
+                if (service == Service.PLANS) {
+                    config.put("quarkus.rest-client.patient-service.url", "http://localhost:" + ports.get(Service.PATIENTS));
+                }
                 platform.configs.put(service, config);
             }
             // patient-service first: it publishes the demo patients that the others project.

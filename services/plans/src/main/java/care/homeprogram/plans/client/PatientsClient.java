@@ -1,0 +1,55 @@
+package care.homeprogram.plans.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Calls patient-service with the caller's own token (so patient-service applies its own ownership rules), with a
+ * timeout, retries and a circuit breaker. When patient-service is down the answer says so ({@code available=false}),
+ * so callers can tell the person instead of failing or silently dropping data.
+ */
+@ApplicationScoped
+public class PatientsClient {
+    private static final Logger LOG = Logger.getLogger(PatientsClient.class);
+
+    /** What patient-service said: the details, absent (404: not this caller's), or unavailable. */
+    public record Lookup(Optional<PatientDetails> details, boolean available) {
+        static Lookup unavailable() {
+            return new Lookup(Optional.empty(), false);
+        }
+    }
+
+    private final PatientsApi api;
+
+    public PatientsClient(@RestClient PatientsApi api) {
+        this.api = api;
+    }
+
+    @Timeout(2000)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000)
+    @Fallback(fallbackMethod = "unavailable")
+    public Lookup details(UUID patientId, String bearerToken) {
+        try {
+            return new Lookup(Optional.of(api.get(patientId, "Bearer " + bearerToken)), true);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return new Lookup(Optional.empty(), true); // not a failure: keep the breaker closed
+            }
+            throw e;
+        }
+    }
+
+    Lookup unavailable(UUID patientId, String bearerToken) {
+        LOG.warnf("patient-service unavailable: details of patient %s left out", patientId);
+        return Lookup.unavailable();
+    }
+}

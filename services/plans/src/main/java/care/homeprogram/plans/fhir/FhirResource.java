@@ -1,0 +1,39 @@
+package care.homeprogram.plans.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.service.ExportService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** HL7 FHIR R4 export of a patient's program, sessions and pain scores, for EHRs and the patient's own records. */
+@Path("/api/fhir")
+public class FhirResource {
+    public static final String FHIR_JSON = "application/fhir+json";
+
+    private final ExportService exports;
+    private final FhirContext fhir;
+    private final CurrentUser caller;
+    private final JsonWebToken token;
+
+    public FhirResource(ExportService exports, FhirContext fhir, CurrentUser caller, JsonWebToken token) {
+        this.exports = exports;
+        this.fhir = fhir;
+        this.caller = caller;
+        this.token = token;
+    }
+
+    @GET
+    @Path("/patients/{id}")
+    @Produces(FHIR_JSON)
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
+    public String patient(@PathParam("id") UUID id) {
+        return fhir.newJsonParser().setPrettyPrint(false)
+                .encodeResourceToString(exports.fhirBundle(caller, id, token.getRawToken()));
+    }
+}
