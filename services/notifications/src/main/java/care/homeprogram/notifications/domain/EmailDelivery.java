@@ -15,7 +15,14 @@ import java.util.UUID;
 @Table(name = "email_delivery")
 public class EmailDelivery extends PanacheEntityBase {
     public enum State {
-        PENDING, SENT, FAILED, SKIPPED
+        /** waiting for its first or next attempt */
+        PENDING,
+        /** accepted by the SMTP server */
+        SENT,
+        /** given up after the last attempt: visible in the delivery log */
+        FAILED,
+        /** not sent on purpose: opted out, account disabled, the matter already handled */
+        SKIPPED
     }
 
     @Id
@@ -51,4 +58,17 @@ public class EmailDelivery extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Sent even in the recipient's quiet hours (CRITICAL therapist notices); everything else waits for their end. */
+    @Column(nullable = false)
+    public boolean urgent;
+
+    public static java.util.List<EmailDelivery> ofRecipient(UUID recipientId, int page, int size) {
+        return find("recipientId = ?1 order by createdAt desc, id", recipientId)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+    }
+
+    public static long countOfRecipient(UUID recipientId) {
+        return count("recipientId", recipientId);
+    }
 }

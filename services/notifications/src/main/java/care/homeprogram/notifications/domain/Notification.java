@@ -38,11 +38,27 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "read_at")
     public OffsetDateTime readAt;
 
+    /** Shown in the in-app inbox; false when the person opted out of the in-app channel (the email may still go). */
+    @Column(name = "in_app", nullable = false)
+    public boolean inApp = true;
+
+    /** LOW, HIGH or CRITICAL for messages to therapists about a patient; null otherwise. */
+    public String severity;
+
+    /** What the message is about (the alert, the plan), so a later event can mark it handled. */
+    @Column(name = "subject_id")
+    public UUID subjectId;
+
+    /** When the matter was dealt with (an alert acknowledged): the inbox shows it as handled. */
+    @Column(name = "handled_at")
+    public OffsetDateTime handledAt;
+
     public static List<Notification> inboxOf(UUID recipientId, int page, int size) {
-        return find("recipientId = ?1 order by createdAt desc, id", recipientId).page(Page.of(page, size)).list();
+        return find("recipientId = ?1 and inApp = true order by createdAt desc, id", recipientId)
+                .page(Page.of(page, size)).list();
     }
 
     public static long countFor(UUID recipientId) {
-        return count("recipientId", recipientId);
+        return count("recipientId = ?1 and inApp = true", recipientId);
     }
 }

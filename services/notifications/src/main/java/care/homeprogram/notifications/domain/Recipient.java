@@ -4,12 +4,21 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** A person who can be notified, and how: projected from patient-events, never asked for on the hot path. */
+/**
+ * A person who can be notified, and how: projected from patient-events (patients and therapists) and from the
+ * person's own preferences, never asked for on the hot path. Contact (address, status) comes only from
+ * patient-service; preferences (zone, quiet hours, channels) from either, the latest change winning.
+ */
 @Entity
 public class Recipient extends PanacheEntityBase {
+    public static final String ACTIVE = "ACTIVE";
+
     @Id
     public UUID id;
 
@@ -31,12 +40,36 @@ public class Recipient extends PanacheEntityBase {
     public boolean inAppEnabled = true;
 
     @Column(nullable = false)
-    public String status = "ACTIVE";
+    public String status = ACTIVE;
+
+    /** patient, therapist or admin: who this is, for logs and the delivery rules. */
+    @Column(nullable = false)
+    public String role = "patient";
+
+    /** occurredAt of the latest patient-event applied to the contact (address, status). */
+    @Column(name = "contact_as_of")
+    public OffsetDateTime contactAsOf;
+
+    /** When zone, quiet hours or channels last changed, by an event's occurredAt or the person's own edit. */
+    @Column(name = "preferences_as_of")
+    public OffsetDateTime preferencesAsOf;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     public boolean active() {
-        return "ACTIVE".equals(status);
+        return ACTIVE.equals(status);
+    }
+
+    public ZoneId zone() {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    public QuietWindow quietWindow() {
+        return QuietWindow.of(quietStart, quietEnd);
     }
 }

@@ -2,36 +2,78 @@ package care.homeprogram.notifications.events;
 
 import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventJson;
+import care.homeprogram.commons.events.PoisonMessageException;
 import care.homeprogram.commons.inbox.Inbox;
+import care.homeprogram.notifications.domain.ScheduledItem;
+import care.homeprogram.notifications.domain.ScheduledPlan;
+import care.homeprogram.notifications.service.AdherenceSweep;
 import care.homeprogram.notifications.service.MessageTemplate;
 import care.homeprogram.notifications.service.NotificationService;
+import care.homeprogram.notifications.service.ReminderPlanner;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Turns plan-events into messages. The processed-message row and the messages commit together: a redelivered
- * event (broker or service restart) produces nothing new.
+ * Turns plan-events into the plan projection, reminders and messages. The processed-message row and every side
+ * effect commit together: a redelivered event (broker or service restart) produces nothing new. The shapes are
+ * those of plan-service's {@code PlanEvents} (docs/events.md).
  */
 @ApplicationScoped
 public class PlanEventsConsumer {
     private static final Logger LOG = Logger.getLogger(PlanEventsConsumer.class);
     static final String CONSUMER = "notification-service.plan-events";
 
-    record PlanAssigned(UUID planId, UUID patientId, UUID therapistId) {
+    record ScheduledItemData(UUID itemId, int startWeek, int weeks, List<DayOfWeek> daysOfWeek, int timesPerDay) {
+    }
+
+    record PlanSchedule(UUID planId, UUID patientId, UUID therapistId, int version, LocalDate startDate,
+            String status, String reason, List<ScheduledItemData> items) {
+    }
+
+    record ItemPaused(UUID planId, UUID patientId, UUID itemId, String reasonCode) {
+    }
+
+    record ItemResumed(UUID planId, UUID patientId, UUID itemId, UUID resumedBy) {
+    }
+
+    record SessionLogged(UUID sessionId, UUID planId, UUID patientId, UUID itemId, OffsetDateTime performedAt) {
+    }
+
+    record AlertRaised(UUID alertId, UUID patientId, UUID planId, UUID itemId, List<UUID> therapistIds,
+            String severity, String reasonCode) {
+    }
+
+    record AlertAcknowledged(UUID alertId, UUID patientId, UUID acknowledgedBy, OffsetDateTime acknowledgedAt) {
     }
 
     private final EventJson json;
     private final Inbox inbox;
     private final NotificationService notifications;
+    private final ReminderPlanner planner;
+    private final AdherenceSweep adherence;
+    private final Clock clock;
 
-    public PlanEventsConsumer(EventJson json, Inbox inbox, NotificationService notifications) {
+    public PlanEventsConsumer(EventJson json, Inbox inbox, NotificationService notifications, ReminderPlanner planner,
+            AdherenceSweep adherence, Clock clock) {
         this.json = json;
         this.inbox = inbox;
         this.notifications = notifications;
+        this.planner = planner;
+        this.adherence = adherence;
+        this.clock = clock;
     }
 
     @Incoming("plan-events")
@@ -43,12 +85,128 @@ public class PlanEventsConsumer {
             LOG.debugf("event %s already processed", event.id());
             return;
         }
+        OffsetDateTime occurredAt = event.occurredAt() != null ? event.occurredAt() : OffsetDateTime.now(clock);
         switch (event.type()) {
             case "PlanAssigned" -> {
-                PlanAssigned assigned = json.data(event, PlanAssigned.class);
-                notifications.notify(assigned.patientId(), MessageTemplate.PLAN_ASSIGNED, event.id());
+                PlanSchedule schedule = schedule(event);
+                notifications.notify(schedule.patientId(), MessageTemplate.PLAN_ASSIGNED, event.id(),
+                        schedule.planId());
+                project(schedule, "ACTIVE", occurredAt);
+            }
+            case "PlanChanged" -> project(schedule(event), null, occurredAt);
+            case "ItemPaused" -> {
+                ItemPaused paused = json.data(event, ItemPaused.class);
+                setItemState(event, paused.planId(), paused.itemId(), ScheduledItem.State.PAUSED);
+            }
+            case "ItemResumed" -> {
+                ItemResumed resumed = json.data(event, ItemResumed.class);
+                setItemState(event, resumed.planId(), resumed.itemId(), ScheduledItem.State.ACTIVE);
+            }
+            case "SessionLogged" -> {
+                SessionLogged session = json.data(event, SessionLogged.class);
+                if (session.planId() == null || session.patientId() == null || session.performedAt() == null) {
+                    throw new PoisonMessageException("SessionLogged " + event.id() + " without plan, patient or time");
+                }
+                adherence.sessionLogged(session.planId(), session.patientId(), session.performedAt());
+            }
+            case "AlertRaised" -> alertRaised(event, json.data(event, AlertRaised.class));
+            case "AlertAcknowledged" -> {
+                AlertAcknowledged acknowledged = json.data(event, AlertAcknowledged.class);
+                if (acknowledged.alertId() == null) {
+                    throw new PoisonMessageException("AlertAcknowledged " + event.id() + " without alertId");
+                }
+                notifications.markHandled(acknowledged.alertId(), acknowledged.acknowledgedAt() != null
+                        ? acknowledged.acknowledgedAt() : occurredAt, "acknowledged");
             }
             default -> LOG.debugf("ignoring %s", event.type());
+        }
+    }
+
+    private PlanSchedule schedule(EventEnvelope event) {
+        PlanSchedule schedule = json.data(event, PlanSchedule.class);
+        if (schedule.planId() == null || schedule.patientId() == null) {
+            throw new PoisonMessageException(event.type() + " " + event.id() + " without planId or patientId");
+        }
+        return schedule;
+    }
+
+    /** Upserts the plan unless this version is older than the one known, then plans its reminders again. */
+    private void project(PlanSchedule schedule, String defaultStatus, OffsetDateTime occurredAt) {
+        ScheduledPlan plan = ScheduledPlan.lockedById(schedule.planId()).orElse(null);
+        if (plan != null && schedule.version() < plan.version) {
+            LOG.debugf("plan %s version %d is older than the known %d: ignored", schedule.planId(),
+                    schedule.version(), plan.version);
+            return;
+        }
+        if (plan == null) {
+            plan = new ScheduledPlan();
+            plan.planId = schedule.planId();
+        }
+        String status = schedule.status() != null ? schedule.status() : defaultStatus;
+        if (status == null) {
+            status = plan.status != null ? plan.status : ScheduledPlan.ACTIVE;
+        }
+        if (ScheduledPlan.ACTIVE.equals(status) && !plan.isActive()) {
+            plan.activeSince = occurredAt;
+        }
+        plan.patientId = schedule.patientId();
+        plan.therapistId = schedule.therapistId();
+        plan.version = schedule.version();
+        plan.status = status;
+        plan.startDate = schedule.startDate() != null ? schedule.startDate() : occurredAt.toLocalDate();
+        plan.updatedAt = OffsetDateTime.now(clock);
+
+        List<ScheduledItemData> items = schedule.items() == null ? List.of() : schedule.items();
+        Map<UUID, ScheduledItemData> current = items.stream().filter(i -> i.itemId() != null)
+                .collect(Collectors.toMap(ScheduledItemData::itemId, Function.identity(), (a, b) -> b));
+        for (ScheduledItem known : plan.items) {
+            if (!current.containsKey(known.itemId)) {
+                known.state = ScheduledItem.State.ABSENT;
+            }
+        }
+        for (ScheduledItemData data : current.values()) {
+            ScheduledPlan owner = plan;
+            ScheduledItem item = plan.item(data.itemId()).orElseGet(() -> {
+                ScheduledItem created = new ScheduledItem();
+                created.itemId = data.itemId();
+                created.plan = owner;
+                owner.items.add(created);
+                return created;
+            });
+            item.startWeek = data.startWeek();
+            item.weeks = data.weeks();
+            item.setDays(data.daysOfWeek());
+            item.timesPerDay = data.timesPerDay();
+            item.state = ScheduledItem.State.ACTIVE;
+        }
+        plan.persist();
+        planner.replan(plan.planId);
+        LOG.infof("plan %s version %d of patient %s projected: %s, %d item(s)", plan.planId, plan.version,
+                plan.patientId, plan.status, current.size());
+    }
+
+    private void setItemState(EventEnvelope event, UUID planId, UUID itemId, ScheduledItem.State state) {
+        if (planId == null || itemId == null) {
+            throw new PoisonMessageException(event.type() + " " + event.id() + " without planId or itemId");
+        }
+        ScheduledPlan.lockedById(planId).flatMap(plan -> plan.item(itemId)).ifPresentOrElse(item -> {
+            item.state = state;
+            planner.replan(planId);
+        }, () -> LOG.debugf("%s for an unknown item %s of plan %s", event.type(), itemId, planId));
+    }
+
+    private void alertRaised(EventEnvelope event, AlertRaised alert) {
+        if (alert.alertId() == null) {
+            throw new PoisonMessageException("AlertRaised " + event.id() + " without alertId");
+        }
+        List<UUID> therapists = alert.therapistIds() == null ? List.of()
+                : alert.therapistIds().stream().filter(Objects::nonNull).distinct().toList();
+        if (therapists.isEmpty()) {
+            LOG.warnf("alert %s (%s) names no therapist: nobody to tell", alert.alertId(), alert.severity());
+        }
+        MessageTemplate template = MessageTemplate.forAlert(alert.severity());
+        for (UUID therapist : therapists) {
+            notifications.notify(therapist, template, event.id(), alert.alertId());
         }
     }
 }

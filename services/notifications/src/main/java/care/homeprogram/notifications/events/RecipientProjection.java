@@ -2,9 +2,13 @@ package care.homeprogram.notifications.events;
 
 import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventJson;
+import care.homeprogram.commons.events.PoisonMessageException;
 import care.homeprogram.commons.inbox.Inbox;
 import care.homeprogram.commons.validation.QuietHours;
 import care.homeprogram.notifications.domain.Recipient;
+import care.homeprogram.notifications.service.NotificationService;
+import care.homeprogram.notifications.service.PreferenceService;
+import care.homeprogram.notifications.service.ReminderPlanner;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +18,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Keeps who can be reached how, from patient-events; idempotent through the inbox. */
+/**
+ * Keeps who can be reached how, from patient-events; idempotent through the inbox. Every patient event carries the
+ * full contact state, so it is an upsert. Address and status always follow the latest event; zone, quiet hours and
+ * channels follow whichever is later, the event (by occurredAt) or the person's own edit. A disabled account stops
+ * every reminder and unsent email at once; a change of zone or quiet hours plans the reminders again.
+ */
 @ApplicationScoped
 public class RecipientProjection {
     private static final Logger LOG = Logger.getLogger(RecipientProjection.class);
@@ -27,13 +36,23 @@ public class RecipientProjection {
             String status) {
     }
 
+    record TherapistContact(UUID therapistId, String email, String timeZone, Channels channels, String status) {
+    }
+
     private final EventJson json;
     private final Inbox inbox;
+    private final PreferenceService preferences;
+    private final NotificationService notifications;
+    private final ReminderPlanner planner;
     private final Clock clock;
 
-    public RecipientProjection(EventJson json, Inbox inbox, Clock clock) {
+    public RecipientProjection(EventJson json, Inbox inbox, PreferenceService preferences,
+            NotificationService notifications, ReminderPlanner planner, Clock clock) {
         this.json = json;
         this.inbox = inbox;
+        this.preferences = preferences;
+        this.notifications = notifications;
+        this.planner = planner;
         this.clock = clock;
     }
 
@@ -45,30 +64,59 @@ public class RecipientProjection {
         if (!inbox.firstDelivery(event.id(), CONSUMER)) {
             return;
         }
+        OffsetDateTime occurredAt = event.occurredAt() != null ? event.occurredAt() : OffsetDateTime.now(clock);
         switch (event.type()) {
-            case "PatientRegistered", "PatientContactChanged" -> project(json.data(event, PatientContact.class));
+            case "PatientRegistered", "PatientContactChanged", "PatientDeactivated", "PatientReactivated",
+                    "CareTeamChanged" -> {
+                PatientContact contact = json.data(event, PatientContact.class);
+                if (contact.patientId() == null) {
+                    throw new PoisonMessageException(event.type() + " " + event.id() + " without patientId");
+                }
+                project(contact.patientId(), "patient", contact.email(), contact.status(), contact.timeZone(),
+                        contact.quietHours(), contact.channels(), occurredAt);
+            }
+            case "TherapistRegistered" -> {
+                TherapistContact contact = json.data(event, TherapistContact.class);
+                if (contact.therapistId() == null) {
+                    throw new PoisonMessageException(event.type() + " " + event.id() + " without therapistId");
+                }
+                project(contact.therapistId(), "therapist", contact.email(), contact.status(), contact.timeZone(),
+                        null, contact.channels(), occurredAt);
+            }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
 
-    private void project(PatientContact contact) {
-        Recipient recipient = Recipient.findById(contact.patientId());
-        if (recipient == null) {
+    private void project(UUID id, String role, String email, String status, String timeZone, QuietHours quietHours,
+            Channels channels, OffsetDateTime occurredAt) {
+        Recipient recipient = Recipient.findById(id);
+        boolean known = recipient != null;
+        if (!known) {
             recipient = new Recipient();
-            recipient.id = contact.patientId();
+            recipient.id = id;
+            recipient.updatedAt = OffsetDateTime.now(clock);
+            recipient.persist();
         }
-        recipient.email = contact.email();
-        recipient.timeZone = contact.timeZone();
-        if (contact.quietHours() != null) {
-            recipient.quietStart = contact.quietHours().start();
-            recipient.quietEnd = contact.quietHours().end();
+        boolean wasActive = recipient.active();
+        if (recipient.contactAsOf != null && occurredAt.isBefore(recipient.contactAsOf)) {
+            LOG.debugf("older contact event for %s ignored", id);
+            return;
         }
-        if (contact.channels() != null) {
-            recipient.emailEnabled = contact.channels().email();
-            recipient.inAppEnabled = contact.channels().inApp();
-        }
-        recipient.status = contact.status() == null ? "ACTIVE" : contact.status();
+        recipient.email = email;
+        recipient.role = role;
+        recipient.status = status == null ? Recipient.ACTIVE : status;
+        recipient.contactAsOf = occurredAt;
         recipient.updatedAt = OffsetDateTime.now(clock);
-        recipient.persist();
+        if (recipient.preferencesAsOf == null || !occurredAt.isBefore(recipient.preferencesAsOf)) {
+            preferences.apply(recipient, timeZone, quietHours,
+                    channels == null ? recipient.emailEnabled : channels.email(),
+                    channels == null ? recipient.inAppEnabled : channels.inApp(), occurredAt);
+        }
+        if (!recipient.active()) {
+            notifications.skipPendingEmails(id, "account disabled");
+        }
+        if (!known || wasActive != recipient.active()) {
+            planner.replanPatient(id); // reminders start once the patient is known, stop when disabled
+        }
     }
 }

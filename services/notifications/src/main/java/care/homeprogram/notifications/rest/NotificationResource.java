@@ -2,8 +2,10 @@ package care.homeprogram.notifications.rest;
 
 import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.notifications.service.AdherenceService;
 import care.homeprogram.notifications.service.NotificationService;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -16,16 +18,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** The signed-in person's own in-app inbox, whatever their role. */
+/** The signed-in person's own in-app inbox and delivery log, whatever their role; adherence for therapists. */
 @Path("/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class NotificationResource {
     private final NotificationService notifications;
+    private final AdherenceService adherence;
     private final CurrentUser caller;
 
-    public NotificationResource(NotificationService notifications, CurrentUser caller) {
+    public NotificationResource(NotificationService notifications, AdherenceService adherence, CurrentUser caller) {
         this.notifications = notifications;
+        this.adherence = adherence;
         this.caller = caller;
     }
 
@@ -39,5 +43,22 @@ public class NotificationResource {
     @Path("/{id}/read")
     public NotificationView markRead(@PathParam("id") UUID id) {
         return notifications.markRead(caller.id(), id);
+    }
+
+    /** The person's own email delivery log: attempts, next try, last error, final state. */
+    @GET
+    @Path("/deliveries")
+    public Page<DeliveryView> deliveries(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return notifications.deliveries(caller.id(), page, size);
+    }
+
+    /** Non-adherence of the plans the signed-in therapist assigned: who is inactive, stalled or dropped. */
+    @GET
+    @Path("/adherence")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    public Page<AdherenceView> adherence(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return adherence.ofTherapist(caller.id(), page, size);
     }
 }

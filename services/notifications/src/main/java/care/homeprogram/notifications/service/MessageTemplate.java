@@ -2,10 +2,11 @@ package care.homeprogram.notifications.service;
 
 /**
  * Every message the platform sends, in one place so a test can prove none carries health details: no condition,
- * exercise, pain score or name, in the app or by email (PRODUCT.md rule 9). Details live behind the link.
+ * exercise, pain score or name, in the app or by email (PRODUCT.md rule 9). Details live behind the link. Messages
+ * to therapists about a patient carry a severity; only CRITICAL ones are urgent (sent in quiet hours too).
  */
 public enum MessageTemplate {
-    PLAN_ASSIGNED(
+    PLAN_ASSIGNED(null,
             "Your new home program is ready",
             "Your therapist has shared a new home program with you. Open it to see what is planned for today.",
             "Your new home program is ready",
@@ -17,18 +18,158 @@ public enum MessageTemplate {
 
                     For your privacy this email contains no health details.
                     HomeProgram
+                    """),
+    REMINDER(null,
+            "Your program for today is ready",
+            "It is time for today's session. Open your program to see what is planned.",
+            "Your program for today is ready",
+            """
+                    Hello,
+
+                    Your program for today is ready.
+                    Sign in to see it: %s
+
+                    For your privacy this email contains no health details.
+                    You can change when and how we remind you in your notification settings.
+                    HomeProgram
+                    """),
+    CATCH_UP(null,
+            "There is still time for today's program",
+            "Even a short session counts. Open your program whenever it suits you today.",
+            "A friendly reminder from HomeProgram",
+            """
+                    Hello,
+
+                    There is still time for today's program.
+                    Sign in to see it: %s
+
+                    For your privacy this email contains no health details.
+                    You can change when and how we remind you in your notification settings.
+                    HomeProgram
+                    """),
+    INACTIVE_NUDGE(null,
+            "Your home program is waiting for you",
+            "It has been a few days since your last session. Picking up again is easy: even a short session helps.",
+            "Your home program is waiting for you",
+            """
+                    Hello,
+
+                    Your home program is waiting for you.
+                    Sign in to see it: %s
+
+                    For your privacy this email contains no health details.
+                    You can change when and how we remind you in your notification settings.
+                    HomeProgram
+                    """),
+    ATTENTION_CRITICAL("CRITICAL",
+            "Urgent: a patient in your care needs you now",
+            "Please review this patient at once. Open the link to see who and why.",
+            "Urgent: please sign in to HomeProgram now",
+            """
+                    Hello,
+
+                    A patient in your care needs your attention now.
+                    Sign in to see who and why: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
+    ATTENTION_HIGH("HIGH",
+            "A patient in your care needs your attention today",
+            "Please review this patient today. Open the link to see who and why.",
+            "Please sign in to HomeProgram today",
+            """
+                    Hello,
+
+                    A patient in your care needs your attention today.
+                    Sign in to see who and why: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
+    ATTENTION_LOW("LOW",
+            "A patient in your care has an update for you to review",
+            "Please review this update when you can. Open the link to see who and why.",
+            "An update is waiting for you in HomeProgram",
+            """
+                    Hello,
+
+                    An update about a patient in your care is waiting for you.
+                    Sign in to see it: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
+    PATIENT_INACTIVE("LOW",
+            "A patient in your care has not logged a session for a few days",
+            "They have been reminded. Open the link to see who.",
+            "An update is waiting for you in HomeProgram",
+            """
+                    Hello,
+
+                    An update about a patient in your care is waiting for you.
+                    Sign in to see it: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
+    PATIENT_STALLED("HIGH",
+            "A patient in your care has stopped logging sessions",
+            "No session has been logged for a long time. Open the link to see who.",
+            "Please sign in to HomeProgram today",
+            """
+                    Hello,
+
+                    A patient in your care needs your attention today.
+                    Sign in to see who and why: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
+    PATIENT_DROPPED("HIGH",
+            "A patient in your care is now marked as dropped",
+            "No session has been logged for weeks. Open the link to see who and decide how to go on.",
+            "Please sign in to HomeProgram today",
+            """
+                    Hello,
+
+                    A patient in your care needs your attention today.
+                    Sign in to see who and why: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
                     """);
 
+    private final String severity;
     private final String title;
     private final String inAppBody;
     private final String emailSubject;
     private final String emailBody;
 
-    MessageTemplate(String title, String inAppBody, String emailSubject, String emailBody) {
+    MessageTemplate(String severity, String title, String inAppBody, String emailSubject, String emailBody) {
+        this.severity = severity;
         this.title = title;
         this.inAppBody = inAppBody;
         this.emailSubject = emailSubject;
         this.emailBody = emailBody;
+    }
+
+    /** The notice for a therapist about an alert of this severity; an unknown severity is treated as HIGH. */
+    public static MessageTemplate forAlert(String severity) {
+        if ("CRITICAL".equals(severity)) {
+            return ATTENTION_CRITICAL;
+        }
+        return "LOW".equals(severity) ? ATTENTION_LOW : ATTENTION_HIGH;
+    }
+
+    /** LOW, HIGH or CRITICAL for therapist notices; null for messages to patients. */
+    public String severity() {
+        return severity;
+    }
+
+    /** CRITICAL: in the in-app inbox whatever the channel settings, by email even in quiet hours. */
+    public boolean urgent() {
+        return "CRITICAL".equals(severity);
     }
 
     public String title() {

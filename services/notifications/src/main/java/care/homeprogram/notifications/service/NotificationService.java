@@ -5,6 +5,7 @@ import care.homeprogram.commons.rest.Page;
 import care.homeprogram.notifications.domain.EmailDelivery;
 import care.homeprogram.notifications.domain.Notification;
 import care.homeprogram.notifications.domain.Recipient;
+import care.homeprogram.notifications.rest.DeliveryView;
 import care.homeprogram.notifications.rest.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Creates messages (an inbox entry and, where wanted, an email to deliver) and serves a person's inbox. */
+/**
+ * Creates messages (an inbox entry and, where wanted, an email to deliver) and serves a person's inbox and
+ * delivery log. One message per (source, kind, recipient) whatever the redeliveries: the source is the event, the
+ * reminder or the adherence step that caused it.
+ */
 @ApplicationScoped
 public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
@@ -27,10 +32,24 @@ public class NotificationService {
         this.portalUrl = portalUrl;
     }
 
-    /** Runs in the consumer's transaction, so the message exists exactly when the event counts as processed. */
+    /** Runs in the caller's transaction, so the message exists exactly when its cause counts as handled. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Notification notify(UUID recipientId, MessageTemplate template, UUID sourceEventId) {
+    public Notification notify(UUID recipientId, MessageTemplate template, UUID sourceId) {
+        return notify(recipientId, template, sourceId, null);
+    }
+
+    /**
+     * @param subjectId what the message is about (an alert, a plan), so a later event can mark it handled
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notification notify(UUID recipientId, MessageTemplate template, UUID sourceId, UUID subjectId) {
+        Notification existing = Notification.<Notification>find("sourceEventId = ?1 and kind = ?2 and recipientId = ?3",
+                sourceId, template.name(), recipientId).firstResult();
+        if (existing != null) {
+            return existing;
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Recipient recipient = Recipient.findById(recipientId);
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.recipientId = recipientId;
@@ -38,11 +57,14 @@ public class NotificationService {
         notification.title = template.title();
         notification.body = template.inAppBody();
         notification.link = portalUrl + "/";
-        notification.sourceEventId = sourceEventId;
+        notification.sourceEventId = sourceId;
+        notification.subjectId = subjectId;
+        notification.severity = template.severity();
+        notification.inApp = recipient == null || recipient.inAppEnabled || template.urgent();
         notification.createdAt = now;
         notification.persist();
 
-        Recipient recipient = Recipient.findById(recipientId);
+        // An unknown recipient (their registration not projected yet) gets the email once their address arrives.
         boolean emailWanted = recipient == null || (recipient.emailEnabled && recipient.active());
         if (emailWanted) {
             EmailDelivery email = new EmailDelivery();
@@ -51,13 +73,36 @@ public class NotificationService {
             email.recipientId = recipientId;
             email.subject = template.emailSubject();
             email.body = template.emailBody(notification.link);
+            email.urgent = template.urgent();
             email.nextAttemptAt = now;
             email.createdAt = now;
             email.persist();
         }
-        LOG.infof("notification %s (%s) for %s, email %s", notification.id, template, recipientId,
-                emailWanted ? "queued" : "not wanted");
+        LOG.infof("notification %s (%s) for %s: in-app %s, email %s", notification.id, template, recipientId,
+                notification.inApp ? "shown" : "opted out", emailWanted ? "queued" : "not wanted");
         return notification;
+    }
+
+    /** Opt-out and disabled accounts take effect at once: emails not sent yet are skipped, visibly. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int skipPendingEmails(UUID recipientId, String reason) {
+        int skipped = EmailDelivery.update("state = ?1, lastError = ?2 where recipientId = ?3 and state = ?4",
+                EmailDelivery.State.SKIPPED, reason, recipientId, EmailDelivery.State.PENDING);
+        if (skipped > 0) {
+            LOG.infof("%d pending email(s) of %s skipped: %s", skipped, recipientId, reason);
+        }
+        return skipped;
+    }
+
+    /** The matter is dealt with (an alert acknowledged): its messages show as handled, unsent emails are skipped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int markHandled(UUID subjectId, OffsetDateTime handledAt, String reason) {
+        int handled = Notification.update("handledAt = ?1 where subjectId = ?2 and handledAt is null", handledAt,
+                subjectId);
+        EmailDelivery.update("state = ?1, lastError = ?2 where state = ?3 and notificationId in "
+                + "(select n.id from Notification n where n.subjectId = ?4)", EmailDelivery.State.SKIPPED, reason,
+                EmailDelivery.State.PENDING, subjectId);
+        return handled;
     }
 
     @Transactional
@@ -66,11 +111,17 @@ public class NotificationService {
                 Notification.countFor(recipientId));
     }
 
+    @Transactional
+    public Page<DeliveryView> deliveries(UUID recipientId, int page, int size) {
+        return new Page<>(EmailDelivery.ofRecipient(recipientId, page, size).stream().map(DeliveryView::of).toList(),
+                EmailDelivery.countOfRecipient(recipientId));
+    }
+
     /** Only the recipient may mark a message read; for anyone else it does not exist. */
     @Transactional
     public NotificationView markRead(UUID recipientId, UUID notificationId) {
         Notification notification = Notification.<Notification>findByIdOptional(notificationId)
-                .filter(n -> n.recipientId.equals(recipientId))
+                .filter(n -> n.recipientId.equals(recipientId) && n.inApp)
                 .orElseThrow(() -> ProblemException.notFound("Notification " + notificationId));
         if (notification.readAt == null) {
             notification.readAt = OffsetDateTime.now(clock);

@@ -1,0 +1,140 @@
+package care.homeprogram.journey;
+
+import care.homeprogram.local.Repository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One person's browser on the portal: sign in through Keycloak's page, go to pages, fill and submit forms. */
+final class PortalBrowser {
+    /** Generous: the machine running the journeys may be busy with other builds. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    final ChromeDriver driver;
+    private final String portal;
+
+    PortalBrowser(String portal, int width, int height) {
+        this.portal = portal;
+        this.driver = Chromium.open(width, height);
+    }
+
+    /** The portal under test: -Djourney.portal-url for a platform that is already running, else a fresh one. */
+    static String portalUrl() {
+        String external = System.getProperty("journey.portal-url");
+        return external != null && !external.isBlank() ? external
+                : RunningPlatform.get().url(care.homeprogram.local.Service.PORTAL);
+    }
+
+    /** Signs in on Keycloak's login page; a temporary password is replaced by {@code newPassword} when asked. */
+    PortalBrowser signIn(String username, String password, String newPassword) {
+        driver.get(portal + "/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        if (newPassword != null) {
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+            driver.findElement(By.id("password-new")).sendKeys(newPassword);
+            driver.findElement(By.id("password-confirm")).sendKeys(newPassword);
+            driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+        }
+        waitFor(d -> d.getCurrentUrl().startsWith(portal) && !d.findElements(By.cssSelector(".who")).isEmpty());
+        return this;
+    }
+
+    PortalBrowser signIn(String username) {
+        return signIn(username, "demo", null);
+    }
+
+    void open(String path) {
+        driver.get(portal + path);
+    }
+
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    WebElement find(By by) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void click(By by) {
+        waitFor(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Submits a form by its button and waits for the next page. */
+    void submit(By button) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        click(button);
+        waitFor(ExpectedConditions.stalenessOf(old));
+    }
+
+    void type(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Moves a 0–10 slider with the keyboard, as a person without a mouse would. */
+    void slide(WebElement slider, int value) {
+        slider.sendKeys(Keys.HOME);
+        for (int i = 0; i < value; i++) {
+            slider.sendKeys(Keys.ARROW_RIGHT);
+        }
+    }
+
+    /** This browser's cookies for the portal, as a Cookie header: for downloads a test reads itself. */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition::apply);
+    }
+
+    /**
+     * With -Djourney.readme-screenshots=true, writes the page (up to {@code maxHeight} CSS pixels from the top) to
+     * docs/screenshots/NAME.png for the README; otherwise does nothing.
+     */
+    @SuppressWarnings("unchecked")
+    void screenshotForReadme(String name, int maxHeight) {
+        if (!Boolean.getBoolean("journey.readme-screenshots")) {
+            return;
+        }
+        // The whole page, not only the window: DevTools captures beyond the viewport.
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) content.get("width")).doubleValue();
+        double height = Math.min(((Number) content.get("height")).doubleValue(), maxHeight);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            Path target = Repository.root().resolve("docs/screenshots/" + name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

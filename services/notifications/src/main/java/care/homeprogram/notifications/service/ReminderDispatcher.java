@@ -1,0 +1,135 @@
+package care.homeprogram.notifications.service;
+
+import care.homeprogram.notifications.config.ReminderConfig;
+import care.homeprogram.notifications.domain.Notification;
+import care.homeprogram.notifications.domain.Recipient;
+import care.homeprogram.notifications.domain.Reminder;
+import care.homeprogram.notifications.domain.ReminderSchedule;
+import care.homeprogram.notifications.domain.ScheduledPlan;
+import care.homeprogram.notifications.domain.SessionActivity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due reminders, on every replica: each claims a batch with FOR UPDATE SKIP LOCKED, so two replicas never
+ * take the same row, and the message and the reminder's SENT state commit together, so a reminder is sent once.
+ * Before sending it checks again what may have changed since it was materialised: the plan, the account, quiet
+ * hours, lateness, and for a catch-up whether a session was logged that day.
+ */
+@ApplicationScoped
+public class ReminderDispatcher {
+    private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
+
+    private final EntityManager entityManager;
+    private final NotificationService notifications;
+    private final ReminderConfig config;
+    private final ReminderSchedule schedule;
+    private final Clock clock;
+
+    public ReminderDispatcher(EntityManager entityManager, NotificationService notifications, ReminderConfig config,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.notifications = notifications;
+        this.config = config;
+        this.schedule = config.schedule();
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "dispatch-reminders", every = "${homeprogram.reminders.dispatch-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void dispatchDue() {
+        while (dispatchBatch() == config.batchSize()) {
+            // a full batch means more may be due
+        }
+    }
+
+    /** Claims and handles one batch of due reminders in one transaction; returns how many it handled. */
+    public int dispatchBatch() {
+        return dispatchBatch(config.batchSize());
+    }
+
+    public int dispatchBatch(int batchSize) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            @SuppressWarnings("unchecked")
+            List<Reminder> due = entityManager.createNativeQuery(
+                    "SELECT * FROM reminder WHERE state = 'PENDING' AND due_at <= :now "
+                            + "ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED", Reminder.class)
+                    .setParameter("now", now)
+                    .setParameter("batch", batchSize)
+                    .getResultList();
+            due.forEach(reminder -> handle(reminder, now));
+            return due.size();
+        });
+    }
+
+    private void handle(Reminder reminder, OffsetDateTime now) {
+        reminder.handledAt = now;
+        Recipient patient = Recipient.findById(reminder.recipientId);
+        ScheduledPlan plan = ScheduledPlan.findById(reminder.planId);
+        String skip = reasonToSkip(reminder, patient, plan);
+        if (skip != null) {
+            finish(reminder, Reminder.State.SKIPPED, skip);
+            return;
+        }
+        ZoneId zone = patient.zone();
+        if (Duration.between(reminder.dueAt, now).compareTo(config.staleAfter()) > 0) {
+            finish(reminder, Reminder.State.EXPIRED, "more than " + config.staleAfter() + " late");
+            return;
+        }
+        if (patient.quietWindow().contains(now.atZoneSameInstant(zone))) {
+            finish(reminder, Reminder.State.EXPIRED, "late into quiet hours");
+            return;
+        }
+        if (reminder.kind == Reminder.Kind.CATCH_UP) {
+            OffsetDateTime dayStart = reminder.localDate.atStartOfDay(zone).toOffsetDateTime();
+            if (SessionActivity.lastSessionOf(plan.planId).filter(at -> !at.isBefore(dayStart)).isPresent()) {
+                finish(reminder, Reminder.State.SKIPPED, "a session was logged that day");
+                return;
+            }
+            if (Reminder.count("planId = ?1 and localDate = ?2 and kind = ?3 and state = ?4", plan.planId,
+                    reminder.localDate, Reminder.Kind.REMINDER, Reminder.State.SENT) == 0) {
+                finish(reminder, Reminder.State.SKIPPED, "no reminder went out that day");
+                return;
+            }
+        }
+        MessageTemplate template = reminder.kind == Reminder.Kind.CATCH_UP ? MessageTemplate.CATCH_UP
+                : MessageTemplate.REMINDER;
+        Notification notification = notifications.notify(reminder.recipientId, template, reminder.id, plan.planId);
+        reminder.notificationId = notification.id;
+        finish(reminder, Reminder.State.SENT, null);
+    }
+
+    private String reasonToSkip(Reminder reminder, Recipient patient, ScheduledPlan plan) {
+        if (patient == null) {
+            return "recipient unknown";
+        }
+        if (!patient.active()) {
+            return "account disabled";
+        }
+        if (plan == null || !plan.isActive()) {
+            return "plan is " + (plan == null ? "unknown" : plan.status);
+        }
+        if (schedule.timesDueOn(plan.startDate, plan.remindingItems(), reminder.localDate) == 0) {
+            return "nothing due that day";
+        }
+        return null;
+    }
+
+    private static void finish(Reminder reminder, Reminder.State state, String outcome) {
+        reminder.state = state;
+        reminder.outcome = outcome;
+        if (state != Reminder.State.SENT) {
+            LOG.debugf("reminder %s of plan %s %s: %s", reminder.id, reminder.planId, state, outcome);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package care.homeprogram.notifications;
+
+import care.homeprogram.testing.MovableClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The application's Clock in tests: one MovableClock, so tests move time instead of sleeping. */
+@ApplicationScoped
+public class TestClockProducer {
+    public static final MovableClock CLOCK = new MovableClock();
+
+    @Produces
+    @Singleton
+    MovableClock clock() {
+        return CLOCK;
+    }
+}
