@@ -51,6 +51,13 @@ public final class Platform implements AutoCloseable {
                 if (service == Service.PLANS) {
                     config.put("quarkus.rest-client.patient-service.url", "http://localhost:" + ports.get(Service.PATIENTS));
                 }
+                if (service == Service.PORTAL) {
+                    // The portal calls all three services with the signed-in person's token.
+                    config.put("quarkus.rest-client.patient-service.url", "http://localhost:" + ports.get(Service.PATIENTS));
+                    config.put("quarkus.rest-client.plan-service.url", "http://localhost:" + ports.get(Service.PLANS));
+                    config.put("quarkus.rest-client.notification-service.url",
+                            "http://localhost:" + ports.get(Service.NOTIFICATIONS));
+                }
                 platform.configs.put(service, config);
             }
             // patient-service first: it publishes the demo patients that the others project.

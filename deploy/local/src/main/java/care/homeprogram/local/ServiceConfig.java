@@ -27,6 +27,10 @@ public final class ServiceConfig {
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         }
+        if (service == Service.PATIENTS) {
+            // Keycloak's admin API (accounts), with the service's own service account and secret.
+            config.put("quarkus.keycloak.admin-client.server-url", stack.keycloakUrl());
+        }
         if (service == Service.NOTIFICATIONS) {
             config.put("quarkus.mailer.host", "localhost");
             config.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));

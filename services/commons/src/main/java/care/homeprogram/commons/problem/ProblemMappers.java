@@ -112,9 +112,13 @@ public class ProblemMappers {
     }
 
     private static String field(ConstraintViolation<?> violation) {
-        // "create.arg1.painAfter" -> "painAfter": callers know their body's field names, not our method names.
+        // "create.arg1.painAfter" -> "painAfter", "list.size" -> "size": callers know their body's field names and
+        // query parameters, not our method names.
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
+        if (parts.length == 2) {
+            return parts[1];
+        }
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
     }
 

@@ -2,8 +2,9 @@ package care.homeprogram.patients.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +73,22 @@ public class Patient extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** Set by the intake screen: a plan needs the therapist's sign-off before it activates. */
+    @Column(name = "requires_sign_off", nullable = false)
+    public boolean requiresSignOff;
+
+    @Column(name = "intake_screened_at")
+    public OffsetDateTime intakeScreenedAt;
+
+    @Column(name = "intake_screened_by")
+    public UUID intakeScreenedBy;
+
+    @ElementCollection
+    @CollectionTable(name = "intake_flag", joinColumns = @JoinColumn(name = "patient_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "flag", nullable = false)
+    public Set<IntakeFlag> intakeFlags = EnumSet.noneOf(IntakeFlag.class);
+
     @ManyToMany
     @JoinTable(name = "care_team", joinColumns = @JoinColumn(name = "patient_id"),
             inverseJoinColumns = @JoinColumn(name = "therapist_id"))
@@ -84,16 +102,32 @@ public class Patient extends PanacheEntityBase {
         return find("id", id).firstResultOptional();
     }
 
-    public static List<Patient> inCareOf(UUID therapistId, int page, int size) {
-        return find("select p from Patient p join p.therapists t where t.id = ?1 order by p.lastName, p.firstName",
-                therapistId).page(Page.of(page, size)).list();
+    public static Optional<Patient> byUsername(String username) {
+        return find("username", username).firstResultOptional();
     }
 
-    public static long countInCareOf(UUID therapistId) {
-        return count("select count(p) from Patient p join p.therapists t where t.id = ?1", therapistId);
+    /** A therapist's patients, by name; {@code query} matches first name, last name or username. */
+    public static List<Patient> inCareOf(UUID therapistId, String query, int page, int size) {
+        return find("select p from Patient p join p.therapists t where t.id = ?1 and " + MATCHES
+                + " order by p.lastName, p.firstName", therapistId, Therapist.like(query))
+                .page(Page.of(page, size)).list();
     }
 
-    public static List<Patient> all(int page, int size) {
-        return findAll(Sort.by("lastName", "firstName")).page(Page.of(page, size)).list();
+    public static long countInCareOf(UUID therapistId, String query) {
+        return count("select count(p) from Patient p join p.therapists t where t.id = ?1 and " + MATCHES,
+                therapistId, Therapist.like(query));
+    }
+
+    private static final String MATCHES = "(lower(p.firstName) like ?2 or lower(p.lastName) like ?2 "
+            + "or lower(p.username) like ?2)";
+
+    public static List<Patient> all(String query, int page, int size) {
+        return find("lower(firstName) like ?1 or lower(lastName) like ?1 or lower(username) like ?1 "
+                + "order by lastName, firstName", Therapist.like(query)).page(Page.of(page, size)).list();
+    }
+
+    public static long countAll(String query) {
+        return count("lower(firstName) like ?1 or lower(lastName) like ?1 or lower(username) like ?1",
+                Therapist.like(query));
     }
 }

@@ -1,0 +1,115 @@
+package care.homeprogram.commons.audit;
+
+import care.homeprogram.commons.problem.ProblemException;
+import care.homeprogram.commons.rest.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The service's audit trail: appends records (each in its own transaction, so a rolled-back request is still
+ * recorded) and answers the admins' queries. There is no method that changes or removes a record.
+ */
+@ApplicationScoped
+public class AuditLog {
+    private static final int EXPORT_CHUNK = 500;
+
+    private final EntityManager entityManager;
+
+    public AuditLog(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Which records a query selects; every criterion is optional. */
+    public record Filter(UUID patientId, String actorSub, String correlationId, OffsetDateTime from,
+            OffsetDateTime to) {
+    }
+
+    /** Appends in a new transaction; blocking (call it on a worker thread). */
+    public void append(AuditRecord record) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.persist(record));
+    }
+
+    /** Newest first. */
+    public Page<AuditEntry> page(Filter filter, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Object> parameters = new java.util.HashMap<>();
+            String where = where(filter, parameters);
+            TypedQuery<AuditRecord> query = entityManager.createQuery(
+                    "from AuditRecord r" + where + " order by r.seq desc", AuditRecord.class);
+            TypedQuery<Long> count = entityManager.createQuery(
+                    "select count(r) from AuditRecord r" + where, Long.class);
+            parameters.forEach((name, value) -> {
+                query.setParameter(name, value);
+                count.setParameter(name, value);
+            });
+            List<AuditEntry> items = query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                    .map(AuditEntry::of).toList();
+            return new Page<>(items, count.getSingleResult());
+        });
+    }
+
+    /** Every matching record, oldest first, read in chunks so an export never holds the whole trail in memory. */
+    public void forEach(Filter filter, Consumer<AuditEntry> consumer) {
+        long after = 0;
+        while (true) {
+            long last = after;
+            List<AuditRecord> chunk = QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, Object> parameters = new java.util.HashMap<>();
+                String where = where(filter, parameters);
+                where = (where.isEmpty() ? " where " : where + " and ") + "r.seq > :after";
+                TypedQuery<AuditRecord> query = entityManager.createQuery(
+                        "from AuditRecord r" + where + " order by r.seq", AuditRecord.class);
+                parameters.forEach(query::setParameter);
+                return query.setParameter("after", last).setMaxResults(EXPORT_CHUNK).getResultList();
+            });
+            chunk.stream().map(AuditEntry::of).forEach(consumer);
+            if (chunk.size() < EXPORT_CHUNK) {
+                return;
+            }
+            after = chunk.get(chunk.size() - 1).seq;
+        }
+    }
+
+    /** The records of one request (usually one; a request relayed to several services has one in each). */
+    public List<AuditEntry> byCorrelationId(String correlationId) {
+        List<AuditEntry> entries = new ArrayList<>();
+        forEach(new Filter(null, null, correlationId, null, null), entries::add);
+        return entries;
+    }
+
+    private static String where(Filter filter, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.patientId() != null) {
+            conditions.add("r.patientId = :patientId");
+            parameters.put("patientId", filter.patientId());
+        }
+        if (filter.actorSub() != null) {
+            conditions.add("r.actorSub = :actorSub");
+            parameters.put("actorSub", filter.actorSub());
+        }
+        if (filter.correlationId() != null) {
+            conditions.add("r.correlationId = :correlationId");
+            parameters.put("correlationId", filter.correlationId());
+        }
+        if (filter.from() != null) {
+            conditions.add("r.occurredAt >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("r.occurredAt < :to");
+            parameters.put("to", filter.to());
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw ProblemException.badRequest("'from' must be before 'to'");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+}
