@@ -10,6 +10,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -78,8 +82,25 @@ final class PortalBrowser {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Clicks once the element is there and usable; a page still settling (a stale node) is waited out. */
     void click(By by) {
-        waitFor(ExpectedConditions.elementToBeClickable(by)).click();
+        waitFor(d -> {
+            try {
+                WebElement element = d.findElement(by);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
+                return false;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Submits a form by its button and waits for the next page. */

@@ -58,7 +58,7 @@ class WalkingSkeletonJourneyTest {
                 .get("/api/notifications").then().statusCode(200)
                 .body("items.title", hasItem("Your new home program is ready")));
         // Other journeys also write to pat (reminders, their own plans): count this kind of mail, at least one more.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(programMails(subject).size())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((long) programMails(subject).size())
                 .isGreaterThan(mailsBefore));
         List<Mailbox.Mail> mails = programMails(subject);
         Mailbox.Mail mail = mails.get(mails.size() - 1);

@@ -63,7 +63,8 @@ public final class KeycloakServer implements AutoCloseable {
         ChildProcess process = ChildProcess.start("keycloak", command, environment, distribution,
                 workDirectory.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(process, port);
-        process.awaitReady(server::realmAnswers, Duration.ofMinutes(4));
+        // A loaded 2-core machine has needed several minutes for a first start (schema creation, realm import).
+        process.awaitReady(server::realmAnswers, Duration.ofMinutes(8));
         Progress.say("Keycloak ready on port " + port + " in " + Progress.since(start));
         return server;
     }

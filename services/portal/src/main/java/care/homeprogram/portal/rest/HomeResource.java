@@ -1,42 +1,24 @@
 package care.homeprogram.portal.rest;
 
-import care.homeprogram.portal.service.SignedInPerson;
-import io.quarkus.oidc.IdToken;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import care.homeprogram.portal.service.Viewer;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.ResponseHeader;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
-/** The start page: who is signed in, and in which role. */
+/** The start: each person goes to their role's main page (therapist: patients; patient: today; admin: accounts). */
 @Path("/")
 @Authenticated
 public class HomeResource {
+    private final Viewer viewer;
 
-    /** Type-safe templates: src/main/resources/templates/HomeResource/{method}.html, checked at build time. */
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance home(SignedInPerson person);
+    public HomeResource(Viewer viewer) {
+        this.viewer = viewer;
     }
 
-    @Inject
-    @IdToken
-    JsonWebToken idToken;
-
-    @Inject
-    SecurityIdentity identity;
-
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    // The page shows personal data: no copy in any cache.
-    @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public TemplateInstance home() {
-        return Templates.home(SignedInPerson.of(idToken, identity));
+    public Response home() {
+        return Response.seeOther(URI.create(viewer.startPage())).build();
     }
 }

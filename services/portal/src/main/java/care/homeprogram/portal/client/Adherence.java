@@ -1,0 +1,20 @@
+package care.homeprogram.portal.client;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Adherence per program week and whether progression is suggested (the therapist decides). */
+public record Adherence(UUID planId, List<Week> weeks, Progression progression) {
+
+    public Adherence {
+        weeks = weeks == null ? List.of() : weeks;
+    }
+
+    public record Week(int week, LocalDate from, LocalDate to, int prescribed, int done, double adherence,
+            int sessions, boolean allGreen) {
+    }
+
+    public record Progression(boolean suggested, Integer week, String reason) {
+    }
+}

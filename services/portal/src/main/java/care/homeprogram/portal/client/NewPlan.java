@@ -1,0 +1,16 @@
+package care.homeprogram.portal.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.UUID;
+
+/** POST /api/plans: the items with their dose; ACTIVE assigns it now. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NewPlan(UUID patientId, List<Item> items, String status, Boolean intakeSignOff) {
+
+    /** {@code id} keeps an existing item's identity on a change (its sessions and status). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(UUID id, UUID exerciseId, Integer startWeek, Dose dose, String coldReason,
+            Boolean therapistConfirmed) {
+    }
+}

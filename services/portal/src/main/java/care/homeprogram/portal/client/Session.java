@@ -1,0 +1,16 @@
+package care.homeprogram.portal.client;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A logged session with what the safety rules decided. */
+public record Session(UUID id, UUID planId, UUID itemId, OffsetDateTime performedAt, Integer setsDone,
+        Integer repsDone, int painBefore, int painAfter, List<String> symptoms, String note, String decision,
+        String trafficLight, List<String> reasons) {
+
+    public Session {
+        symptoms = symptoms == null ? List.of() : symptoms;
+        reasons = reasons == null ? List.of() : reasons;
+    }
+}

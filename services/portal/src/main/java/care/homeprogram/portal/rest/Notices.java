@@ -1,0 +1,31 @@
+package care.homeprogram.portal.rest;
+
+import java.util.Map;
+
+/**
+ * The confirmation shown after a POST-redirect-GET: the redirect names a fixed key ({@code ?done=plan-assigned}),
+ * never free text, so nothing can be injected into a page through its address.
+ */
+final class Notices {
+    private static final Map<String, String> TEXT = Map.ofEntries(
+            Map.entry("plan-assigned", "The plan is assigned. The patient is told in the app and by email."),
+            Map.entry("plan-changed", "The plan is changed: a new version is recorded."),
+            Map.entry("alert-acknowledged", "The alert is acknowledged in your name."),
+            Map.entry("item-resumed", "The item is resumed: a new version is recorded."),
+            Map.entry("progression-dismissed", "The progression suggestion is dismissed for this week."),
+            Map.entry("patient-created", "The patient is created with their sign-in account."),
+            Map.entry("account-created", "The account is created."),
+            Map.entry("account-enabled", "The account is enabled: the person can sign in."),
+            Map.entry("account-disabled", "The account is disabled: the person can no longer sign in."),
+            Map.entry("role-changed", "The role is changed. It applies from the person's next sign-in."),
+            Map.entry("credentials-reset", "The credentials are reset."),
+            Map.entry("preferences-saved", "Your reminder settings are saved."),
+            Map.entry("message-read", "Marked as read."));
+
+    private Notices() {
+    }
+
+    static String of(String key) {
+        return key == null ? null : TEXT.get(key);
+    }
+}

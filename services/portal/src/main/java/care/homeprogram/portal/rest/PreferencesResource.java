@@ -1,0 +1,103 @@
+package care.homeprogram.portal.rest;
+
+import care.homeprogram.portal.client.Channels;
+import care.homeprogram.portal.client.NotificationsClient;
+import care.homeprogram.portal.client.PatientPreferences;
+import care.homeprogram.portal.client.PatientsClient;
+import care.homeprogram.portal.client.Preferences;
+import care.homeprogram.portal.client.QuietHours;
+import care.homeprogram.portal.client.ServiceProblem;
+import care.homeprogram.portal.service.Forms;
+import care.homeprogram.portal.service.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * Reminder settings: time zone, quiet hours, channels (notification-service). For a patient the time zone and quiet
+ * hours also go to their patient record, so "today" and the reminders follow the same zone.
+ */
+@Path("/preferences")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class PreferencesResource {
+    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance preferences(Forms form, String notice);
+    }
+
+    private final NotificationsClient notifications;
+    private final PatientsClient patients;
+    private final Viewer viewer;
+
+    public PreferencesResource(NotificationsClient notifications, PatientsClient patients, Viewer viewer) {
+        this.notifications = notifications;
+        this.patients = patients;
+        this.viewer = viewer;
+    }
+
+    @GET
+    public TemplateInstance show(@QueryParam("done") String done) {
+        Preferences p = notifications.preferences();
+        Map<String, String> values = new HashMap<>();
+        values.put("timeZone", p.timeZone() == null ? "" : p.timeZone());
+        values.put("quietStart", p.quietHours() == null || p.quietHours().start() == null ? "21:00" : p.quietHours().start());
+        values.put("quietEnd", p.quietHours() == null || p.quietHours().end() == null ? "08:00" : p.quietHours().end());
+        values.put("email", p.channels() != null && Boolean.TRUE.equals(p.channels().email()) ? "on" : "");
+        values.put("inApp", p.channels() != null && Boolean.TRUE.equals(p.channels().inApp()) ? "on" : "");
+        return Templates.preferences(Forms.of(values), Notices.of(done));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@RestForm String timeZone, @RestForm String quietStart, @RestForm String quietEnd,
+            @RestForm String email, @RestForm String inApp) {
+        Map<String, String> values = new HashMap<>();
+        values.put("timeZone", nz(timeZone));
+        values.put("quietStart", nz(quietStart));
+        values.put("quietEnd", nz(quietEnd));
+        values.put("email", email == null ? "" : "on");
+        values.put("inApp", inApp == null ? "" : "on");
+        Forms form = Forms.of(values);
+        form.required("timeZone", "quietStart", "quietEnd");
+        form.timeZone("timeZone");
+        for (String field : new String[] { "quietStart", "quietEnd" }) {
+            if (!form.value(field).isEmpty() && !TIME.matcher(form.value(field)).matches()) {
+                form.reject(field, "Must be a time such as 21:00");
+            }
+        }
+        if (!form.valid()) {
+            return Pages.invalid(Templates.preferences(form, null));
+        }
+        QuietHours quiet = new QuietHours(form.value("quietStart"), form.value("quietEnd"));
+        Channels channels = new Channels(email != null, inApp != null);
+        try {
+            notifications.updatePreferences(new Preferences(form.value("timeZone"), quiet, channels));
+            if (viewer.patient()) {
+                patients.updateMe(new PatientPreferences(form.value("timeZone"), quiet, channels));
+            }
+        } catch (ServiceProblem problem) {
+            form.reject(problem);
+            return Pages.invalid(Templates.preferences(form, null));
+        }
+        return Pages.redirect("/preferences?done=preferences-saved");
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

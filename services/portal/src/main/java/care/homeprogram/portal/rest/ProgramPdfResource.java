@@ -1,0 +1,34 @@
+package care.homeprogram.portal.rest;
+
+import care.homeprogram.portal.service.Clinic;
+import care.homeprogram.portal.service.PatientPages;
+import care.homeprogram.portal.service.ProgramPdf;
+import care.homeprogram.portal.service.Viewer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+/** The patient's program as a PDF to print. */
+@Path("/me/program.pdf")
+@RolesAllowed("patient")
+public class ProgramPdfResource {
+    private final PatientPages pages;
+    private final Clinic clinic;
+    private final Viewer viewer;
+
+    public ProgramPdfResource(PatientPages pages, Clinic clinic, Viewer viewer) {
+        this.pages = pages;
+        this.clinic = clinic;
+        this.viewer = viewer;
+    }
+
+    @GET
+    @Produces("application/pdf")
+    public Response pdf() {
+        byte[] pdf = ProgramPdf.render(clinic.name(), viewer.fullName(), pages.printable());
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"home-program.pdf\"").build();
+    }
+}

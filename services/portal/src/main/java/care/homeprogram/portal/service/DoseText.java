@@ -1,0 +1,98 @@
+package care.homeprogram.portal.service;
+
+import care.homeprogram.portal.client.Dose;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** A dose in plain words: "5 reps, hold 5 s · 2 times a day · every day · 2 weeks". */
+public final class DoseText {
+    private DoseText() {
+    }
+
+    public static String of(Dose dose) {
+        if (dose == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(amount(dose));
+        if (dose.timesPerDay() != null) {
+            append(text, dose.timesPerDay() == 1 ? "once a day" : dose.timesPerDay() + " times a day");
+        }
+        append(text, days(dose));
+        if (dose.weeks() != null) {
+            append(text, dose.weeks() == 1 ? "1 week" : dose.weeks() + " weeks");
+        }
+        return text.toString();
+    }
+
+    /** What to do once: sets, reps, hold, duration. */
+    public static String amount(Dose dose) {
+        StringBuilder text = new StringBuilder();
+        if (dose.reps() != null) {
+            text.append(dose.sets() != null && dose.sets() > 1 ? dose.sets() + " sets of " : "").append(dose.reps())
+                    .append(dose.reps() == 1 ? " rep" : " reps");
+        } else if (dose.sets() != null && dose.sets() > 1) {
+            text.append(dose.sets()).append(" sets");
+        }
+        if (dose.holdSeconds() != null) {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append("hold ").append(seconds(dose.holdSeconds()));
+        }
+        if (dose.durationSeconds() != null) {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(seconds(dose.durationSeconds()));
+        }
+        return text.toString();
+    }
+
+    public static String seconds(int seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        int minutes = seconds / 60;
+        int rest = seconds % 60;
+        return rest == 0 ? minutes + " min" : minutes + " min " + rest + " s";
+    }
+
+    public static String days(Dose dose) {
+        if (dose.daysOfWeek() == null || dose.daysOfWeek().isEmpty()) {
+            return "";
+        }
+        if (EnumSet.copyOf(dose.daysOfWeek()).size() == 7) {
+            return "every day";
+        }
+        return dose.daysOfWeek().stream().sorted()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "));
+    }
+
+    /** The seconds a timer should count for this item: the hold, else the duration; 0 for none. */
+    public static int timerSeconds(Dose dose) {
+        if (dose == null) {
+            return 0;
+        }
+        if (dose.holdSeconds() != null) {
+            return dose.holdSeconds();
+        }
+        return dose.durationSeconds() != null ? dose.durationSeconds() : 0;
+    }
+
+    static String dayName(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part.isEmpty()) {
+            return;
+        }
+        if (!text.isEmpty()) {
+            text.append(" · ");
+        }
+        text.append(part);
+    }
+}

@@ -1,0 +1,76 @@
+package care.homeprogram.portal.service;
+
+import care.homeprogram.portal.client.Adherence;
+import care.homeprogram.portal.client.Alert;
+import care.homeprogram.portal.client.Patient;
+import care.homeprogram.portal.client.Plan;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The therapist's page for one patient: who they are, their current plan with its version history and sessions,
+ * the pain trend, open alerts and whether progression is suggested. {@code catchingUp}: the patient is new and
+ * plan-service has not heard of them yet (a moment after creation).
+ */
+public record PatientPageView(UUID patientId, Section<Patient> patient, Section<Current> plan, List<Plan> otherPlans,
+        Section<List<AlertRow>> alerts, String zone, boolean catchingUp) {
+
+    public String name() {
+        return patient.available() ? patient.value().fullName() : "Patient";
+    }
+
+    /** The plan the therapist works on (the newest open one), with everything shown about it. */
+    public record Current(Plan plan, List<ItemRow> items, List<VersionRow> history, List<SessionRow> sessions,
+            PainTrend trend, Section<Adherence> adherence, boolean progressionSuggested, String progressionText,
+            Integer progressionWeek) {
+
+        public String statusText() {
+            return Wording.planStatus(plan.status());
+        }
+
+        public boolean canPause() {
+            return "ACTIVE".equals(plan.status());
+        }
+
+        public boolean canResume() {
+            return "ON_HOLD".equals(plan.status()) || "DRAFT".equals(plan.status());
+        }
+
+        public boolean canComplete() {
+            return "ACTIVE".equals(plan.status()) || "ON_HOLD".equals(plan.status());
+        }
+
+        public boolean editable() {
+            return plan.isOpen();
+        }
+
+        /** The latest week's adherence in percent, or null while there is none. */
+        public Integer lastWeekAdherence() {
+            if (adherence.unavailable() || adherence.value().weeks().isEmpty()) {
+                return null;
+            }
+            List<Adherence.Week> weeks = adherence.value().weeks();
+            return (int) Math.round(weeks.get(weeks.size() - 1).adherence() * 100);
+        }
+    }
+
+    public record ItemRow(Plan.Item item, String dose, boolean paused) {
+        public String pausedReason() {
+            return Wording.pausedReason(item.pausedReason());
+        }
+    }
+
+    public record VersionRow(int version, String status, String who, String when, String reason,
+            List<String> changes) {
+    }
+
+    public record SessionRow(String when, String item, int painBefore, int painAfter, String light,
+            String decision, List<String> symptoms, String note) {
+    }
+
+    public record AlertRow(Alert alert, String when, String item) {
+        public String severityClass() {
+            return "LOW".equals(alert.severity()) ? "warn" : "bad";
+        }
+    }
+}

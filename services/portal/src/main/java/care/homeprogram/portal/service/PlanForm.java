@@ -1,0 +1,398 @@
+package care.homeprogram.portal.service;
+
+import care.homeprogram.portal.client.Dose;
+import care.homeprogram.portal.client.Exercise;
+import care.homeprogram.portal.client.NewPlan;
+import care.homeprogram.portal.client.Plan;
+import care.homeprogram.portal.client.ServiceProblem;
+import care.homeprogram.portal.client.Template;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The program builder's form: one row per item with its dose, as typed (strings, so a wrong entry is shown back
+ * with its message next to the field). Rows come from a template, the library, an existing plan, or a posted form.
+ */
+public final class PlanForm {
+    public static final int MAX_ITEMS = 12;
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)]\\.(?:dose\\.)?(\\w+)");
+
+    private final List<Row> rows;
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    private PlanForm(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    /** One item of the form. Numbers are kept as typed. */
+    public static final class Row {
+        public final int index;
+        public final UUID itemId;
+        public final Exercise exercise;
+        public final String name;
+        public final String startWeek;
+        public final String sets;
+        public final String reps;
+        public final String hold;
+        public final String duration;
+        public final String timesPerDay;
+        public final Set<DayOfWeek> days;
+        public final String weeks;
+        public final boolean coldForFlareUp;
+        public final boolean confirmed;
+        private final Map<String, String> errors = new LinkedHashMap<>();
+
+        Row(int index, UUID itemId, Exercise exercise, String name, String startWeek, String sets, String reps,
+                String hold, String duration, String timesPerDay, Set<DayOfWeek> days, String weeks,
+                boolean coldForFlareUp, boolean confirmed) {
+            this.index = index;
+            this.itemId = itemId;
+            this.exercise = exercise;
+            this.name = name;
+            this.startWeek = blank(startWeek);
+            this.sets = blank(sets);
+            this.reps = blank(reps);
+            this.hold = blank(hold);
+            this.duration = blank(duration);
+            this.timesPerDay = blank(timesPerDay);
+            this.days = days;
+            this.weeks = blank(weeks);
+            this.coldForFlareUp = coldForFlareUp;
+            this.confirmed = confirmed;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public String itemId() {
+            return itemId == null ? "" : itemId.toString();
+        }
+
+        public String exerciseId() {
+            return exercise.id().toString();
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String startWeek() {
+            return startWeek;
+        }
+
+        public String sets() {
+            return sets;
+        }
+
+        public String reps() {
+            return reps;
+        }
+
+        public String hold() {
+            return hold;
+        }
+
+        public String duration() {
+            return duration;
+        }
+
+        public String timesPerDay() {
+            return timesPerDay;
+        }
+
+        public String weeks() {
+            return weeks;
+        }
+
+        public boolean cold() {
+            return exercise.isCold();
+        }
+
+        public boolean needsConfirmation() {
+            return exercise.needsConfirmation();
+        }
+
+        public boolean coldForFlareUp() {
+            return coldForFlareUp;
+        }
+
+        public boolean confirmed() {
+            return confirmed;
+        }
+
+        public Exercise exercise() {
+            return exercise;
+        }
+
+        public boolean on(String day) {
+            return days.contains(DayOfWeek.valueOf(day));
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        public boolean hasError(String field) {
+            return errors.containsKey(field);
+        }
+
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+
+        /** The dose as the patient will read it (for the preview), if it parses. */
+        public String doseText() {
+            try {
+                return DoseText.of(dose());
+            } catch (NumberFormatException e) {
+                return "";
+            }
+        }
+
+        Dose dose() {
+            return new Dose(number(sets), number(reps), number(hold), number(duration), number(timesPerDay),
+                    days.stream().sorted().toList(), number(weeks));
+        }
+
+        void validate() {
+            range("startWeek", startWeek, 1, 52, true);
+            range("sets", sets, 1, 10, false);
+            range("reps", reps, 1, 50, false);
+            range("hold", hold, 1, 120, false);
+            range("duration", duration, 10, 7200, false);
+            range("timesPerDay", timesPerDay, 1, 6, true);
+            range("weeks", weeks, 1, 52, true);
+            if (days.isEmpty()) {
+                errors.put("days", "Choose at least one day");
+            }
+            if (cold() && !coldForFlareUp) {
+                errors.put("cold", "Cold is only for an acute flare-up: confirm it is one, or remove this item");
+            }
+            if (needsConfirmation() && !confirmed) {
+                errors.put("confirmed", "Confirm you checked for fluid or salt restriction (heart or kidney disease)");
+            }
+        }
+
+        private void range(String field, String value, int min, int max, boolean required) {
+            if (value.isEmpty()) {
+                if (required) {
+                    errors.put(field, "Required");
+                }
+                return;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    errors.put(field, "Must be between " + min + " and " + max);
+                }
+            } catch (NumberFormatException e) {
+                errors.put(field, "Must be a whole number");
+            }
+        }
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public boolean empty() {
+        return rows.isEmpty();
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public boolean valid() {
+        return errors.isEmpty() && rows.stream().noneMatch(Row::hasErrors);
+    }
+
+    public void reject(String field, String message) {
+        errors.put(field, message);
+    }
+
+    public static PlanForm fromTemplate(Template template, Map<UUID, Exercise> library) {
+        List<Row> rows = new ArrayList<>();
+        for (Template.Item item : template.items()) {
+            Exercise exercise = library.get(item.exerciseId());
+            if (exercise != null) {
+                rows.add(row(rows.size(), null, exercise, item.name(), item.startWeek(), item.dose()));
+            }
+        }
+        return new PlanForm(rows);
+    }
+
+    public static PlanForm fromPlan(Plan plan, Map<UUID, Exercise> library) {
+        List<Row> rows = new ArrayList<>();
+        for (Plan.Item item : plan.items()) {
+            Exercise exercise = library.get(item.exerciseId());
+            if (exercise != null && !"REMOVED".equals(item.status())) {
+                Row row = row(rows.size(), item.id(), exercise, item.name(), item.startWeek(), item.dose());
+                rows.add(new Row(row.index, row.itemId, exercise, row.name, row.startWeek, row.sets, row.reps,
+                        row.hold, row.duration, row.timesPerDay, row.days, row.weeks,
+                        "ACUTE_FLARE_UP".equals(item.coldReason()), item.therapistConfirmed()));
+            }
+        }
+        return new PlanForm(rows);
+    }
+
+    /**
+     * From a posted form: parallel lists, one entry per row; {@code days}, {@code flareUp}, {@code confirmed} and
+     * {@code remove} carry row indexes ("3:MONDAY", "3"), as unticked boxes are not sent. {@code add} names library
+     * entries to append with their default dose.
+     */
+    public static PlanForm fromPost(Posted posted, Map<UUID, Exercise> library) {
+        List<Row> rows = new ArrayList<>();
+        Set<String> removed = Set.copyOf(posted.remove());
+        for (int i = 0; i < posted.exerciseId().size(); i++) {
+            if (removed.contains(Integer.toString(i))) {
+                continue;
+            }
+            Exercise exercise = library.get(uuid(posted.exerciseId().get(i)));
+            if (exercise == null) {
+                continue;
+            }
+            String index = Integer.toString(i);
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String day : posted.days()) {
+                String[] parts = day.split(":", 2);
+                if (parts.length == 2 && parts[0].equals(index)) {
+                    try {
+                        days.add(DayOfWeek.valueOf(parts[1]));
+                    } catch (IllegalArgumentException ignored) {
+                        // not a day: the row fails validation if no day remains
+                    }
+                }
+            }
+            rows.add(new Row(rows.size(), uuid(at(posted.itemId(), i)), exercise, exercise.name(),
+                    at(posted.startWeek(), i), at(posted.sets(), i), at(posted.reps(), i), at(posted.hold(), i),
+                    at(posted.duration(), i), at(posted.timesPerDay(), i), days, at(posted.weeks(), i),
+                    posted.flareUp().contains(index), posted.confirmed().contains(index)));
+        }
+        for (String add : posted.add()) {
+            Exercise exercise = library.get(uuid(add));
+            if (exercise != null) {
+                rows.add(row(rows.size(), null, exercise, exercise.name(), 1, exercise.defaultDose()));
+            }
+        }
+        return new PlanForm(rows);
+    }
+
+    /** What the browser posted, field by field. */
+    public record Posted(List<String> itemId, List<String> exerciseId, List<String> startWeek, List<String> sets,
+            List<String> reps, List<String> hold, List<String> duration, List<String> timesPerDay,
+            List<String> weeks, List<String> days, List<String> flareUp, List<String> confirmed,
+            List<String> remove, List<String> add) {
+
+        public Posted {
+            itemId = orEmpty(itemId);
+            exerciseId = orEmpty(exerciseId);
+            startWeek = orEmpty(startWeek);
+            sets = orEmpty(sets);
+            reps = orEmpty(reps);
+            hold = orEmpty(hold);
+            duration = orEmpty(duration);
+            timesPerDay = orEmpty(timesPerDay);
+            weeks = orEmpty(weeks);
+            days = orEmpty(days);
+            flareUp = orEmpty(flareUp);
+            confirmed = orEmpty(confirmed);
+            remove = orEmpty(remove);
+            add = orEmpty(add);
+        }
+
+        private static List<String> orEmpty(List<String> values) {
+            return values == null ? List.of() : values;
+        }
+    }
+
+    public PlanForm validate() {
+        if (rows.isEmpty()) {
+            errors.put("items", "Add at least one item");
+        }
+        if (rows.size() > MAX_ITEMS) {
+            errors.put("items", "At most " + MAX_ITEMS + " items; fewer items, better adherence");
+        }
+        rows.forEach(Row::validate);
+        return this;
+    }
+
+    public List<NewPlan.Item> items() {
+        return rows.stream().map(r -> new NewPlan.Item(r.itemId, r.exercise.id(), number(r.startWeek), r.dose(),
+                r.cold() && r.coldForFlareUp ? "ACUTE_FLARE_UP" : null,
+                r.needsConfirmation() ? Boolean.valueOf(r.confirmed) : null)).toList();
+    }
+
+    /** A service's refusal, shown next to the fields it names; anything else above the form. */
+    public void reject(ServiceProblem problem) {
+        boolean placed = false;
+        for (ServiceProblem.FieldError error : problem.errors()) {
+            Matcher m = ITEM_FIELD.matcher(error.field() == null ? "" : error.field());
+            if (m.find()) {
+                int row = Integer.parseInt(m.group(1));
+                String field = switch (m.group(2)) {
+                    case "holdSeconds" -> "hold";
+                    case "durationSeconds" -> "duration";
+                    case "daysOfWeek" -> "days";
+                    default -> m.group(2);
+                };
+                if (row < rows.size()) {
+                    rows.get(row).errors.put(field, capitalise(error.message()));
+                    placed = true;
+                }
+            }
+        }
+        if (!placed) {
+            errors.put("items", problem.detail());
+        }
+    }
+
+    private static Row row(int index, UUID itemId, Exercise exercise, String name, int startWeek, Dose dose) {
+        Dose d = dose == null ? exercise.defaultDose() : dose;
+        Set<DayOfWeek> days = d == null || d.daysOfWeek() == null || d.daysOfWeek().isEmpty()
+                ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(d.daysOfWeek());
+        return new Row(index, itemId, exercise, name, Integer.toString(startWeek), text(d == null ? null : d.sets()),
+                text(d == null ? null : d.reps()), text(d == null ? null : d.holdSeconds()),
+                text(d == null ? null : d.durationSeconds()),
+                text(d == null || d.timesPerDay() == null ? Integer.valueOf(1) : d.timesPerDay()), days,
+                text(d == null || d.weeks() == null ? Integer.valueOf(4) : d.weeks()), false, false);
+    }
+
+    private static String at(List<String> values, int index) {
+        return index < values.size() ? values.get(index) : "";
+    }
+
+    private static String text(Integer value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static Integer number(String value) {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String capitalise(String message) {
+        return message == null || message.isEmpty() ? "Invalid"
+                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

@@ -1,0 +1,65 @@
+package care.homeprogram.portal.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The patient's "Today": the items due on their local date, each with how to do it and a form to log a session;
+ * paused items with why; plans on hold. {@code plans} is unavailable when plan-service is down.
+ */
+public record TodayView(Section<List<PlanToday>> plans, Section<Integer> unread, SessionForm form) {
+
+    public boolean nothingToday() {
+        return plans.available() && plans.value().stream().allMatch(p -> p.due().isEmpty() && p.paused().isEmpty()
+                && !p.onHold());
+    }
+
+    public record PlanToday(UUID planId, String date, String timeZone, int week, boolean onHold, List<Due> due,
+            List<Paused> paused) {
+    }
+
+    public record Due(UUID planId, UUID itemId, String name, String dose, String summary, List<String> instructions,
+            List<String> cautions, String whySafe, int timerSeconds, String timerText, boolean hold, int timesPerDay,
+            long doneToday, String followUpQuestion) {
+
+        public boolean hasContent() {
+            return instructions != null && !instructions.isEmpty();
+        }
+
+        public boolean hasCautions() {
+            return cautions != null && !cautions.isEmpty();
+        }
+
+        public boolean done() {
+            return doneToday >= timesPerDay;
+        }
+    }
+
+    public record Paused(String name, String reason) {
+    }
+
+    /**
+     * A session form posted back with errors: which item, what was typed, and a message per field. Empty when
+     * nothing was posted.
+     */
+    public record SessionForm(UUID itemId, Map<String, String> values, Map<String, String> errors) {
+        public static final SessionForm NONE = new SessionForm(null, Map.of(), Map.of());
+
+        public boolean isFor(UUID item) {
+            return item.equals(itemId);
+        }
+
+        public String value(UUID item, String field, String otherwise) {
+            return isFor(item) && values.containsKey(field) ? values.get(field) : otherwise;
+        }
+
+        public String error(UUID item, String field) {
+            return isFor(item) ? errors.get(field) : null;
+        }
+
+        public boolean checked(UUID item, String symptom) {
+            return isFor(item) && values.containsKey("symptom:" + symptom);
+        }
+    }
+}

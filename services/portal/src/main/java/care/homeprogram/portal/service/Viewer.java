@@ -1,0 +1,68 @@
+package care.homeprogram.portal.service;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The signed-in person, for pages ({@code inject:viewer}) and resources: name, role, id (the token's sub). */
+@Named("viewer")
+@RequestScoped
+public class Viewer {
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private SignedInPerson person;
+
+    /** The person with their portal role; throws ForbiddenException for a person without one. */
+    public SignedInPerson person() {
+        if (person == null) {
+            person = SignedInPerson.of(idToken, identity);
+        }
+        return person;
+    }
+
+    public boolean hasRole() {
+        return Role.highestOf(identity.getRoles()).isPresent();
+    }
+
+    public String fullName() {
+        return hasRole() ? person().fullName() : identity.getPrincipal().getName();
+    }
+
+    public String roleName() {
+        return hasRole() ? person().role().realmRole() : "none";
+    }
+
+    public UUID id() {
+        return UUID.fromString(idToken.getSubject());
+    }
+
+    public boolean therapist() {
+        return hasRole() && person().role() == Role.THERAPIST;
+    }
+
+    public boolean patient() {
+        return hasRole() && person().role() == Role.PATIENT;
+    }
+
+    public boolean admin() {
+        return hasRole() && person().role() == Role.ADMIN;
+    }
+
+    /** Where this person starts: their role's main page. */
+    public String startPage() {
+        return switch (person().role()) {
+            case ADMIN -> "/admin/accounts";
+            case THERAPIST -> "/patients";
+            case PATIENT -> "/today";
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package care.homeprogram.portal.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The words a person reads for the services' codes: decisions, reasons, symptoms, red flags, statuses. */
+public final class Wording {
+    /** Session symptoms (API.md), each a reason to stop the exercise. */
+    public static final Map<String, String> SYMPTOMS = ordered(
+            "SHARP_PAIN", "Sharp or catching pain",
+            "PAIN_SPREADING_DOWN_LEG", "Pain spreading down my leg",
+            "NEW_NUMBNESS_OR_WEAKNESS", "New numbness, tingling or weakness");
+
+    /** The red-flag check-in (API.md), in the patient's words. */
+    public static final Map<String, String> RED_FLAGS = ordered(
+            "SADDLE_NUMBNESS", "Numbness around my genitals, buttocks or inner thighs",
+            "BLADDER_OR_BOWEL_CHANGE", "New trouble passing urine, leaking urine, or losing control of my bowels",
+            "SEXUAL_DYSFUNCTION", "New problems with sexual function",
+            "BOTH_LEGS_WEAKNESS_OR_NUMBNESS", "Weakness or numbness in both legs, or weakness getting worse",
+            "SERIOUS_ACCIDENT", "My back pain started after a serious accident (a fall from height, a car crash)",
+            "FEVER", "A fever together with my back pain",
+            "UNEXPLAINED_WEIGHT_LOSS", "Weight loss I cannot explain",
+            "NIGHT_PAIN", "Pain at night that does not ease when I rest");
+
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("STOP_RULE:SHARP_PAIN", "You reported sharp or catching pain."),
+            Map.entry("STOP_RULE:PAIN_SPREADING_DOWN_LEG", "You reported pain spreading down your leg."),
+            Map.entry("STOP_RULE:NEW_NUMBNESS_OR_WEAKNESS", "You reported new numbness, tingling or weakness."),
+            Map.entry("PAIN_RED", "Your pain after the exercise was in the red band."),
+            Map.entry("PAIN_AMBER", "Your pain after the exercise was in the amber band."),
+            Map.entry("PAIN_GREEN", "Your pain stayed in the green band."),
+            Map.entry("PAIN_RISE_OVER_BASELINE", "Your pain was higher than your usual level."),
+            Map.entry("PAIN_AMBER_NOT_SETTLED", "Your pain from last time had not settled within 24 hours."));
+
+    private Wording() {
+    }
+
+    public static String reason(String code) {
+        if (code == null) {
+            return "";
+        }
+        String known = REASONS.get(code);
+        if (known != null) {
+            return known;
+        }
+        String flag = RED_FLAGS.get(code);
+        return flag != null ? flag + "." : code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Why an item was paused, from the safety rules' comma-separated codes (other text is kept as it is). */
+    public static String pausedReason(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(raw.split(",")).map(String::strip)
+                .map(part -> part.matches("[A-Z_:]+") ? reason(part) : part)
+                .distinct().collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    public static List<String> reasons(List<String> codes) {
+        return codes.stream().map(Wording::reason).distinct().toList();
+    }
+
+    public static String symptom(String code) {
+        return SYMPTOMS.getOrDefault(code, code);
+    }
+
+    public static String decision(String decision) {
+        return switch (decision == null ? "" : decision) {
+            case "CONTINUE" -> "Continue";
+            case "ITEM_PAUSED" -> "This exercise is paused";
+            case "SEEK_CARE_TODAY" -> "See a doctor today";
+            case "SEEK_CARE_NOW" -> "Get emergency help now";
+            default -> decision;
+        };
+    }
+
+    public static String planStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "DRAFT" -> "Draft";
+            case "ACTIVE" -> "Active";
+            case "ON_HOLD" -> "On hold";
+            case "COMPLETED" -> "Completed";
+            case "REVOKED" -> "Revoked";
+            default -> status;
+        };
+    }
+
+    public static String adherenceLevel(String level) {
+        return switch (level == null ? "" : level) {
+            case "ON_TRACK" -> "On track";
+            case "INACTIVE" -> "Inactive 3+ days";
+            case "STALLED" -> "Stalled 14+ days";
+            case "DROPPED" -> "Dropped 21+ days";
+            default -> "No plan";
+        };
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,114 @@
+package care.homeprogram.portal;
+
+import static care.homeprogram.testing.DemoUsers.PAT;
+import static care.homeprogram.testing.DemoUsers.SAM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.homeprogram.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each page's access rules with the real login: a patient reaches only their own pages (never a therapist's page
+ * about another patient), an admin no clinical page, a therapist no admin page. The answer is the portal's own 403
+ * page, not a stack trace and not another person's data. (The services apply their own ownership rules on top; the
+ * journeys prove those through the portal.)
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
+class AccessRulesTest {
+    private static final List<String> CLINICAL_PAGES = List.of("/patients", "/patients/" + PAT, "/patients/new",
+            "/patients/" + PAT + "/plans/new", "/today", "/history", "/check-in", "/me/program.pdf");
+    private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
+            "/patients/" + SAM + "/plans/new");
+    private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
+            "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM);
+
+    @TestHTTPResource("/")
+    URL portal;
+
+    @Test
+    void patientCannotOpenTherapistPagesAboutAnotherPatientNorAdminPages() throws Exception {
+        Browser pat = signedIn("pat");
+        for (String page : concat(THERAPIST_PAGES, ADMIN_PAGES)) {
+            HttpResponse<String> response = pat.get(uri(page));
+            assertThat(response.statusCode()).as(page).isEqualTo(403);
+            assertThat(response.body()).as(page).contains("This page is not available for your role")
+                    .doesNotContain("Sam Rivera").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void adminCannotOpenClinicalPages() throws Exception {
+        Browser ada = signedIn("ada");
+        for (String page : CLINICAL_PAGES) {
+            HttpResponse<String> response = ada.get(uri(page));
+            assertThat(response.statusCode()).as(page).isEqualTo(403);
+            assertThat(response.body()).as(page).contains("This page is not available for your role")
+                    .contains("You are signed in with the role “admin”");
+        }
+    }
+
+    @Test
+    void therapistCannotOpenAdminOrPatientPages() throws Exception {
+        Browser tara = signedIn("tara");
+        for (String page : concat(ADMIN_PAGES, List.of("/today", "/history", "/check-in", "/me/program.pdf"))) {
+            assertThat(tara.get(uri(page)).statusCode()).as(page).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void formsOfAnotherRoleAreRefusedEvenWithAValidCsrfToken() throws Exception {
+        Browser pat = signedIn("pat");
+        String token = Browser.csrfToken(pat.get(uri("/check-in")).body());
+        Map<String, String> form = Map.of("csrf-token", token, "reason", "x", "status", "ON_HOLD");
+        for (String action : List.of("/patients/" + SAM + "/alerts/" + SAM + "/acknowledge",
+                "/patients/" + SAM + "/plans/" + SAM + "/status", "/patients/new", "/admin/accounts/new",
+                "/admin/accounts/" + SAM + "/enabled")) {
+            assertThat(pat.post(uri(action), form).statusCode()).as(action).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void everyRoleHasItsInboxAndSettings() throws Exception {
+        for (String user : List.of("tara", "pat", "ada")) {
+            Browser browser = signedIn(user);
+            // notification-service is not running in this module's tests: the pages say so, kindly.
+            HttpResponse<String> inbox = browser.get(uri("/inbox"));
+            assertThat(inbox.statusCode()).as(user).isEqualTo(200);
+            assertThat(inbox.body()).contains("Your messages are delayed");
+        }
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignInFromEveryPage() throws Exception {
+        for (String page : concat(CLINICAL_PAGES, ADMIN_PAGES)) {
+            HttpResponse<String> response = new Browser().get(uri(page));
+            assertThat(response.statusCode()).as(page).isIn(302, 303);
+            assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
+                    location -> assertThat(location).contains("/protocol/openid-connect/auth"));
+        }
+    }
+
+    private Browser signedIn(String user) throws Exception {
+        Browser browser = new Browser();
+        assertThat(browser.signIn(uri("/"), user).statusCode()).isEqualTo(200);
+        return browser;
+    }
+
+    private URI uri(String path) {
+        return URI.create(portal.toString()).resolve(path);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package care.homeprogram.portal.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.homeprogram.portal.client.Session;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PainTrendTest {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void averagesPerLocalDayAndPlacesThemOverTheBands() {
+        List<Session> sessions = List.of(
+                session("2026-11-20T08:00:00Z", 2, 3),
+                session("2026-11-20T17:00:00Z", 4, 5),
+                // 23:30 UTC is already the 21st in Berlin
+                session("2026-11-20T23:30:00Z", 6, 8));
+
+        PainTrend trend = PainTrend.of(sessions, BERLIN, 3, 5);
+
+        assertThat(trend.days()).hasSize(2);
+        assertThat(trend.days().get(0).label()).isEqualTo("20 Nov");
+        assertThat(trend.days().get(0).before()).isEqualTo(3.0);
+        assertThat(trend.days().get(0).after()).isEqualTo(4.0);
+        assertThat(trend.days().get(0).light()).isEqualTo("amber");
+        assertThat(trend.days().get(1).after()).isEqualTo(8.0);
+        assertThat(trend.days().get(1).light()).isEqualTo("red");
+        assertThat(trend.days().get(1).yAfter()).isLessThan(trend.days().get(0).yAfter());
+        assertThat(trend.bands()).extracting(PainTrend.Band::name).containsExactly("red", "amber", "green");
+        assertThat(trend.afterLine().split(" ")).hasSize(2);
+        assertThat(trend.description()).contains("2 days").contains("from 4 on 20 Nov to 8 on 21 Nov")
+                .contains("Green is 0 to 3, amber 4 to 5, red 6 or more.");
+    }
+
+    @Test
+    void greenBandCoversZeroToThreeByDefault() {
+        PainTrend trend = PainTrend.of(List.of(session("2026-11-20T08:00:00Z", 1, 3)), BERLIN, 3, 5);
+        PainTrend.Band green = trend.bands().get(2);
+        PainTrend.Band amber = trend.bands().get(1);
+
+        assertThat(trend.days().get(0).light()).isEqualTo("green");
+        assertThat(green.y() + green.height()).isEqualTo(PainTrend.HEIGHT - 40.0);
+        assertThat(amber.y() + amber.height()).isEqualTo(green.y());
+        assertThat(trend.days().get(0).yAfter()).isBetween(green.y(), green.y() + green.height());
+    }
+
+    @Test
+    void noSessionsNoChart() {
+        assertThat(PainTrend.of(List.of(), BERLIN, 3, 5).isEmpty()).isTrue();
+    }
+
+    private static Session session(String at, int before, int after) {
+        return new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC), 1, 5, before, after, List.of(), null,
+                "CONTINUE", "GREEN", List.of());
+    }
+}
