@@ -71,7 +71,13 @@ class PlanApiTest {
                 .when().get("/api/plans/mine")
                 .then().statusCode(200)
                 .body("items.id", hasItem(planId))
-                .body("items.find { it.id == '" + planId + "' }.today.timeZone", equalTo("Europe/Berlin"));
+                .body("items.find { it.id == '" + planId + "' }.today.timeZone", equalTo("Europe/Berlin"))
+                // the patient reads what to do, when to stop and why it is safe, from the library
+                .body("items.find { it.id == '" + planId + "' }.items[0].instructions.size()",
+                        org.hamcrest.Matchers.greaterThan(0))
+                .body("items.find { it.id == '" + planId + "' }.items[0].cautions", hasItem(
+                        org.hamcrest.Matchers.startsWith("Stop if")))
+                .body("items.find { it.id == '" + planId + "' }.items[0].whySafe", notNullValue());
         given().auth().oauth2(Tokens.accessToken("pat")).get("/api/plans/" + planId).then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("version", equalTo(1));
         given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans/" + planId).then().statusCode(200);

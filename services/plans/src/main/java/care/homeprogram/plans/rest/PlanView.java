@@ -16,8 +16,10 @@ import java.util.UUID;
 public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status status, int version, LocalDate startDate,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today) {
 
+    /** An item with the library's words for the patient: what to do, when to stop, and why it is safe. */
     public record Item(UUID id, UUID exerciseId, String name, PlanItem.Status status, String pausedReason,
-            int startWeek, Dose dose, String coldReason, boolean therapistConfirmed) {
+            int startWeek, Dose dose, String coldReason, boolean therapistConfirmed, String summary,
+            List<String> instructions, List<String> cautions, String whySafe) {
     }
 
     /** The patient's local date and what is due on it. */
@@ -28,11 +30,17 @@ public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status st
     public record Due(UUID itemId, String name, int timesPerDay, String followUpQuestion) {
     }
 
-    public static PlanView of(Plan plan, PlanSnapshot snapshot, int version, Today today) {
+    public static PlanView of(Plan plan, PlanSnapshot snapshot, int version, Today today,
+            java.util.function.Function<UUID, care.homeprogram.plans.domain.Exercise> library) {
         return new PlanView(plan.id, plan.patientId, plan.therapistId, snapshot.status(), version,
                 snapshot.startDate(), plan.createdAt, plan.updatedAt,
-                snapshot.items().stream().map(i -> new Item(i.id(), i.exerciseId(), i.name(), i.status(),
-                        i.pausedReason(), i.startWeek(), i.dose(), i.coldReason(), i.therapistConfirmed())).toList(),
+                snapshot.items().stream().map(i -> {
+                    care.homeprogram.plans.domain.Exercise e = library.apply(i.exerciseId());
+                    return new Item(i.id(), i.exerciseId(), i.name(), i.status(), i.pausedReason(), i.startWeek(),
+                            i.dose(), i.coldReason(), i.therapistConfirmed(), e == null ? null : e.summary,
+                            e == null ? List.of() : e.instructions, e == null ? List.of() : e.cautions,
+                            e == null ? null : e.whySafe);
+                }).toList(),
                 today);
     }
 }

@@ -358,11 +358,11 @@ public class PlanService {
 
     private PlanView view(Plan plan, int version) {
         if (version == plan.version) {
-            return PlanView.of(plan, PlanSnapshot.of(plan), version, today(plan));
+            return PlanView.of(plan, PlanSnapshot.of(plan), version, today(plan), PlanService::exercise);
         }
         PlanVersion stored = PlanVersion.of(plan.id, version)
                 .orElseThrow(() -> ProblemException.notFound("Version " + version + " of plan " + plan.id));
-        return PlanView.of(plan, stored.snapshot, version, null);
+        return PlanView.of(plan, stored.snapshot, version, null, PlanService::exercise);
     }
 
     private PlanView.Today today(Plan plan) {
@@ -375,6 +375,10 @@ public class PlanService {
                         i.amberFollowUpPending ? SafetyService.FOLLOW_UP_QUESTION : null))
                 .toList();
         return new PlanView.Today(date, zone.getId(), Schedule.weekOf(plan.startDate, date), due);
+    }
+
+    private static Exercise exercise(UUID id) {
+        return Exercise.findById(id);
     }
 
     private static ZoneId zoneOf(UUID patientId) {
