@@ -44,6 +44,8 @@ public final class KafkaBroker implements AutoCloseable {
         Instant start = Instant.now();
         Progress.say("starting Kafka (KRaft) on port " + port);
         Path directory = workDirectory.resolve("kafka");
+        // Each start formats a new cluster: data left by an earlier run would carry another cluster id.
+        deleteRecursively(directory.resolve("data"));
         Path config = writeConfig(directory, port, controllerPort);
         String classpath = KeycloakServer.resourceText("/homeprogram/kafka.classpath").trim();
         format(classpath, config, directory);
@@ -164,6 +166,19 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear the Kafka data of an earlier run: " + directory, e);
         }
     }
 
