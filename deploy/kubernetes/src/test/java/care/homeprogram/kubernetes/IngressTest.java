@@ -17,7 +17,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 
 /**
- * The Ingress routes every prefix of ../shared/API.md to its owning service and / to the portal, over TLS. The
+ * The Ingress routes every prefix of docs/api-contract.md to its owning service and / to the portal, over TLS. The
  * prefixes are read from the contract's headings ("## plan-service (`/api/exercises`, ...)"), so a prefix added
  * there fails this test until the Ingress routes it.
  */
@@ -78,10 +78,10 @@ class IngressTest {
         });
     }
 
-    /** Prefix -> owning service, from ../shared/API.md. */
+    /** Prefix -> owning service, from docs/api-contract.md. */
     static Map<String, String> contractPrefixes() {
         assertThat(Repository.apiContract())
-                .as("the API contract ../shared/API.md beside the repository (the Ingress is checked against it)")
+                .as("the API contract docs/api-contract.md (the Ingress is checked against it)")
                 .isRegularFile();
         Map<String, String> owners = new LinkedHashMap<>();
         Matcher heading = HEADING.matcher(Repository.read(Repository.apiContract()));

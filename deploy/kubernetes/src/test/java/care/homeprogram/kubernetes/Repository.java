@@ -25,9 +25,9 @@ final class Repository {
         return ROOT.resolve("deploy/kubernetes");
     }
 
-    /** ../shared/API.md: the public contract beside the repository. */
+    /** docs/api-contract.md: the public API contract, with the prefix of each owning service in its headings. */
     static Path apiContract() {
-        return ROOT.resolveSibling("shared").resolve("API.md");
+        return ROOT.resolve("docs/api-contract.md");
     }
 
     static boolean updating() {

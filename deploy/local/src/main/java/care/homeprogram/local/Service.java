@@ -1,6 +1,6 @@
 package care.homeprogram.local;
 
-/** The platform's deployable services, with the ports of ../shared/API.md for the local run. */
+/** The platform's deployable services, with the ports of docs/api-contract.md for the local run. */
 public enum Service {
     PATIENTS("patients", "patient-service", 8081, true),
     PLANS("plans", "plan-service", 8082, true),

@@ -6,8 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * A person's notification preferences (API.md): their IANA time zone, their quiet hours in local time (start equal
- * to end means none) and the channels they want.
+ * A person's notification preferences (docs/api-contract.md): their IANA time zone, their quiet hours in local time
+ * (start equal to end means none) and the channels they want.
  */
 public record Preferences(@NotNull @IanaTimeZone String timeZone, @NotNull @Valid QuietHours quietHours,
         @NotNull @Valid Channels channels) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** patient-service's public API (../shared/API.md), as the portal uses it. Only {@link PatientsClient} calls it. */
+/** patient-service's public API (docs/api-contract.md), as the portal uses it. Only {@link PatientsClient} calls it. */
 @RegisterRestClient(configKey = "patient-service")
 @RegisterProvider(ProblemMapper.class)
 @Path("/api")

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** plan-service's public API (../shared/API.md), as the portal uses it. Only {@link PlansClient} calls it. */
+/** plan-service's public API (docs/api-contract.md), as the portal uses it. Only {@link PlansClient} calls it. */
 @RegisterRestClient(configKey = "plan-service")
 @RegisterProvider(ProblemMapper.class)
 @Path("/api")

@@ -6,13 +6,13 @@ import java.util.Map;
 
 /** The words a person reads for the services' codes: decisions, reasons, symptoms, red flags, statuses. */
 public final class Wording {
-    /** Session symptoms (API.md), each a reason to stop the exercise. */
+    /** Session symptoms (docs/api-contract.md), each a reason to stop the exercise. */
     public static final Map<String, String> SYMPTOMS = ordered(
             "SHARP_PAIN", "Sharp or catching pain",
             "PAIN_SPREADING_DOWN_LEG", "Pain spreading down my leg",
             "NEW_NUMBNESS_OR_WEAKNESS", "New numbness, tingling or weakness");
 
-    /** The red-flag check-in (API.md), in the patient's words. */
+    /** The red-flag check-in (docs/api-contract.md), in the patient's words. */
     public static final Map<String, String> RED_FLAGS = ordered(
             "SADDLE_NUMBNESS", "Numbness around my genitals, buttocks or inner thighs",
             "BLADDER_OR_BOWEL_CHANGE", "New trouble passing urine, leaking urine, or losing control of my bowels",
