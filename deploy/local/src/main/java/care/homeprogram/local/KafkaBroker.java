@@ -40,17 +40,27 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
-    public static KafkaBroker start(int port, int controllerPort, Path workDirectory) {
+    /**
+     * @param storage {@link Storage#DURABLE} keeps the log (and the cluster id formatted into it) between starts;
+     *                after an unclean stop the broker recovers its log segments itself. {@link Storage#EPHEMERAL}
+     *                formats a new cluster each start.
+     */
+    public static KafkaBroker start(int port, int controllerPort, Path workDirectory, Storage storage) {
         Instant start = Instant.now();
-        Progress.say("starting Kafka (KRaft) on port " + port);
         Path directory = workDirectory.resolve("kafka");
-        // Each start formats a new cluster: data left by an earlier run would carry another cluster id.
-        deleteRecursively(directory.resolve("data"));
+        Path data = directory.resolve("data");
+        if (storage == Storage.EPHEMERAL) {
+            deleteRecursively(data);
+        }
+        boolean formatted = Files.exists(data.resolve("meta.properties"));
+        Progress.say("starting Kafka (KRaft) on port " + port + (formatted ? " (existing log)" : ""));
         Path config = writeConfig(directory, port, controllerPort);
         String classpath = KeycloakServer.resourceText("/homeprogram/kafka.classpath").trim();
-        format(classpath, config, directory);
+        if (!formatted) {
+            format(classpath, config, directory);
+        }
         List<String> command = List.of(ChildProcess.javaExecutable(), "-Xms128m", "-Xmx512m",
-                "-cp", classpath, "kafka.Kafka", config.toString());
+                DataFolder.ownerOption(workDirectory), "-cp", classpath, "kafka.Kafka", config.toString());
         ChildProcess process = ChildProcess.start("kafka", command, Map.of(), directory,
                 workDirectory.resolve("kafka.log"));
         KafkaBroker broker = new KafkaBroker(process, port);

@@ -37,13 +37,20 @@ public final class KeycloakServer implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Keycloak keeps its realm in its own database ({@code keycloak}) on the stack's PostgreSQL; {@code --import-realm}
+     * skips a realm that exists, so a durable stack imports the realm file once and keeps users, passwords and
+     * sessions afterwards. A realm file changed since then is reported, not applied.
+     */
     public static KeycloakServer start(int port, int managementPort, int postgresPort, Path workDirectory) {
         Instant start = Instant.now();
         Path distribution = unpackedDistribution();
         installRealm(distribution);
         String database = "keycloak";
+        boolean existing = PostgresServer.databaseExists(postgresPort, database);
         PostgresServer.createDatabase(postgresPort, database);
-        Progress.say("starting Keycloak on port " + port + " (the first start on a machine builds Keycloak: ~1 min)");
+        Progress.say("starting Keycloak on port " + port + (existing ? " (existing realm)"
+                : " (imports the realm; the first start on a machine also builds Keycloak: ~1 min)"));
         List<String> command = List.of(
                 distribution.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
@@ -57,6 +64,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--cache=local");
         Map<String, String> environment = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_APPEND", DataFolder.ownerOption(workDirectory),
                 "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
@@ -66,6 +74,7 @@ public final class KeycloakServer implements AutoCloseable {
         // A loaded 2-core machine has needed several minutes for a first start (schema creation, realm import).
         process.awaitReady(server::realmAnswers, Duration.ofMinutes(8));
         Progress.say("Keycloak ready on port " + port + " in " + Progress.since(start));
+        noteRealmChanges(workDirectory.resolve("keycloak-realm.sha256"), existing);
         return server;
     }
 
@@ -159,6 +168,34 @@ public final class KeycloakServer implements AutoCloseable {
             Files.copy(realm, importDirectory.resolve("homeprogram-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("could not install the realm into " + importDirectory, e);
+        }
+    }
+
+    /**
+     * Remembers which realm file the database was made from, and says so when the repository's realm file has
+     * changed since: Keycloak keeps the realm it has (with its users' passwords), so a new client or role of the
+     * file reaches this data folder only through {@code ./homeprogram reset}.
+     */
+    private static void noteRealmChanges(Path record, boolean existing) {
+        String current = sha256(resourceText(REALM_RESOURCE));
+        try {
+            if (!existing || !Files.exists(record)) {
+                Files.writeString(record, current);
+            } else if (!Files.readString(record).trim().equals(current)) {
+                Progress.say("note: deploy/keycloak/homeprogram-realm.json changed since this data folder's realm was"
+                        + " imported; Keycloak keeps the realm it has. './homeprogram reset' starts over with the new one");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not record the realm's version in " + record, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

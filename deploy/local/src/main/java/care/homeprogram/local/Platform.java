@@ -76,9 +76,14 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Map<Service, Integer> documentedPorts() {
+        return documentedPorts(0);
+    }
+
+    /** The documented ports moved by {@code offset}, for a second platform beside the first. */
+    public static Map<Service, Integer> documentedPorts(int offset) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, service.documentedPort());
+            ports.put(service, service.documentedPort() + offset);
         }
         return ports;
     }
@@ -123,7 +128,7 @@ public final class Platform implements AutoCloseable {
         }
         writeConfig(directory.resolve("config/application.properties"), configs.get(service));
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-jar", jar.toString()));
+                DataFolder.ownerOption(workDirectory), "-jar", jar.toString()));
         Progress.say("starting " + service.clientId() + " on port " + ports.get(service));
         processes.put(service, ChildProcess.start(service.clientId(), command, Map.of(), directory,
                 directory.resolve(service.clientId() + ".log")));

@@ -2,42 +2,90 @@ package care.homeprogram.local;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./homeprogram run}: the whole platform with demo data on the documented ports, until Ctrl-C. */
 public final class RunMain {
+    static {
+        // zonky's PostgreSQL logs through SLF4J; the launcher speaks for itself (Progress), so no provider is wanted
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+
     private RunMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        Instant start = Instant.now();
-        StackPorts ports = StackPorts.documented();
-        ports.requireAvailable();
-        for (Service service : Service.values()) {
-            if (Ports.inUse(service.documentedPort())) {
-                throw new IllegalStateException("port " + service.documentedPort() + " (" + service.clientId()
-                        + ") is already in use");
-            }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(RunOptions.USAGE);
+            return;
         }
-        Path work = Repository.root().resolve("target/run");
-        Stack stack = Stack.start(ports, work);
+        try {
+            run(RunOptions.parse(args));
+        } catch (DataFolder.Refusal refusal) {
+            Progress.say(refusal.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(RunOptions options) throws InterruptedException {
+        Instant start = Instant.now();
+        DataFolder data = DataFolder.claim(options.data());
+        if (options.fresh()) {
+            ResetMain.reset(data, options.yes());
+        }
+        List<String> leftovers = data.stopLeftovers();
+        if (!leftovers.isEmpty()) {
+            Progress.say("an earlier run in " + data.path() + " did not stop cleanly; stopped what it left running: "
+                    + String.join(", ", leftovers));
+        }
+        StackPorts ports = StackPorts.documented().shifted(options.portOffset());
+        Map<Service, Integer> servicePorts = Platform.documentedPorts(options.portOffset());
+        Map<Integer, String> claimed = new LinkedHashMap<>(ports.byRole());
+        servicePorts.forEach((service, port) -> claimed.put(port, service.clientId()));
+        requireFree(claimed, options.portOffset());
+        Progress.say((data.hasData() ? "using the data of earlier runs in " : "keeping data in ") + data.path());
+
+        Stack stack = Stack.start(ports, data.path(), Storage.DURABLE);
         Platform platform;
         try {
-            platform = Platform.start(stack.coordinates(), Platform.documentedPorts(), "", "", true, work);
+            platform = Platform.start(stack.coordinates(), servicePorts, "", "", true, data.path());
         } catch (RuntimeException e) {
             stack.close();
+            data.close();
             throw e;
         }
+        Map<String, Long> processes = new LinkedHashMap<>(stack.processes());
+        for (Service service : Service.values()) {
+            processes.put(service.clientId(), platform.pid(service));
+        }
+        data.recordProcesses(processes);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Progress.say("stopping the platform");
+            Progress.say("stopping the platform; the data stays in " + data.path());
             platform.close();
             stack.close();
-            Progress.say("stopped; logs are in " + work);
+            data.close();
+            Progress.say("stopped");
             stopped.countDown();
         }, "stop-platform"));
-        printWelcome(stack, platform, start, work);
+        printWelcome(stack, platform, start, data.path());
         stopped.await();
+    }
+
+    /** Refuses to start on a port another program holds, naming it and the way out. */
+    private static void requireFree(Map<Integer, String> ports, int offset) {
+        for (Map.Entry<Integer, String> port : ports.entrySet()) {
+            if (Ports.inUse(port.getKey())) {
+                throw new DataFolder.Refusal("port " + port.getKey() + " (" + port.getValue() + ") is in use by another"
+                        + " program, not by an earlier run of this data folder. See which with: ss -ltnp 'sport = :"
+                        + port.getKey() + "'; stop it, or run beside it with: ./homeprogram run --port-offset "
+                        + (offset + 1000));
+            }
+        }
     }
 
     private static void printWelcome(Stack stack, Platform platform, Instant start, Path work) {
@@ -54,7 +102,7 @@ public final class RunMain {
                   Kafka                  %s
                   SMTP                   localhost:%d   (read mail over IMAP on localhost:%d, login and password = the address)
                   PostgreSQL             localhost:%d   (user postgres / postgres)
-                  Logs                   %s
+                  Data and logs          %s   (kept across restarts; ./homeprogram reset starts over)
 
                 Demo logins (password "demo" for all; demo only):
                   tara, theo      therapists

@@ -14,14 +14,14 @@ public final class Stack implements AutoCloseable {
     private final Map<String, Long> processes = new LinkedHashMap<>();
     private final KafkaBroker kafka;
 
-    private Stack(StackPorts ports, Path workDirectory) {
+    private Stack(StackPorts ports, Path workDirectory, Storage storage) {
         Instant start = Instant.now();
         try {
-            PostgresServer postgres = PostgresServer.start(ports.postgres(), workDirectory.resolve("postgres"));
+            PostgresServer postgres = PostgresServer.start(ports.postgres(), workDirectory.resolve("postgres"), storage);
             started.push(postgres);
             SmtpServer smtp = SmtpServer.start(ports.smtp(), ports.imap());
             started.push(smtp);
-            kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), workDirectory);
+            kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), workDirectory, storage);
             started.push(kafka);
             processes.put("kafka", kafka.pid());
             KeycloakServer keycloak = KeycloakServer.start(ports.keycloak(), ports.keycloakManagement(),
@@ -38,8 +38,13 @@ public final class Stack implements AutoCloseable {
         Progress.say("infrastructure ready in " + Progress.since(start));
     }
 
+    /** A throwaway stack, as every test run uses. */
     public static Stack start(StackPorts ports, Path workDirectory) {
-        return new Stack(ports, workDirectory);
+        return new Stack(ports, workDirectory, Storage.EPHEMERAL);
+    }
+
+    public static Stack start(StackPorts ports, Path workDirectory, Storage storage) {
+        return new Stack(ports, workDirectory, storage);
     }
 
     public StackCoordinates coordinates() {

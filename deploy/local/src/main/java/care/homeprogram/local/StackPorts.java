@@ -13,13 +13,22 @@ public record StackPorts(int postgres, int keycloak, int keycloakManagement, int
                 Ports.free());
     }
 
-    public void requireAvailable() {
-        int[] all = { postgres, keycloak, keycloakManagement, kafka, kafkaController, smtp, imap };
-        for (int port : all) {
-            if (Ports.inUse(port)) {
-                throw new IllegalStateException("port " + port + " is already in use: is another './homeprogram run' "
-                        + "still up? Stop it (Ctrl-C) or free the port.");
-            }
-        }
+    /** The documented ports moved by {@code offset}, for a second platform beside the first. */
+    public StackPorts shifted(int offset) {
+        return new StackPorts(postgres + offset, keycloak + offset, keycloakManagement + offset, kafka + offset,
+                kafkaController + offset, smtp + offset, imap + offset);
+    }
+
+    /** Each port with what listens there, in the order the stack claims them. */
+    public java.util.Map<Integer, String> byRole() {
+        java.util.Map<Integer, String> roles = new java.util.LinkedHashMap<>();
+        roles.put(postgres, "PostgreSQL");
+        roles.put(keycloak, "Keycloak");
+        roles.put(keycloakManagement, "Keycloak management");
+        roles.put(kafka, "Kafka");
+        roles.put(kafkaController, "Kafka controller");
+        roles.put(smtp, "SMTP");
+        roles.put(imap, "IMAP");
+        return roles;
     }
 }

@@ -56,10 +56,24 @@ public final class Tokens {
 
     /** The raw response, for tests that expect a sign-in to fail (disabled account, wrong password). */
     public static HttpResponse<String> passwordGrant(String username, String password) {
+        return passwordGrant(SharedStack.coordinates().realmUrl(), username, password);
+    }
+
+    /** A demo user's token from the realm at {@code realmUrl}: for journeys on a platform of their own. */
+    public static String accessTokenFrom(String realmUrl, String username) {
+        HttpResponse<String> response = passwordGrant(realmUrl, username, DEMO_PASSWORD);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + username + " from " + realmUrl + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "access_token");
+    }
+
+    private static HttpResponse<String> passwordGrant(String realmUrl, String username, String password) {
         String form = "grant_type=password&client_id=homeprogram-cli&scope=openid"
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return post(SharedStack.coordinates().realmUrl() + "/protocol/openid-connect/token", form);
+        return post(realmUrl + "/protocol/openid-connect/token", form);
     }
 
     /** A service account's token (client credentials), as services use when they act on their own. */
