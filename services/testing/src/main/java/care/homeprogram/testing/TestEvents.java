@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,63 @@ public final class TestEvents {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
+    }
+
+    /** Publishes many payloads through one producer (a burst), in order; keys and payloads pairwise. */
+    public static void publishBurst(String topic, List<Map.Entry<String, String>> keyedPayloads) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (Map.Entry<String, String> message : keyedPayloads) {
+                sent.add(producer.send(new ProducerRecord<>(RealInfrastructure.topicPrefix() + topic,
+                        message.getKey(), message.getValue())));
+            }
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /** Publishes one record with headers, e.g. a dead-lettered message as a consumer would have written it. */
+    public static void publishWithHeaders(String topic, String key, String payload, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(RealInfrastructure.topicPrefix() + topic, key,
+                payload);
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /** Every record on the topic so far, oldest first, with its headers. */
+    public static List<ConsumerRecord<String, String>> records(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(RealInfrastructure.topicPrefix() + topic));
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var polled = consumer.poll(Duration.ofMillis(700));
+                if (polled.isEmpty()) {
+                    emptyPolls++;
+                }
+                polled.forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** A header's text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Every event on the topic so far, oldest first. */

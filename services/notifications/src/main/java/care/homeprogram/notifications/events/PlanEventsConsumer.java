@@ -1,9 +1,9 @@
 package care.homeprogram.notifications.events;
 
 import care.homeprogram.commons.events.EventEnvelope;
+import care.homeprogram.commons.events.EventConsumer;
 import care.homeprogram.commons.events.EventJson;
 import care.homeprogram.commons.events.PoisonMessageException;
-import care.homeprogram.commons.inbox.Inbox;
 import care.homeprogram.notifications.domain.ScheduledItem;
 import care.homeprogram.notifications.domain.ScheduledPlan;
 import care.homeprogram.notifications.service.AdherenceSweep;
@@ -12,7 +12,6 @@ import care.homeprogram.notifications.service.NotificationService;
 import care.homeprogram.notifications.service.ReminderPlanner;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -23,6 +22,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -34,7 +34,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PlanEventsConsumer {
     private static final Logger LOG = Logger.getLogger(PlanEventsConsumer.class);
-    static final String CONSUMER = "notification-service.plan-events";
+    /** The newest envelope version this consumer understands; a newer one is dead-lettered. */
+    static final int NEWEST_VERSION = 1;
+    public static final String CONSUMER = "notification-service.plan-events";
 
     record ScheduledItemData(UUID itemId, int startWeek, int weeks, List<DayOfWeek> daysOfWeek, int timesPerDay) {
     }
@@ -60,16 +62,16 @@ public class PlanEventsConsumer {
     }
 
     private final EventJson json;
-    private final Inbox inbox;
+    private final EventConsumer events;
     private final NotificationService notifications;
     private final ReminderPlanner planner;
     private final AdherenceSweep adherence;
     private final Clock clock;
 
-    public PlanEventsConsumer(EventJson json, Inbox inbox, NotificationService notifications, ReminderPlanner planner,
+    public PlanEventsConsumer(EventJson json, EventConsumer events, NotificationService notifications, ReminderPlanner planner,
             AdherenceSweep adherence, Clock clock) {
         this.json = json;
-        this.inbox = inbox;
+        this.events = events;
         this.notifications = notifications;
         this.planner = planner;
         this.adherence = adherence;
@@ -78,13 +80,12 @@ public class PlanEventsConsumer {
 
     @Incoming("plan-events")
     @Blocking
-    @Transactional
-    public void apply(String payload) {
-        EventEnvelope event = json.read(payload);
-        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
-            LOG.debugf("event %s already processed", event.id());
-            return;
-        }
+    public void apply(ConsumerRecord<String, String> record) {
+        events.consume(CONSUMER, record, NEWEST_VERSION, this::handle);
+    }
+
+    /** Runs in the consumer's transaction, with the event's inbox row (see {@link EventConsumer}). */
+    void handle(EventEnvelope event) {
         OffsetDateTime occurredAt = event.occurredAt() != null ? event.occurredAt() : OffsetDateTime.now(clock);
         switch (event.type()) {
             case "PlanAssigned" -> {

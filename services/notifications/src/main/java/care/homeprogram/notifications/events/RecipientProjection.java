@@ -1,9 +1,9 @@
 package care.homeprogram.notifications.events;
 
 import care.homeprogram.commons.events.EventEnvelope;
+import care.homeprogram.commons.events.EventConsumer;
 import care.homeprogram.commons.events.EventJson;
 import care.homeprogram.commons.events.PoisonMessageException;
-import care.homeprogram.commons.inbox.Inbox;
 import care.homeprogram.commons.validation.QuietHours;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.service.NotificationService;
@@ -11,10 +11,10 @@ import care.homeprogram.notifications.service.PreferenceService;
 import care.homeprogram.notifications.service.ReminderPlanner;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RecipientProjection {
     private static final Logger LOG = Logger.getLogger(RecipientProjection.class);
-    static final String CONSUMER = "notification-service.recipients";
+    /** The newest envelope version this consumer understands; a newer one is dead-lettered. */
+    static final int NEWEST_VERSION = 1;
+    public static final String CONSUMER = "notification-service.recipients";
 
     record Channels(boolean email, boolean inApp) {
     }
@@ -40,16 +42,16 @@ public class RecipientProjection {
     }
 
     private final EventJson json;
-    private final Inbox inbox;
+    private final EventConsumer events;
     private final PreferenceService preferences;
     private final NotificationService notifications;
     private final ReminderPlanner planner;
     private final Clock clock;
 
-    public RecipientProjection(EventJson json, Inbox inbox, PreferenceService preferences,
+    public RecipientProjection(EventJson json, EventConsumer events, PreferenceService preferences,
             NotificationService notifications, ReminderPlanner planner, Clock clock) {
         this.json = json;
-        this.inbox = inbox;
+        this.events = events;
         this.preferences = preferences;
         this.notifications = notifications;
         this.planner = planner;
@@ -58,12 +60,12 @@ public class RecipientProjection {
 
     @Incoming("patient-events")
     @Blocking
-    @Transactional
-    public void apply(String payload) {
-        EventEnvelope event = json.read(payload);
-        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
-            return;
-        }
+    public void apply(ConsumerRecord<String, String> record) {
+        events.consume(CONSUMER, record, NEWEST_VERSION, this::handle);
+    }
+
+    /** Runs in the consumer's transaction, with the event's inbox row (see {@link EventConsumer}). */
+    void handle(EventEnvelope event) {
         OffsetDateTime occurredAt = event.occurredAt() != null ? event.occurredAt() : OffsetDateTime.now(clock);
         switch (event.type()) {
             case "PatientRegistered", "PatientContactChanged", "PatientDeactivated", "PatientReactivated",

@@ -1,15 +1,16 @@
 package care.homeprogram.plans.events;
 
 import care.homeprogram.commons.events.EventEnvelope;
+import care.homeprogram.commons.events.EventConsumer;
 import care.homeprogram.commons.events.EventJson;
-import care.homeprogram.commons.inbox.Inbox;
+import care.homeprogram.commons.events.PoisonMessageException;
 import care.homeprogram.plans.domain.CareTeamMember;
 import care.homeprogram.plans.domain.PatientProfile;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CareTeamProjection {
     private static final Logger LOG = Logger.getLogger(CareTeamProjection.class);
-    static final String CONSUMER = "plan-service.care-team";
+    /** The newest envelope version this consumer understands; a newer one is dead-lettered. */
+    static final int NEWEST_VERSION = 1;
+    public static final String CONSUMER = "plan-service.care-team";
 
     record PatientContact(UUID patientId, List<UUID> therapistIds, String timeZone, String status) {
     }
@@ -29,28 +32,37 @@ public class CareTeamProjection {
     }
 
     private final EventJson json;
-    private final Inbox inbox;
+    private final EventConsumer events;
 
-    public CareTeamProjection(EventJson json, Inbox inbox) {
+    public CareTeamProjection(EventJson json, EventConsumer events) {
         this.json = json;
-        this.inbox = inbox;
+        this.events = events;
     }
 
     @Incoming("patient-events")
     @Blocking
-    @Transactional
-    public void apply(String payload) {
-        EventEnvelope event = json.read(payload);
-        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
-            LOG.debugf("event %s already applied", event.id());
-            return;
-        }
+    public void apply(ConsumerRecord<String, String> record) {
+        events.consume(CONSUMER, record, NEWEST_VERSION, this::handle);
+    }
+
+    /** Runs in the consumer's transaction, with the event's inbox row (see {@link EventConsumer}). */
+    void handle(EventEnvelope event) {
         switch (event.type()) {
             case "PatientRegistered", "PatientContactChanged", "PatientDeactivated", "PatientReactivated",
-                    "CareTeamChanged" -> project(json.data(event, PatientContact.class));
-            case "IntakeScreened" -> screened(json.data(event, IntakeScreened.class));
+                    "CareTeamChanged" -> project(required(event, json.data(event, PatientContact.class),
+                            PatientContact::patientId));
+            case "IntakeScreened" -> screened(required(event, json.data(event, IntakeScreened.class),
+                    IntakeScreened::patientId));
             default -> LOG.debugf("ignoring %s", event.type());
         }
+    }
+
+    /** An event about nobody breaks the contract: it can never be applied, so it is dead-lettered. */
+    private static <T> T required(EventEnvelope event, T data, java.util.function.Function<T, UUID> patientId) {
+        if (patientId.apply(data) == null) {
+            throw new PoisonMessageException(event.type() + " " + event.id() + " without patientId");
+        }
+        return data;
     }
 
     private void screened(IntakeScreened screening) {
