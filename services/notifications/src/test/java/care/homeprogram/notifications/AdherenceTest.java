@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,5 +97,40 @@ class AdherenceTest {
                 .get("/api/notifications/adherence?size=100").then().statusCode(200)
                 .body(entry + ".level", equalTo("ON_TRACK")));
         assertThat(sweep.sweepPlan(plan)).isEqualTo(Optional.empty());
+    }
+    @Test
+    void aLapseIsToldToTheCareTeamOfNowAndTheAdherenceListFollowsTheTeam() {
+        UUID patient = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        Events.registerPatient(patient, "Europe/Berlin"); // in tara's care
+        await().atMost(WAIT).until(() -> Db.read(() -> Recipient.findById(patient)) != null);
+        Events.planAssigned(plan, patient, LocalDate.now(CLOCK.withZone(ZoneId.of("Europe/Berlin"))),
+                List.of(Events.item(UUID.randomUUID(), 1, 8)));
+        await().atMost(WAIT).until(() -> Db.read(() -> ScheduledPlan.findById(plan)) != null);
+        CLOCK.advance(Duration.ofDays(3).plusHours(1));
+        assertThat(sweep.sweepPlan(plan)).contains(AdherenceLevel.INACTIVE);
+        assertThat(Db.notifications(DemoUsers.TARA, "PATIENT_INACTIVE")).filteredOn(n -> plan.equals(n.subjectId))
+                .hasSize(1);
+        String entry = "items.planId";
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/notifications/adherence?size=100").then()
+                .statusCode(200).body(entry, org.hamcrest.Matchers.hasItem(plan.toString()));
+
+        // patient-service hands the patient over from tara to theo
+        Map<String, Object> handedOver = new java.util.HashMap<>(Events.contact(patient, "Europe/Berlin",
+                Events.NO_QUIET_HOURS, true, true, "ACTIVE"));
+        handedOver.put("therapistIds", List.of(DemoUsers.THEO.toString()));
+        Events.patientEvent("CareTeamChanged", patient, Events.now(), handedOver);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.accessToken("tara"))
+                .get("/api/notifications/adherence?size=100").then().statusCode(200)
+                .body(entry, org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(plan.toString()))));
+        given().auth().oauth2(Tokens.accessToken("theo")).get("/api/notifications/adherence?size=100").then()
+                .statusCode(200).body(entry, org.hamcrest.Matchers.hasItem(plan.toString()));
+
+        CLOCK.advance(Duration.ofDays(11));
+        assertThat(sweep.sweepPlan(plan)).contains(AdherenceLevel.STALLED);
+        assertThat(Db.notifications(DemoUsers.THEO, "PATIENT_STALLED")).filteredOn(n -> plan.equals(n.subjectId))
+                .hasSize(1);
+        assertThat(Db.notifications(DemoUsers.TARA, "PATIENT_STALLED")).filteredOn(n -> plan.equals(n.subjectId))
+                .isEmpty();
     }
 }

@@ -19,9 +19,19 @@ public final class DemoPatients {
     }
 
     public static UUID register(UUID patientId, String username, String timeZone, UUID therapistId) {
-        return TestEvents.publish("patient-events", "PatientRegistered", patientId, Map.of(
+        return announce("PatientRegistered", patientId, username, timeZone, List.of(therapistId));
+    }
+
+    /** The patient's care team is now {@code therapistIds}, as patient-service announces a hand-over. */
+    public static UUID changeCareTeam(UUID patientId, String username, String timeZone, List<UUID> therapistIds) {
+        return announce("CareTeamChanged", patientId, username, timeZone, therapistIds);
+    }
+
+    private static UUID announce(String type, UUID patientId, String username, String timeZone,
+            List<UUID> therapistIds) {
+        return TestEvents.publish("patient-events", type, patientId, Map.of(
                 "patientId", patientId.toString(),
-                "therapistIds", List.of(therapistId.toString()),
+                "therapistIds", therapistIds.stream().map(UUID::toString).toList(),
                 "email", DemoUsers.email(username),
                 "timeZone", timeZone,
                 "quietHours", Map.of("start", "21:00", "end", "08:00"),

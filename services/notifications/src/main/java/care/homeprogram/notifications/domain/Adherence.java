@@ -34,12 +34,15 @@ public class Adherence extends PanacheEntityBase {
     @Column(name = "level_since", nullable = false)
     public OffsetDateTime levelSince;
 
+    /** Plans of the patients in the therapist's care team now (a therapist who left the team sees them no more). */
+    private static final String IN_CARE = "patientId in (select m.key.patientId from CareTeamMember m "
+            + "where m.key.therapistId = ?1)";
+
     public static List<Adherence> ofTherapist(UUID therapistId, int page, int size) {
-        return find("therapistId = ?1 order by levelSince desc, planId", therapistId).page(Page.of(page, size))
-                .list();
+        return find(IN_CARE + " order by levelSince desc, planId", therapistId).page(Page.of(page, size)).list();
     }
 
     public static long countOfTherapist(UUID therapistId) {
-        return count("therapistId", therapistId);
+        return count(IN_CARE, therapistId);
     }
 }

@@ -1,7 +1,7 @@
 package care.homeprogram.notifications.events;
 
-import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventConsumer;
+import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventJson;
 import care.homeprogram.commons.events.PoisonMessageException;
 import care.homeprogram.notifications.domain.ScheduledItem;

@@ -1,10 +1,11 @@
 package care.homeprogram.notifications.events;
 
-import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventConsumer;
+import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventJson;
 import care.homeprogram.commons.events.PoisonMessageException;
 import care.homeprogram.commons.validation.QuietHours;
+import care.homeprogram.notifications.domain.CareTeamMember;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.service.NotificationService;
 import care.homeprogram.notifications.service.PreferenceService;
@@ -13,6 +14,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps who can be reached how, from patient-events; idempotent through the inbox. Every patient event carries the
  * full contact state, so it is an upsert. Address and status always follow the latest event; zone, quiet hours and
- * channels follow whichever is later, the event (by occurredAt) or the person's own edit. A disabled account stops
+ * channels follow whichever is later, the event (by occurredAt) or the person's own edit. The care team follows the
+ * latest event too: adherence notices and the adherence list go to the therapists caring for the patient now. A disabled account stops
  * every reminder and unsent email at once; a change of zone or quiet hours plans the reminders again.
  */
 @ApplicationScoped
@@ -34,8 +37,8 @@ public class RecipientProjection {
     record Channels(boolean email, boolean inApp) {
     }
 
-    record PatientContact(UUID patientId, String email, String timeZone, QuietHours quietHours, Channels channels,
-            String status) {
+    record PatientContact(UUID patientId, List<UUID> therapistIds, String email, String timeZone,
+            QuietHours quietHours, Channels channels, String status) {
     }
 
     record TherapistContact(UUID therapistId, String email, String timeZone, Channels channels, String status) {
@@ -75,7 +78,7 @@ public class RecipientProjection {
                     throw new PoisonMessageException(event.type() + " " + event.id() + " without patientId");
                 }
                 project(contact.patientId(), "patient", contact.email(), contact.status(), contact.timeZone(),
-                        contact.quietHours(), contact.channels(), occurredAt);
+                        contact.quietHours(), contact.channels(), contact.therapistIds(), occurredAt);
             }
             case "TherapistRegistered" -> {
                 TherapistContact contact = json.data(event, TherapistContact.class);
@@ -83,14 +86,14 @@ public class RecipientProjection {
                     throw new PoisonMessageException(event.type() + " " + event.id() + " without therapistId");
                 }
                 project(contact.therapistId(), "therapist", contact.email(), contact.status(), contact.timeZone(),
-                        null, contact.channels(), occurredAt);
+                        null, contact.channels(), null, occurredAt);
             }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
 
     private void project(UUID id, String role, String email, String status, String timeZone, QuietHours quietHours,
-            Channels channels, OffsetDateTime occurredAt) {
+            Channels channels, List<UUID> careTeam, OffsetDateTime occurredAt) {
         Recipient recipient = Recipient.findById(id);
         boolean known = recipient != null;
         if (!known) {
@@ -103,6 +106,9 @@ public class RecipientProjection {
         if (recipient.contactAsOf != null && occurredAt.isBefore(recipient.contactAsOf)) {
             LOG.debugf("older contact event for %s ignored", id);
             return;
+        }
+        if (careTeam != null) {
+            CareTeamMember.replace(id, careTeam);
         }
         recipient.email = email;
         recipient.role = role;

@@ -3,6 +3,7 @@ package care.homeprogram.notifications.service;
 import care.homeprogram.notifications.config.AdherenceConfig;
 import care.homeprogram.notifications.domain.Adherence;
 import care.homeprogram.notifications.domain.AdherenceLevel;
+import care.homeprogram.notifications.domain.CareTeamMember;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.domain.ScheduledPlan;
 import care.homeprogram.notifications.domain.SessionActivity;
@@ -111,14 +112,17 @@ public class AdherenceSweep {
         if (before == AdherenceLevel.ON_TRACK) {
             notifications.notify(plan.patientId, MessageTemplate.INACTIVE_NUDGE, source, plan.planId);
         }
-        if (plan.therapistId != null) {
-            MessageTemplate notice = switch (level) {
-                case INACTIVE -> MessageTemplate.PATIENT_INACTIVE;
-                case STALLED -> MessageTemplate.PATIENT_STALLED;
-                default -> MessageTemplate.PATIENT_DROPPED;
-            };
-            notifications.notify(plan.therapistId, notice, source, plan.planId);
-        }
+        MessageTemplate notice = switch (level) {
+            case INACTIVE -> MessageTemplate.PATIENT_INACTIVE;
+            case STALLED -> MessageTemplate.PATIENT_STALLED;
+            default -> MessageTemplate.PATIENT_DROPPED;
+        };
+        // The therapists caring for the patient now; the plan's author only while no team has been announced, so
+        // that a lapse is never told to nobody.
+        List<UUID> careTeam = CareTeamMember.therapistsOf(plan.patientId);
+        List<UUID> recipients = !careTeam.isEmpty() ? careTeam
+                : plan.therapistId != null ? List.of(plan.therapistId) : List.of();
+        recipients.forEach(therapist -> notifications.notify(therapist, notice, source, plan.planId));
         LOG.infof("plan %s of patient %s: %s (%s)", plan.planId, plan.patientId, level, level.reasonCode());
     }
 

@@ -1,7 +1,7 @@
 package care.homeprogram.plans.events;
 
-import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventConsumer;
+import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventJson;
 import care.homeprogram.commons.events.PoisonMessageException;
 import care.homeprogram.plans.domain.CareTeamMember;
