@@ -78,11 +78,23 @@ final class PlanFixtures {
                 .then().statusCode(200).extract().path("items[0].id");
     }
 
+    /** Acknowledges the patient's open alerts, so a test starts from none whatever earlier tests left open. */
+    static void acknowledgeOpenAlerts(String therapist, UUID patient) {
+        List<String> ids = given().auth().oauth2(Tokens.accessToken(therapist)).get("/api/alerts?status=open")
+                .then().statusCode(200).extract().path("items.findAll { it.patientId == '" + patient + "' }.id");
+        for (String id : ids) {
+            given().auth().oauth2(Tokens.accessToken(therapist)).post("/api/alerts/" + id + "/acknowledge").then()
+                    .statusCode(200);
+        }
+    }
+
+    /** performedAt a minute ago on the application's clock, which tests may have moved ahead of the system's. */
     static ValidatableResponse logSession(String patient, String planId, String itemId, int before, int after,
             String symptoms, String extra) {
-        String body = "{\"itemId\": \"" + itemId + "\", \"performedAt\": \"" + OffsetDateTime.now().minusMinutes(1)
-                + "\", \"setsDone\": 1, \"repsDone\": 5, \"painBefore\": " + before + ", \"painAfter\": " + after
-                + ", \"symptoms\": [" + symptoms + "]" + extra + "}";
+        String body = "{\"itemId\": \"" + itemId + "\", \"performedAt\": \""
+                + OffsetDateTime.now(TestClockProducer.CLOCK).minusMinutes(1) + "\", \"setsDone\": 1, \"repsDone\": 5, "
+                + "\"painBefore\": " + before + ", \"painAfter\": " + after + ", \"symptoms\": [" + symptoms + "]"
+                + extra + "}";
         return given().auth().oauth2(Tokens.accessToken(patient)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/plans/" + planId + "/sessions").then();
     }

@@ -154,7 +154,8 @@ class SafetyApiTest {
         logSession("pat", planId, itemId, 2, 2, "\"ITCHY_ELBOW\"", "").statusCode(400)
                 .body("type", equalTo("https://homeprogram.care/problems/malformed-body"));
         given().auth().oauth2(Tokens.accessToken("pat")).contentType(ContentType.JSON)
-                .body("{\"itemId\": \"" + itemId + "\", \"performedAt\": \"" + OffsetDateTime.now().plusDays(2)
+                .body("{\"itemId\": \"" + itemId + "\", \"performedAt\": \""
+                        + OffsetDateTime.now(TestClockProducer.CLOCK).plusDays(2)
                         + "\", \"painBefore\": 1, \"painAfter\": 1}")
                 .post("/api/plans/" + planId + "/sessions").then().statusCode(400)
                 .body("errors[0].field", equalTo("performedAt"));
@@ -183,6 +184,8 @@ class SafetyApiTest {
     @Test
     void emergencyRedFlagsShowEmergencyInstructionsPutPlansOnHoldAndAlertCritical() {
         String planId = assignAcute("theo", POLLY);
+        // An open emergency alert left by another test would only count this check-in as a repeat.
+        PlanFixtures.acknowledgeOpenAlerts("theo", POLLY);
         given().auth().oauth2(Tokens.accessToken("polly")).contentType(ContentType.JSON)
                 .body("{\"answers\": {\"SADDLE_NUMBNESS\": true, \"FEVER\": false}}")
                 .post("/api/check-ins").then().statusCode(201)
@@ -193,7 +196,9 @@ class SafetyApiTest {
                 .body("status", equalTo("ON_HOLD")).body("today.items.size()", equalTo(0));
         given().auth().oauth2(Tokens.accessToken("theo")).get("/api/alerts?status=open").then()
                 .body("items.find { it.patientId == '" + POLLY + "' && it.reasonCode == 'RED_FLAG_EMERGENCY' }.severity",
-                        equalTo("CRITICAL"));
+                        equalTo("CRITICAL"))
+                .body("items.find { it.patientId == '" + POLLY + "' && it.reasonCode == 'RED_FLAG_EMERGENCY' }"
+                        + ".occurrences", equalTo(1));
         given().auth().oauth2(Tokens.accessToken("tara")).get("/api/alerts?status=all").then()
                 .body("items.patientId", not(hasItem(POLLY.toString())));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(TestEvents.readAll("plan-events"))

@@ -11,11 +11,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Raised for the therapists of a patient; acknowledged by a named person at a time. */
+/**
+ * Raised for the therapists of a patient; acknowledged by a named person at a time. While it is open, a repeat of
+ * the same signal (same patient, plan, item and reason code) counts on it instead of raising another; an
+ * unacknowledged alert escalates (see {@link AlertEscalation}).
+ */
 @Entity
 public class Alert extends PanacheEntityBase {
     public enum Status {
-        OPEN, ACKNOWLEDGED
+        OPEN, ACKNOWLEDGED,
+        /** A duplicate recorded before repeats were counted, folded into the open alert {@code mergedInto}. */
+        MERGED
     }
 
     @Id
@@ -50,13 +56,31 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
 
+    /** When first reported: escalation counts from here. */
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    /** Alerts of the patients in a therapist's care, newest first; status null for all. */
+    /** How many times the signal was reported while the alert was open (1 = once). */
+    @Column(nullable = false)
+    public int occurrences;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public OffsetDateTime lastSeenAt;
+
+    /** How many escalation steps the alert has taken (see EscalationPolicy). */
+    @Column(name = "escalation_level", nullable = false)
+    public int escalationLevel;
+
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    /**
+     * Alerts of the patients in a therapist's care, newest first; status null for open and acknowledged ones. MERGED
+     * duplicates are never listed: the alert they were folded into counts them.
+     */
     public static List<Alert> forTherapist(UUID therapistId, Status status) {
         String inCare = "patientId in (select m.key.patientId from CareTeamMember m where m.key.therapistId = ?1)";
-        return status == null ? list(inCare + " order by createdAt desc", therapistId)
+        return status == null ? list(inCare + " and status <> ?2 order by createdAt desc", therapistId, Status.MERGED)
                 : list(inCare + " and status = ?2 order by createdAt desc", therapistId, status);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import java.time.LocalDate;
@@ -85,8 +86,10 @@ public class Plan extends PanacheEntityBase {
         return items.stream().filter(i -> i.id.equals(itemId) && i.status != PlanItem.Status.REMOVED).findFirst();
     }
 
-    public static List<Plan> activeOf(UUID patientId) {
-        return list("patientId = ?1 and status = ?2", patientId, Status.ACTIVE);
+    /** The patient's active plans, locked until the transaction ends (a concurrent caller waits, then re-reads). */
+    public static List<Plan> activeOfLocked(UUID patientId) {
+        return find("patientId = ?1 and status = ?2", patientId, Status.ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public static List<Plan> ofPatient(UUID patientId) {

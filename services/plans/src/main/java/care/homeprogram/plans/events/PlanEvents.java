@@ -20,6 +20,8 @@ public final class PlanEvents {
     public static final String SESSION_LOGGED = "SessionLogged";
     public static final String ALERT_RAISED = "AlertRaised";
     public static final String ALERT_ACKNOWLEDGED = "AlertAcknowledged";
+    public static final String ALERT_REPEATED = "AlertRepeated";
+    public static final String ALERT_ESCALATED = "AlertEscalated";
 
     private PlanEvents() {
     }
@@ -45,6 +47,26 @@ public final class PlanEvents {
     }
 
     public record AlertAcknowledged(UUID alertId, UUID patientId, UUID acknowledgedBy, OffsetDateTime acknowledgedAt) {
+    }
+
+    /**
+     * The same signal was reported again while its alert was open: the alert now counts {@code occurrences}. It names
+     * no recipients on purpose: a repeat is no reason to notify anyone again (unacknowledged alerts escalate instead).
+     */
+    public record AlertRepeated(UUID alertId, UUID patientId, UUID planId, UUID itemId, String severity,
+            String reasonCode, int occurrences, OffsetDateTime lastSeenAt) {
+    }
+
+    /** Where the escalation contact step goes: the clinic's mailbox (null if none) and the role told in any case. */
+    public record EscalationContact(String email, String adminRole) {
+    }
+
+    /**
+     * An unacknowledged alert took an escalation step. {@code therapistIds} is the patient's care team now (not when
+     * the alert was raised); {@code escalationContact} is set for the ESCALATION_CONTACT step only.
+     */
+    public record AlertEscalated(UUID alertId, UUID patientId, UUID planId, String severity, String reasonCode,
+            String step, List<UUID> therapistIds, EscalationContact escalationContact, OffsetDateTime occurredAt) {
     }
 
     public static PlanSchedule schedule(Plan plan, String reason) {

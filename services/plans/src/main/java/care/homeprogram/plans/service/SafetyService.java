@@ -147,13 +147,16 @@ public class SafetyService {
 
         List<UUID> onHold = new ArrayList<>();
         if (outcome.decision() == Decision.SEEK_CARE_NOW) {
-            for (Plan plan : Plan.activeOf(patient.id())) {
+            // Locked: of two emergency check-ins at the same moment, the second waits and finds the plans on hold.
+            for (Plan plan : Plan.activeOfLocked(patient.id())) {
                 plans.holdForEmergency(plan);
                 onHold.add(plan.id);
             }
         }
+        // A check-in is about the patient, not a plan: its alert names none, so a repeat (the plans are on hold by
+        // then) finds the same open alert. The plans put on hold are in the outcome and in each plan's history.
         for (AlertSpec spec : outcome.alerts()) {
-            alerts.raise(patient.id(), onHold.isEmpty() ? null : onHold.get(0), null, spec);
+            alerts.raise(patient.id(), null, null, spec);
         }
         LOG.infof("check-in %s of patient %s: %s", checkIn.id, patient.id(), outcome.decision());
         return new CheckInOutcome(checkIn.id, outcome.decision(), outcome.reasons(), outcome.guidance(), onHold,
