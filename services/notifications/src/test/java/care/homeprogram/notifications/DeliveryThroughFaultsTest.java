@@ -92,6 +92,8 @@ class DeliveryThroughFaultsTest {
         assertThat(TestEvents.records("plan-events-dlq")).as("dead-lettered alerts of the burst")
                 .noneMatch(r -> ours.stream().anyMatch(r.value()::contains));
         assertThat(retries()).as("the consumer met the outage and waited it out").isPositive();
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("consumer lag, for the operators' alert rules").contains("kafka_consumer_fetch_manager_records_lag");
         System.out.printf("[chaos] database outage of %d s during a burst of %d AlertRaised: %d notices, %d distinct,"
                 + " 0 dead-lettered, all present %d ms after the database came back%n", OUTAGE.toSeconds(), BURST,
                 notices.size(), notices.stream().map(n -> n.subjectId).distinct().count(), recovered.toMillis());

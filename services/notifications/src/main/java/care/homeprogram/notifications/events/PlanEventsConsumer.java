@@ -4,6 +4,7 @@ import care.homeprogram.commons.events.EventConsumer;
 import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventJson;
 import care.homeprogram.commons.events.PoisonMessageException;
+import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.domain.ScheduledItem;
 import care.homeprogram.notifications.domain.ScheduledPlan;
 import care.homeprogram.notifications.service.AdherenceSweep;
@@ -56,6 +57,13 @@ public class PlanEventsConsumer {
 
     record AlertRaised(UUID alertId, UUID patientId, UUID planId, UUID itemId, List<UUID> therapistIds,
             String severity, String reasonCode) {
+    }
+
+    record EscalationContact(String email, String adminRole) {
+    }
+
+    record AlertEscalated(UUID alertId, UUID patientId, String severity, String step, List<UUID> therapistIds,
+            EscalationContact escalationContact) {
     }
 
     record AlertAcknowledged(UUID alertId, UUID patientId, UUID acknowledgedBy, OffsetDateTime acknowledgedAt) {
@@ -111,6 +119,7 @@ public class PlanEventsConsumer {
                 adherence.sessionLogged(session.planId(), session.patientId(), session.performedAt());
             }
             case "AlertRaised" -> alertRaised(event, json.data(event, AlertRaised.class));
+            case "AlertEscalated" -> alertEscalated(event, json.data(event, AlertEscalated.class));
             case "AlertAcknowledged" -> {
                 AlertAcknowledged acknowledged = json.data(event, AlertAcknowledged.class);
                 if (acknowledged.alertId() == null) {
@@ -194,6 +203,61 @@ public class PlanEventsConsumer {
             item.state = state;
             planner.replan(planId);
         }, () -> LOG.debugf("%s for an unknown item %s of plan %s", event.type(), itemId, planId));
+    }
+
+    /**
+     * An alert nobody acknowledged in time (plan-service decides when): the care team of now is told again, urgently
+     * for a CRITICAL alert, and at the contact step the clinic's escalation contact too, whatever the quiet hours.
+     */
+    private void alertEscalated(EventEnvelope event, AlertEscalated escalated) {
+        if (escalated.alertId() == null || escalated.step() == null) {
+            throw new PoisonMessageException("AlertEscalated " + event.id() + " without alertId or step");
+        }
+        List<UUID> team = escalated.therapistIds() == null ? List.of()
+                : escalated.therapistIds().stream().filter(Objects::nonNull).distinct().toList();
+        switch (escalated.step()) {
+            case "CARE_TEAM" -> team.forEach(therapist -> notifications.notify(therapist,
+                    MessageTemplate.STILL_UNACKNOWLEDGED_CRITICAL, event.id(), escalated.alertId()));
+            case "HIGH_REMINDER" -> team.forEach(therapist -> notifications.notify(therapist,
+                    MessageTemplate.STILL_UNACKNOWLEDGED_HIGH, event.id(), escalated.alertId()));
+            case "ESCALATION_CONTACT" -> {
+                team.forEach(therapist -> notifications.notify(therapist,
+                        MessageTemplate.STILL_UNACKNOWLEDGED_CRITICAL, event.id(), escalated.alertId()));
+                String address = escalated.escalationContact() == null ? null : escalated.escalationContact().email();
+                if (address == null || address.isBlank()) {
+                    LOG.warnf("alert %s reached the escalation contact step, but no contact address is configured",
+                            escalated.alertId());
+                } else {
+                    notifications.notify(escalationContact(address), MessageTemplate.ESCALATION_CONTACT, event.id(),
+                            escalated.alertId());
+                }
+            }
+            default -> throw new PoisonMessageException("AlertEscalated " + event.id() + " with unknown step "
+                    + escalated.step());
+        }
+        LOG.infof("alert %s escalated (%s) to %d therapist(s)%s", escalated.alertId(), escalated.step(), team.size(),
+                "ESCALATION_CONTACT".equals(escalated.step()) ? " and the escalation contact" : "");
+    }
+
+    /**
+     * The clinic's escalation contact as a recipient of its own: an address, not a person with an account, with no
+     * quiet hours (an escalation is urgent by definition). Its id follows from the address.
+     */
+    private UUID escalationContact(String address) {
+        UUID id = UUID.nameUUIDFromBytes(("escalation-contact|" + address.toLowerCase(java.util.Locale.ROOT))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Recipient contact = Recipient.findById(id);
+        if (contact == null) {
+            contact = new Recipient();
+            contact.id = id;
+            contact.role = "escalation-contact";
+            contact.quietStart = "00:00";
+            contact.quietEnd = "00:00";
+        }
+        contact.email = address;
+        contact.updatedAt = OffsetDateTime.now(clock);
+        contact.persist();
+        return id;
     }
 
     private void alertRaised(EventEnvelope event, AlertRaised alert) {

@@ -100,6 +100,46 @@ public enum MessageTemplate {
                     For privacy this email contains no health details.
                     HomeProgram
                     """),
+    STILL_UNACKNOWLEDGED_CRITICAL("CRITICAL",
+            "Still unacknowledged: a patient in your care needs you now",
+            "An urgent notice about this patient has not been acknowledged yet. Please review it at once.",
+            "Urgent, still unacknowledged: please sign in to HomeProgram now",
+            """
+                    Hello,
+
+                    An urgent notice about a patient in your care has not been acknowledged yet.
+                    Please sign in now and acknowledge it: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
+    ESCALATION_CONTACT("CRITICAL",
+            "Escalation: an urgent patient notice is unacknowledged",
+            "An urgent notice has not been acknowledged by the patient's care team. Please make sure someone acts now.",
+            "Escalation: an urgent HomeProgram notice is unacknowledged",
+            """
+                    Hello,
+
+                    You are the clinic's escalation contact. An urgent notice about a patient has not been
+                    acknowledged by the patient's care team in time. Please make sure a clinician acts now.
+                    Sign in to see who and why: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
+    STILL_UNACKNOWLEDGED_HIGH("HIGH",
+            "Reminder: a patient notice is waiting for you",
+            "A notice about a patient in your care has not been acknowledged for a day. Please review it today.",
+            "Reminder: please sign in to HomeProgram today",
+            """
+                    Hello,
+
+                    A notice about a patient in your care has been waiting for a day.
+                    Please sign in and review it today: %s
+
+                    For privacy this email contains no health details.
+                    HomeProgram
+                    """),
     PATIENT_INACTIVE("LOW",
             "A patient in your care has not logged a session for a few days",
             "They have been reminded. Open the link to see who.",

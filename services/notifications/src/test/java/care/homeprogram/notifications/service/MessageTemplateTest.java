@@ -51,7 +51,8 @@ class MessageTemplateTest {
     @Test
     void onlyCriticalNoticesAreUrgentAndTherapistNoticesCarryASeverity() {
         assertThat(Arrays.stream(MessageTemplate.values()).filter(MessageTemplate::urgent))
-                .containsExactly(MessageTemplate.ATTENTION_CRITICAL);
+                .containsExactly(MessageTemplate.ATTENTION_CRITICAL, MessageTemplate.STILL_UNACKNOWLEDGED_CRITICAL,
+                        MessageTemplate.ESCALATION_CONTACT);
         assertThat(MessageTemplate.forAlert("CRITICAL")).isEqualTo(MessageTemplate.ATTENTION_CRITICAL);
         assertThat(MessageTemplate.forAlert("HIGH")).isEqualTo(MessageTemplate.ATTENTION_HIGH);
         assertThat(MessageTemplate.forAlert("LOW")).isEqualTo(MessageTemplate.ATTENTION_LOW);
