@@ -131,6 +131,32 @@ class PlanApiTest {
     }
 
     @Test
+    void aDoseNamesEachDayOfTheWeekAtMostOnce() {
+        String eightDays = "\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", "
+                + "\"SUNDAY\", \"MONDAY\"";
+        PlanFixtures.assign("tara", PAT, planWithDays(eightDays)).statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://homeprogram.care/problems/validation"))
+                .body("errors.field", hasItem("items[0].dose.daysOfWeek"))
+                .body("errors.message", hasItem("must name at most the 7 days of a week"))
+                .body("errors.message", hasItem("must name each day at most once"));
+        PlanFixtures.assign("tara", PAT, planWithDays("\"MONDAY\", \"MONDAY\"")).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("items[0].dose.daysOfWeek"))
+                .body("errors.message", hasItem("must name each day at most once"));
+
+        String everyDay = "\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", \"SUNDAY\"";
+        PlanFixtures.assign("tara", PAT, planWithDays(everyDay)).statusCode(201)
+                .body("items[0].dose.daysOfWeek.size()", equalTo(7));
+    }
+
+    private static String planWithDays(String days) {
+        return "{\"patientId\": \"$PATIENT\", \"items\": [{\"exerciseId\": \"" + PlanFixtures.exerciseId("bird-dog")
+                + "\", \"dose\": {\"sets\": 2, \"reps\": 5, \"timesPerDay\": 1, \"daysOfWeek\": [" + days
+                + "], \"weeks\": 2}}]}";
+    }
+
+    @Test
     void anUnknownVersionIs404() {
         String planId = assignAcuteTemplateTo(PAT);
         given().auth().oauth2(Tokens.accessToken("pat")).get("/api/plans/" + planId + "?version=1")
@@ -149,6 +175,23 @@ class PlanApiTest {
                 .anyMatch(e -> e.toString().contains("this is not an event")));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.accessToken("theo"))
                 .get("/api/plans?patientId=" + newcomer).statusCode() == 200);
+    }
+
+    @Test
+    void aTherapistTakenOffTheCareTeamLosesThePatientsPlanWithinSecondsAndTheNewOneGainsIt() {
+        UUID patient = PlanFixtures.projectedPatient(care.homeprogram.testing.DemoUsers.TARA);
+        PlanFixtures.awaitCareTeam("tara", patient);
+        String planId = PlanFixtures.assignAcute("tara", patient);
+        given().auth().oauth2(Tokens.accessToken("theo")).get("/api/plans/" + planId).then().statusCode(404);
+
+        DemoPatients.changeCareTeam(patient, "projected-" + patient.toString().substring(0, 8), "Europe/Vienna",
+                List.of(care.homeprogram.testing.DemoUsers.THEO));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.accessToken("tara"))
+                .get("/api/plans/" + planId).then().statusCode(404));
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans?patientId=" + patient).then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.accessToken("theo")).get("/api/plans/" + planId).then().statusCode(200)
+                .body("id", equalTo(planId));
     }
 
     private static String templateId() {

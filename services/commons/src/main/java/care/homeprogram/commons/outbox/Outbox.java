@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -18,13 +19,16 @@ public class Outbox {
     private final EntityManager entityManager;
     private final EventJson json;
     private final Clock clock;
+    private final OutboxConfig config;
 
-    public Outbox(EntityManager entityManager, EventJson json, Clock clock) {
+    public Outbox(EntityManager entityManager, EventJson json, Clock clock, OutboxConfig config) {
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
+        this.config = config;
     }
 
+    /** @throws OversizedEventException when the event is too big to ever be published (a missing input bound) */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String type, UUID aggregateId, Object data) {
         OutboxEvent event = new OutboxEvent();
@@ -39,6 +43,10 @@ public class Outbox {
             event.payload = json.mapper().writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data cannot be written as JSON: " + type, e);
+        }
+        int bytes = event.payload.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > config.maxPayloadBytes()) {
+            throw new OversizedEventException(topic, type, bytes, config.maxPayloadBytes());
         }
         entityManager.persist(event);
         return event.id;

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An event written in the same transaction as the change it reports; published later by {@link OutboxRelay}. */
+/**
+ * An event written in the same transaction as the change it reports; published later by {@link OutboxRelay}. A row
+ * is pending until published; a row the broker kept refusing is parked ({@code parkedAt}) until an admin retries it.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -37,4 +40,15 @@ public class OutboxEvent {
 
     @Column(nullable = false)
     public int attempts;
+
+    /** Why the last attempt failed; kept after parking and after a retry, until the next attempt. */
+    @Column(name = "last_error", length = 1000)
+    public String lastError;
+
+    /** Not tried before this time (backoff after a failure); null: as soon as its turn comes. */
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
 }
