@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * on its own data folder and on the documented ports moved by an offset, beside the test run's stack.
  */
 class RunKeepsDataJourneyTest {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(12);
 
     private final Path data = Path.of("target", "run-keeps-data-" + ProcessHandle.current().pid()).toAbsolutePath();
     private final int offset = freeOffset();

@@ -31,6 +31,10 @@ public final class ServiceConfig {
             // Keycloak's admin API (accounts), with the service's own service account and secret.
             config.put("quarkus.keycloak.admin-client.server-url", stack.keycloakUrl());
         }
+        if (service == Service.PLANS) {
+            // The clinic's escalation mailbox of the demo: read it over IMAP like every other demo address.
+            config.put("homeprogram.escalation.contact-email", "escalation@demo.homeprogram.test");
+        }
         if (service == Service.NOTIFICATIONS) {
             config.put("quarkus.mailer.host", "localhost");
             config.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
