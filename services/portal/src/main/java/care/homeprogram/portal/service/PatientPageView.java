@@ -4,6 +4,8 @@ import care.homeprogram.portal.client.Adherence;
 import care.homeprogram.portal.client.Alert;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.Plan;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,9 +70,29 @@ public record PatientPageView(UUID patientId, Section<Patient> patient, Section<
             String decision, List<String> symptoms, String note) {
     }
 
-    public record AlertRow(Alert alert, String when, String item) {
+    /**
+     * An open alert as the therapist reads it: {@code when} it was raised, {@code lastSeen} the latest report (shown
+     * when it was reported more than once), and its escalation steps in words, oldest first, times in {@code zone}.
+     */
+    public record AlertRow(Alert alert, String when, String item, String lastSeen, List<String> escalations) {
+
+        public static AlertRow of(Alert alert, ZoneId zone, String item) {
+            List<String> steps = alert.escalations().stream()
+                    .map(e -> Wording.escalation(e.step(), Times.format(e.at(), zone),
+                            e.at() == null || alert.createdAt() == null ? null
+                                    : Duration.between(alert.createdAt(), e.at())))
+                    .toList();
+            return new AlertRow(alert, Times.format(alert.createdAt(), zone), item,
+                    Times.format(alert.lastSeenAt(), zone), steps);
+        }
+
         public String severityClass() {
             return "LOW".equals(alert.severity()) ? "warn" : "bad";
+        }
+
+        /** Reported more than once while open. */
+        public boolean repeated() {
+            return alert.occurrences() > 1;
         }
     }
 }

@@ -100,7 +100,7 @@ public class TherapistPages {
         sorted.forEach(p -> p.items().forEach(i -> itemNames.put(i.id(), i.name())));
         Section<List<PatientPageView.AlertRow>> alertRows = open.available()
                 ? Section.of(open.value().stream().filter(a -> patientId.equals(a.patientId()))
-                        .map(a -> new PatientPageView.AlertRow(a, Times.format(a.createdAt(), zone),
+                        .map(a -> PatientPageView.AlertRow.of(a, zone,
                                 a.itemId() == null ? null : itemNames.get(a.itemId())))
                         .toList())
                 : new Section<>(null, open.unavailableService());

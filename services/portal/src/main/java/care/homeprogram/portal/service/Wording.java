@@ -87,6 +87,37 @@ public final class Wording {
         };
     }
 
+    /**
+     * An alert's escalation step (plan-service, docs/clinical-rules.md rule 10) in words: what was done, at what
+     * time, and how long the alert had then gone unacknowledged ({@code waited}, from its first report; null when
+     * unknown). The waiting time is read from the alert, not assumed, since the clinic can configure the steps.
+     */
+    public static String escalation(String step, String at, java.time.Duration waited) {
+        String what = switch (step == null ? "" : step) {
+            case "CARE_TEAM" -> "Care team re-notified";
+            case "ESCALATION_CONTACT" -> "Escalation contact told";
+            case "HIGH_REMINDER" -> "Reminder sent to the care team";
+            default -> "Escalated (" + (step == null ? "unknown step" : step.replace('_', ' ')
+                    .toLowerCase(java.util.Locale.ROOT)) + ")";
+        };
+        String text = at == null || at.isEmpty() ? what : what + " at " + at;
+        return waited == null || waited.isNegative() || waited.toMinutes() < 1 ? text
+                : text + " (not acknowledged within " + duration(waited) + ")";
+    }
+
+    /** 15 minutes, 1 hour, 24 hours, 2 hours 5 minutes, 1 minute (whole minutes, rounded down). */
+    static String duration(java.time.Duration d) {
+        long minutes = d.toMinutes();
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        String h = hours == 1 ? "1 hour" : hours + " hours";
+        String m = rest == 1 ? "1 minute" : rest + " minutes";
+        if (hours == 0) {
+            return m;
+        }
+        return rest == 0 ? h : h + " " + m;
+    }
+
     public static String adherenceLevel(String level) {
         return switch (level == null ? "" : level) {
             case "ON_TRACK" -> "On track";

@@ -1,0 +1,23 @@
+package care.homeprogram.portal.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WordingTest {
+
+    @Test
+    void escalationStepsInPlainWords() {
+        assertThat(Wording.escalation("CARE_TEAM", "1 Dec 2026, 14:15", Duration.ofMinutes(15)))
+                .isEqualTo("Care team re-notified at 1 Dec 2026, 14:15 (not acknowledged within 15 minutes)");
+        assertThat(Wording.escalation("ESCALATION_CONTACT", "1 Dec 2026, 14:30", Duration.ofSeconds(30 * 60 + 42)))
+                .isEqualTo("Escalation contact told at 1 Dec 2026, 14:30 (not acknowledged within 30 minutes)");
+        assertThat(Wording.escalation("HIGH_REMINDER", "2 Dec 2026, 09:00", Duration.ofHours(24)))
+                .isEqualTo("Reminder sent to the care team at 2 Dec 2026, 09:00 (not acknowledged within 24 hours)");
+        assertThat(Wording.escalation("SOMETHING_NEW", "2 Dec 2026, 09:00", null))
+                .isEqualTo("Escalated (something new) at 2 Dec 2026, 09:00");
+        assertThat(Wording.duration(Duration.ofMinutes(125))).isEqualTo("2 hours 5 minutes");
+        assertThat(Wording.duration(Duration.ofMinutes(61))).isEqualTo("1 hour 1 minute");
+    }
+}
