@@ -100,7 +100,7 @@ class RunKeepsDataJourneyTest {
                 .body("{\"itemId\": \"" + itemId + "\", \"performedAt\": \"" + OffsetDateTime.now().minusMinutes(5)
                         + "\", \"setsDone\": 1, \"repsDone\": 5, \"painBefore\": 2, \"painAfter\": " + painAfter
                         + ", \"symptoms\": []}")
-                .post("/api/plans/" + planId + "/sessions").then().statusCode(201).extract().path("id");
+                .post("/api/plans/" + planId + "/sessions").then().statusCode(201).extract().path("sessionId");
     }
 
     private void planIsThereWithItsSessions(String planId, String... sessionIds) {

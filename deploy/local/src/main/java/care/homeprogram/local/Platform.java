@@ -38,6 +38,13 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(StackCoordinates stack, Map<Service, Integer> ports, String databasePrefix,
             String topicPrefix, boolean demoData, Path workDirectory) {
+        return start(stack, ports, databasePrefix, topicPrefix, demoData, workDirectory,
+                java.util.EnumSet.allOf(Service.class));
+    }
+
+    /** Only some of the services, e.g. one consumer on a broker of its own for a chaos test. */
+    public static Platform start(StackCoordinates stack, Map<Service, Integer> ports, String databasePrefix,
+            String topicPrefix, boolean demoData, Path workDirectory, java.util.Set<Service> services) {
         Instant start = Instant.now();
         stack.createTopics(topicPrefix);
         Platform platform = new Platform(ports, workDirectory);
@@ -61,10 +68,10 @@ public final class Platform implements AutoCloseable {
                 platform.configs.put(service, config);
             }
             // patient-service first: it publishes the demo patients that the others project.
-            for (Service service : Service.values()) {
+            for (Service service : services) {
                 platform.launch(service);
             }
-            for (Service service : Service.values()) {
+            for (Service service : services) {
                 platform.awaitReady(service);
             }
         } catch (RuntimeException e) {
