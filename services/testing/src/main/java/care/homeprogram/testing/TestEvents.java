@@ -110,27 +110,7 @@ public final class TestEvents {
 
     /** Every event on the topic so far, oldest first. */
     public static List<JsonNode> readAll(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<JsonNode> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            consumer.subscribe(List.of(RealInfrastructure.topicPrefix() + topic));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofMillis(700));
-                if (records.isEmpty()) {
-                    emptyPolls++;
-                }
-                for (ConsumerRecord<String, String> record : records) {
-                    events.add(parse(record.value()));
-                }
-            }
-        }
-        return events;
+        return records(topic).stream().map(record -> parse(record.value())).toList();
     }
 
     private static JsonNode parse(String value) {
