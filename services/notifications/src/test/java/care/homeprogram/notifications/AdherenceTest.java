@@ -29,8 +29,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Non-adherence with time moved instead of waited for: 3 days without a session nudge the patient once and tell
- * the therapist (LOW), 14 days HIGH, 21 days the patient is marked dropped; a logged session resets it.
+ * Non-adherence with time moved instead of waited for: 3 days without a session nudge the patient once, 14 days
+ * stalled, 21 days the patient is marked dropped in the adherence list; a logged session resets it. The therapists are
+ * not told from here: plan-service's non-adherence alerts reach them as AlertRaised (docs/notifications.md).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class,
@@ -61,19 +62,15 @@ class AdherenceTest {
         assertThat(sweep.sweepPlan(plan)).isEmpty(); // a second sweep (or another leader) says nothing again
         assertThat(Db.notifications(patient, "INACTIVE_NUDGE")).singleElement()
                 .satisfies(n -> assertThat(n.title).isEqualTo("Your home program is waiting for you"));
-        assertThat(Db.notifications(DemoUsers.TARA, "PATIENT_INACTIVE")).filteredOn(n -> plan.equals(n.subjectId))
-                .singleElement().satisfies(n -> assertThat(n.severity).isEqualTo("LOW"));
+        assertThat(therapistNoticesAbout(plan)).isEmpty(); // plan-service's alert tells the care team
 
         CLOCK.advance(Duration.ofDays(11));
         assertThat(sweep.sweepPlan(plan)).contains(AdherenceLevel.STALLED);
-        assertThat(Db.notifications(DemoUsers.TARA, "PATIENT_STALLED")).filteredOn(n -> plan.equals(n.subjectId))
-                .singleElement().satisfies(n -> assertThat(n.severity).isEqualTo("HIGH"));
 
         CLOCK.advance(Duration.ofDays(7));
         assertThat(sweep.sweepPlan(plan)).contains(AdherenceLevel.DROPPED);
-        assertThat(Db.notifications(DemoUsers.TARA, "PATIENT_DROPPED")).filteredOn(n -> plan.equals(n.subjectId))
-                .hasSize(1);
         assertThat(Db.notifications(patient, "INACTIVE_NUDGE")).hasSize(1); // the patient was nudged once
+        assertThat(therapistNoticesAbout(plan)).isEmpty();
 
         String tara = Tokens.accessToken("tara");
         JsonPath view = given().auth().oauth2(tara).get("/api/notifications/adherence?size=100").then()
@@ -82,9 +79,6 @@ class AdherenceTest {
         assertThat(view.getString(entry + ".level")).isEqualTo("DROPPED");
         assertThat(view.getString(entry + ".reasonCode")).isEqualTo("DROPPED_21_DAYS");
         assertThat(view.getString(entry + ".patientId")).isEqualTo(patient.toString());
-        given().auth().oauth2(tara).get("/api/notifications?size=100").then().statusCode(200)
-                .body("items.find { it.kind == 'PATIENT_DROPPED' && it.subjectId == '" + plan + "' }.title",
-                        equalTo("A patient in your care is now marked as dropped"));
         // Therapists only: a patient may not look, and another therapist does not see tara's patients.
         given().auth().oauth2(Tokens.accessToken("pat")).get("/api/notifications/adherence").then().statusCode(403);
         given().auth().oauth2(Tokens.accessToken("theo")).get("/api/notifications/adherence?size=100").then()
@@ -99,7 +93,7 @@ class AdherenceTest {
         assertThat(sweep.sweepPlan(plan)).isEqualTo(Optional.empty());
     }
     @Test
-    void aLapseIsToldToTheCareTeamOfNowAndTheAdherenceListFollowsTheTeam() {
+    void theAdherenceListFollowsTheCareTeamOfNow() {
         UUID patient = UUID.randomUUID();
         UUID plan = UUID.randomUUID();
         Events.registerPatient(patient, "Europe/Berlin"); // in tara's care
@@ -109,8 +103,6 @@ class AdherenceTest {
         await().atMost(WAIT).until(() -> Db.read(() -> ScheduledPlan.findById(plan)) != null);
         CLOCK.advance(Duration.ofDays(3).plusHours(1));
         assertThat(sweep.sweepPlan(plan)).contains(AdherenceLevel.INACTIVE);
-        assertThat(Db.notifications(DemoUsers.TARA, "PATIENT_INACTIVE")).filteredOn(n -> plan.equals(n.subjectId))
-                .hasSize(1);
         String entry = "items.planId";
         given().auth().oauth2(Tokens.accessToken("tara")).get("/api/notifications/adherence?size=100").then()
                 .statusCode(200).body(entry, org.hamcrest.Matchers.hasItem(plan.toString()));
@@ -128,9 +120,15 @@ class AdherenceTest {
 
         CLOCK.advance(Duration.ofDays(11));
         assertThat(sweep.sweepPlan(plan)).contains(AdherenceLevel.STALLED);
-        assertThat(Db.notifications(DemoUsers.THEO, "PATIENT_STALLED")).filteredOn(n -> plan.equals(n.subjectId))
-                .hasSize(1);
-        assertThat(Db.notifications(DemoUsers.TARA, "PATIENT_STALLED")).filteredOn(n -> plan.equals(n.subjectId))
-                .isEmpty();
+        given().auth().oauth2(Tokens.accessToken("theo")).get("/api/notifications/adherence?size=100").then()
+                .statusCode(200).body("items.find { it.planId == '" + plan + "' }.level", equalTo("STALLED"));
+        assertThat(therapistNoticesAbout(plan)).isEmpty();
+    }
+
+    /** Whatever the sweep might have sent a therapist about the plan (it sends them nothing now). */
+    private static List<care.homeprogram.notifications.domain.Notification> therapistNoticesAbout(UUID plan) {
+        return Db.read(() -> care.homeprogram.notifications.domain.Notification
+                .<care.homeprogram.notifications.domain.Notification>list(
+                        "subjectId = ?1 and recipientId in (?2, ?3)", plan, DemoUsers.TARA, DemoUsers.THEO));
     }
 }

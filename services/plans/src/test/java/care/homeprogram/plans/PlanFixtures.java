@@ -29,7 +29,7 @@ final class PlanFixtures {
         }
         careTeamsPublished = true;
         DemoPatients.publishRegistrations();
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.accessToken("theo"))
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().auth().oauth2(Tokens.accessToken("theo"))
                 .get("/api/plans?patientId=" + care.homeprogram.testing.DemoUsers.POLLY).statusCode() == 200);
     }
 
@@ -41,7 +41,7 @@ final class PlanFixtures {
     }
 
     static void awaitCareTeam(String therapist, UUID patient) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.accessToken(therapist))
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().auth().oauth2(Tokens.accessToken(therapist))
                 .get("/api/plans?patientId=" + patient).statusCode() == 200);
     }
 

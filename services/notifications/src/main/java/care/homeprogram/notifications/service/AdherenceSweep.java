@@ -3,7 +3,6 @@ package care.homeprogram.notifications.service;
 import care.homeprogram.notifications.config.AdherenceConfig;
 import care.homeprogram.notifications.domain.Adherence;
 import care.homeprogram.notifications.domain.AdherenceLevel;
-import care.homeprogram.notifications.domain.CareTeamMember;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.domain.ScheduledPlan;
 import care.homeprogram.notifications.domain.SessionActivity;
@@ -25,8 +24,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Non-adherence, swept by a singleton job: for each active plan, how long since the patient last logged a session
- * (or since the plan became active). Entering a lapse nudges the patient once; each new level tells the therapist
- * once (INACTIVE → LOW, STALLED → HIGH, DROPPED → marked dropped). A logged session resets the level.
+ * (or since the plan became active). Entering a lapse nudges the patient once; the level (INACTIVE, STALLED,
+ * DROPPED) is kept for the care team's adherence list. The therapists are not told from here: plan-service raises
+ * acknowledgeable alerts for non-adherence (docs/clinical-rules.md, "Non-adherence"), which reach them as
+ * {@code AlertRaised}. A logged session resets the level.
  */
 @ApplicationScoped
 public class AdherenceSweep {
@@ -112,17 +113,8 @@ public class AdherenceSweep {
         if (before == AdherenceLevel.ON_TRACK) {
             notifications.notify(plan.patientId, MessageTemplate.INACTIVE_NUDGE, source, plan.planId);
         }
-        MessageTemplate notice = switch (level) {
-            case INACTIVE -> MessageTemplate.PATIENT_INACTIVE;
-            case STALLED -> MessageTemplate.PATIENT_STALLED;
-            default -> MessageTemplate.PATIENT_DROPPED;
-        };
-        // The therapists caring for the patient now; the plan's author only while no team has been announced, so
-        // that a lapse is never told to nobody.
-        List<UUID> careTeam = CareTeamMember.therapistsOf(plan.patientId);
-        List<UUID> recipients = !careTeam.isEmpty() ? careTeam
-                : plan.therapistId != null ? List.of(plan.therapistId) : List.of();
-        recipients.forEach(therapist -> notifications.notify(therapist, notice, source, plan.planId));
+        // The therapists are told by plan-service: its non-adherence alerts (same thresholds and reason codes)
+        // reach the care team as AlertRaised, acknowledgeable and escalated like any alert (docs/notifications.md).
         LOG.infof("plan %s of patient %s: %s (%s)", plan.planId, plan.patientId, level, level.reasonCode());
     }
 

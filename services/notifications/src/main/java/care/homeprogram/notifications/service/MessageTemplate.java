@@ -139,45 +139,6 @@ public enum MessageTemplate {
 
                     For privacy this email contains no health details.
                     HomeProgram
-                    """),
-    PATIENT_INACTIVE("LOW",
-            "A patient in your care has not logged a session for a few days",
-            "They have been reminded. Open the link to see who.",
-            "An update is waiting for you in HomeProgram",
-            """
-                    Hello,
-
-                    An update about a patient in your care is waiting for you.
-                    Sign in to see it: %s
-
-                    For privacy this email contains no health details.
-                    HomeProgram
-                    """),
-    PATIENT_STALLED("HIGH",
-            "A patient in your care has stopped logging sessions",
-            "No session has been logged for a long time. Open the link to see who.",
-            "Please sign in to HomeProgram today",
-            """
-                    Hello,
-
-                    A patient in your care needs your attention today.
-                    Sign in to see who and why: %s
-
-                    For privacy this email contains no health details.
-                    HomeProgram
-                    """),
-    PATIENT_DROPPED("HIGH",
-            "A patient in your care is now marked as dropped",
-            "No session has been logged for weeks. Open the link to see who and decide how to go on.",
-            "Please sign in to HomeProgram today",
-            """
-                    Hello,
-
-                    A patient in your care needs your attention today.
-                    Sign in to see who and why: %s
-
-                    For privacy this email contains no health details.
-                    HomeProgram
                     """);
 
     private final String severity;

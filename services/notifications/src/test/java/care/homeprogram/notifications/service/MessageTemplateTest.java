@@ -59,8 +59,5 @@ class MessageTemplateTest {
         assertThat(MessageTemplate.forAlert("SOMETHING_NEW")).isEqualTo(MessageTemplate.ATTENTION_HIGH);
         assertThat(List.of(MessageTemplate.PLAN_ASSIGNED, MessageTemplate.REMINDER, MessageTemplate.CATCH_UP,
                 MessageTemplate.INACTIVE_NUDGE)).allSatisfy(t -> assertThat(t.severity()).isNull());
-        assertThat(List.of(MessageTemplate.PATIENT_INACTIVE, MessageTemplate.PATIENT_STALLED,
-                MessageTemplate.PATIENT_DROPPED)).extracting(MessageTemplate::severity)
-                .containsExactly("LOW", "HIGH", "HIGH");
     }
 }

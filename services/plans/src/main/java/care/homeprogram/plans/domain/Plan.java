@@ -59,6 +59,19 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /**
+     * When the plan first became ACTIVE; null while a draft. Non-adherence counts from here or the last session,
+     * whichever is later (docs/clinical-rules.md, "Non-adherence").
+     */
+    @Column(name = "activated_at")
+    public OffsetDateTime activatedAt;
+
+    /** The plan cannot be followed now: it is on hold, or none of its items is active (all paused). */
+    public boolean adherencePaused() {
+        return status == Status.ON_HOLD || (status == Status.ACTIVE
+                && items.stream().noneMatch(i -> i.status == PlanItem.Status.ACTIVE));
+    }
+
     /** The patient's usual pain (0–10): set by the first session's pain before, or by the therapist. */
     @Column(name = "baseline_pain")
     public Integer baselinePain;

@@ -354,6 +354,11 @@ public class PlanService {
         version.changedAt = OffsetDateTime.now(clock);
         version.reason = reason.length() > 500 ? reason.substring(0, 500) : reason;
         version.persist();
+        // Every change of status or items goes through here: keep what non-adherence needs in step with it.
+        if (plan.status == Plan.Status.ACTIVE && plan.activatedAt == null) {
+            plan.activatedAt = version.changedAt;
+        }
+        AdherenceAlerter.trackPause(plan, version.changedAt);
     }
 
     private PlanView view(Plan plan, int version) {
