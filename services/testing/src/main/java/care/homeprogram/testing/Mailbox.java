@@ -39,7 +39,7 @@ public final class Mailbox {
                 store.close();
             }
         } catch (jakarta.mail.AuthenticationFailedException e) {
-            return List.of(); // GreenMail creates the account with the first message: none yet
+            return List.of(); // a mail server that checks passwords: no account before the first message
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("could not read the mailbox of " + address, e);
         }
