@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Renders an overlay with {@code kubectl kustomize}, which works offline (no API server is involved). Where kubectl
- * is not installed the tests that need a rendering say so in the output and are skipped; they never pass silently.
+ * is not installed the tests that need a rendering fail with what to install; they never pass or skip silently.
  */
 final class Kustomize {
     private static final Optional<Path> KUBECTL = findKubectl();
@@ -29,14 +29,15 @@ final class Kustomize {
             reportedMissing = true;
             System.out.println("[homeprogram-kubernetes] kubectl is NOT installed (not on the PATH, or $KUBECTL is not "
                     + "executable): the overlays were "
-                    + "not rendered with 'kubectl kustomize', so the tests on rendered overlays are SKIPPED. Install "
-                    + "kubectl (it needs no cluster for this) to run them.");
+                    + "not rendered with 'kubectl kustomize', so the tests on rendered overlays FAIL. Install "
+                    + "kubectl (it needs no cluster for this); ./homeprogram test installs it where it can.");
         }
         return KUBECTL.isPresent();
     }
 
     static String missingMessage() {
-        return "kubectl is not installed: overlay not rendered with 'kubectl kustomize' (test skipped, not passed)";
+        return "kubectl is not installed: overlay not rendered with 'kubectl kustomize'; install kubectl (apt-get install kubectl, "
+                + "or kubernetes-client) or run ./homeprogram test, which installs it where it can";
     }
 
     /** The overlay (or any kustomization directory) rendered and parsed; rendered once per test run. */
