@@ -10,13 +10,30 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Read-only queries on the journey platform's notification-service database, to count what really happened. */
+/**
+ * Queries on the journey platform's notification-service database, to count what really happened; a journey may
+ * also write a fixture that the service's own jobs would otherwise take hours of real time to produce.
+ */
 final class NotificationsDatabase {
     private NotificationsDatabase() {
     }
 
     static long count(String sql, Object... parameters) {
         return rows(sql, parameters).stream().findFirst().map(row -> ((Number) row.get(0)).longValue()).orElse(0L);
+    }
+
+    /** Runs one statement in its own transaction; returns the number of rows it changed. */
+    static int update(String sql, Object... parameters) {
+        String url = SharedStack.coordinates().jdbcUrl(RunningPlatform.databasePrefix() + "notifications");
+        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed on the notifications database: " + sql, e);
+        }
     }
 
     static List<List<Object>> rows(String sql, Object... parameters) {

@@ -7,11 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import care.homeprogram.local.Platform;
 import care.homeprogram.local.Service;
-import care.homeprogram.testing.SharedStack;
 import care.homeprogram.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,23 +17,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +42,7 @@ class PlanServiceCrashJourneyTest {
 
     @Test
     void killedInTheMiddleOfAThousandSessionLogsItLosesNoAcknowledgedSession() throws Exception {
-        String planId = assignAcuteToSam();
+        String planId = JourneyPlans.assignAcute(platform, "tara", SAM);
         String itemId = given().baseUri(platform.url(Service.PLANS)).auth().oauth2(Tokens.accessToken("sam"))
                 .get("/api/plans/" + planId).then().statusCode(200).extract().path("items[0].id");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -93,7 +83,7 @@ class PlanServiceCrashJourneyTest {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             eventIdsBySession.clear();
             records[0] = 0;
-            for (JsonNode event : sessionEvents(planId)) {
+            for (JsonNode event : JourneyPlans.sessionEvents(planId)) {
                 records[0]++;
                 eventIdsBySession.computeIfAbsent(event.path("data").path("sessionId").asText(),
                         s -> new HashSet<>()).add(event.path("id").asText());
@@ -108,18 +98,6 @@ class PlanServiceCrashJourneyTest {
                 + " topic, %d resent by the relay), 0 acknowledged sessions lost%n", atTheCrash, ATTEMPTS,
                 downFor.toMillis(), acknowledged.size(), recorded, eventIdsBySession.size(), records[0],
                 records[0] - eventIdsBySession.size());
-    }
-
-    private String assignAcuteToSam() {
-        String tara = Tokens.accessToken("tara");
-        String plans = platform.url(Service.PLANS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans).auth().oauth2(tara)
-                .get("/api/plans?patientId=" + SAM).statusCode() == 200);
-        String templateId = given().baseUri(plans).auth().oauth2(tara).get("/api/templates").then()
-                .extract().path("items.find { it.slug == 'acute-back-spasm-4-weeks' }.id");
-        return given().baseUri(plans).auth().oauth2(tara).contentType(ContentType.JSON)
-                .body("{\"patientId\": \"" + SAM + "\", \"templateId\": \"" + templateId + "\"}")
-                .post("/api/plans").then().statusCode(201).extract().path("id");
     }
 
     /** One try to log a session: its id when plan-service acknowledged it (201); unreachable when nobody answered. */
@@ -145,33 +123,5 @@ class PlanServiceCrashJourneyTest {
             // killed mid-request: the patient saw no acknowledgement (the session may or may not be recorded)
             return new Attempt(java.util.Optional.empty(), false);
         }
-    }
-
-    private static List<JsonNode> sessionEvents(String planId) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "journey-reader-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<JsonNode> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            consumer.subscribe(List.of(RunningPlatform.topicPrefix() + "plan-events"));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var polled = consumer.poll(Duration.ofMillis(700));
-                if (polled.isEmpty()) {
-                    emptyPolls++;
-                }
-                for (ConsumerRecord<String, String> record : polled) {
-                    JsonNode event = JSON.readTree(record.value());
-                    if ("SessionLogged".equals(event.path("type").asText())
-                            && planId.equals(event.path("data").path("planId").asText())) {
-                        events.add(event);
-                    }
-                }
-            }
-        }
-        return events;
     }
 }

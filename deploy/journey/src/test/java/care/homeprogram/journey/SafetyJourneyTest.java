@@ -31,20 +31,9 @@ class SafetyJourneyTest {
         return platform.url(Service.PLANS);
     }
 
-    private String assignAcute(String therapist, UUID patient) {
-        String token = Tokens.accessToken(therapist);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans()).auth().oauth2(token)
-                .get("/api/plans?patientId=" + patient).statusCode() == 200);
-        String templateId = given().baseUri(plans()).auth().oauth2(token).get("/api/templates").then()
-                .extract().path("items.find { it.slug == 'acute-back-spasm-4-weeks' }.id");
-        return given().baseUri(plans()).auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"patientId\": \"" + patient + "\", \"templateId\": \"" + templateId + "\"}")
-                .post("/api/plans").then().statusCode(201).extract().path("id");
-    }
-
     @Test
     void patLogsPainSevenTaraAcknowledgesAndResumesAndExportsTheRecord() {
-        String planId = assignAcute("tara", PAT);
+        String planId = JourneyPlans.assignAcute(platform, "tara", PAT);
         String pat = Tokens.accessToken("pat");
         String itemId = given().baseUri(plans()).auth().oauth2(pat).get("/api/plans/" + planId).then()
                 .extract().path("items[0].id");
@@ -74,7 +63,7 @@ class SafetyJourneyTest {
 
     @Test
     void emergencyRedFlagsPutPollysProgramOnHoldAndAlertTheoCritically() {
-        String planId = assignAcute("theo", POLLY);
+        String planId = JourneyPlans.assignAcute(platform, "theo", POLLY);
         given().baseUri(plans()).auth().oauth2(Tokens.accessToken("polly")).contentType(ContentType.JSON)
                 .body("{\"answers\": {\"BLADDER_OR_BOWEL_CHANGE\": true}}")
                 .post("/api/check-ins").then().statusCode(201)

@@ -25,6 +25,7 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports;
     private final Map<Service, Map<String, String>> configs = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
     private final Path workDirectory;
 
     private Platform(Map<Service, Integer> ports, Path workDirectory) {
@@ -126,19 +127,53 @@ public final class Platform implements AutoCloseable {
         processes.get(service).kill();
     }
 
+    /**
+     * One more instance of a service on the same databases and broker, on a port of its own: what a Deployment
+     * scaled out to several replicas runs. Closing the replica stops only it.
+     */
+    public Replica startReplica(Service service) {
+        int number = replicas.merge(service, 1, Integer::sum) + 1;
+        int port = Ports.free();
+        Map<String, String> config = new java.util.LinkedHashMap<>(configs.get(service));
+        config.put("quarkus.http.port", Integer.toString(port));
+        String name = service.clientId() + "-" + number;
+        ChildProcess process = launch(service, name, port, config,
+                workDirectory.resolve(service.directory() + "-" + number));
+        String url = "http://localhost:" + port;
+        process.awaitReady(() -> answers200(url + "/q/health/ready"), Duration.ofMinutes(2));
+        return new Replica(name, url, process);
+    }
+
+    /** A further instance of a service, started by {@link #startReplica(Service)}. */
+    public record Replica(String name, String url, ChildProcess process) implements AutoCloseable {
+        /** Stops it without letting it finish anything: a crash, as the rest of the platform sees it. */
+        public void kill() {
+            process.kill();
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
     private void launch(Service service) {
-        Path directory = workDirectory.resolve(service.directory());
+        processes.put(service, launch(service, service.clientId(), ports.get(service), configs.get(service),
+                workDirectory.resolve(service.directory())));
+    }
+
+    private ChildProcess launch(Service service, String name, int port, Map<String, String> config,
+            Path directory) {
         Path jar = Repository.root().resolve("services").resolve(service.directory())
                 .resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
-        writeConfig(directory.resolve("config/application.properties"), configs.get(service));
+        writeConfig(directory.resolve("config/application.properties"), config);
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
                 DataFolder.ownerOption(workDirectory), "-jar", jar.toString()));
-        Progress.say("starting " + service.clientId() + " on port " + ports.get(service));
-        processes.put(service, ChildProcess.start(service.clientId(), command, Map.of(), directory,
-                directory.resolve(service.clientId() + ".log")));
+        Progress.say("starting " + name + " on port " + port);
+        return ChildProcess.start(name, command, Map.of(), directory, directory.resolve(name + ".log"));
     }
 
     private void awaitReady(Service service) {
@@ -146,7 +181,7 @@ public final class Platform implements AutoCloseable {
         processes.get(service).awaitReady(() -> answers200(readiness), Duration.ofMinutes(2));
     }
 
-    static boolean answers200(String url) {
+    public static boolean answers200(String url) {
         try {
             HttpResponse<Void> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),

@@ -1,0 +1,77 @@
+package care.homeprogram.journey;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import care.homeprogram.local.Platform;
+import care.homeprogram.local.Service;
+import care.homeprogram.testing.SharedStack;
+import care.homeprogram.testing.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** What several journeys do the same way: give a patient the acute back-spasm plan, read the platform's topics. */
+final class JourneyPlans {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JourneyPlans() {
+    }
+
+    /** A therapist assigns the acute back-spasm template to a patient of theirs; returns the new plan's id. */
+    static String assignAcute(Platform platform, String therapist, UUID patientId) {
+        String token = Tokens.accessToken(therapist);
+        String plans = platform.url(Service.PLANS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans).auth().oauth2(token)
+                .get("/api/plans?patientId=" + patientId).statusCode() == 200);
+        String templateId = given().baseUri(plans).auth().oauth2(token).get("/api/templates").then()
+                .extract().path("items.find { it.slug == 'acute-back-spasm-4-weeks' }.id");
+        return given().baseUri(plans).auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"patientId\": \"" + patientId + "\", \"templateId\": \"" + templateId + "\"}")
+                .post("/api/plans").then().statusCode(201).extract().path("id");
+    }
+
+    /** Every event of the platform's topic that matches, read from the beginning by a reader of its own. */
+    static List<JsonNode> events(String topic, Predicate<JsonNode> matching) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "journey-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<JsonNode> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(RunningPlatform.topicPrefix() + topic));
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var polled = consumer.poll(Duration.ofMillis(700));
+                if (polled.isEmpty()) {
+                    emptyPolls++;
+                }
+                for (ConsumerRecord<String, String> record : polled) {
+                    JsonNode event = JSON.readTree(record.value());
+                    if (matching.test(event)) {
+                        events.add(event);
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The SessionLogged events of one plan. */
+    static List<JsonNode> sessionEvents(String planId) throws Exception {
+        return events("plan-events", event -> "SessionLogged".equals(event.path("type").asText())
+                && planId.equals(event.path("data").path("planId").asText()));
+    }
+}
