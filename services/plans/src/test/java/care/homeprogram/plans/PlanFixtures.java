@@ -45,7 +45,12 @@ final class PlanFixtures {
                 .get("/api/plans?patientId=" + patient).statusCode() == 200);
     }
 
+    /**
+     * patient-service records the patient's intake screen: it answers so when asked at activation, and announces it
+     * with IntakeScreened, as the real one does.
+     */
     static void screened(UUID patient, boolean requiresSignOff) {
+        PatientServicePeer.flagged(patient, requiresSignOff ? List.of("HISTORY_OF_CANCER") : List.of());
         TestEvents.publish("patient-events", "IntakeScreened", patient, Map.of("patientId", patient.toString(),
                 "flags", requiresSignOff ? List.of("HISTORY_OF_CANCER") : List.of(),
                 "requiresSignOff", requiresSignOff));

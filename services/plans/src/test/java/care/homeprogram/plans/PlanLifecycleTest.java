@@ -58,8 +58,13 @@ class PlanLifecycleTest {
                 .body("type", equalTo("https://homeprogram.care/problems/invalid-transition"));
         patch("tara", planId, "{\"status\": \"ON_HOLD\"}").statusCode(400).body("errors[0].field", equalTo("reason"));
 
+        // The draft version stays with the therapist; the patient reads the plan from its activation on.
         given().auth().oauth2(Tokens.accessToken("pat")).get("/api/plans/" + planId + "?version=1").then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans/" + planId + "?version=1").then()
                 .statusCode(200).body("status", equalTo("DRAFT")).body("version", equalTo(1));
+        given().auth().oauth2(Tokens.accessToken("pat")).get("/api/plans/" + planId + "?version=2").then()
+                .statusCode(200).body("status", equalTo("ACTIVE"));
         given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans/" + planId + "/versions").then()
                 .statusCode(200).body("total", equalTo(5))
                 .body("items[0].reason", equalTo("goals met"))

@@ -70,7 +70,10 @@ public class DemoData {
             patient.email = p.email();
             patient.birthDate = p.birthDate();
             patient.timeZone = p.timeZone();
-            patients.registerExistingAccount(patient, p.therapists().stream().map(therapistIds::get).toList());
+            List<UUID> careTeam = p.therapists().stream().map(therapistIds::get).toList();
+            patients.registerExistingAccount(patient, careTeam);
+            // Screened by their therapist without flags: intake gates activation, and the demo assigns plans.
+            patients.recordDemoScreening(patient.id, careTeam.get(0));
         }
         LOG.infof("demo data: %d therapists, %d patients", people.therapists().size(), people.patients().size());
     }

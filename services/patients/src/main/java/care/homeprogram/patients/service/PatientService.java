@@ -126,7 +126,7 @@ public class PatientService {
     public IntakeView screen(CurrentUser caller, UUID id, IntakeRequest request) {
         Patient patient = Patient.byId(id).filter(p -> caller.isTherapist() && p.inCareOf(caller.id()))
                 .orElseThrow(() -> ProblemException.notFound("Patient " + id));
-        return record(caller, patient, request);
+        return record(caller.id(), patient, request);
     }
 
     /** The patient answers the intake screen themself at first sign-in; after that only their therapist may. */
@@ -137,7 +137,7 @@ public class PatientService {
             throw ProblemException.conflict("intake-recorded",
                     "Your intake screen is recorded; your therapist can update it");
         }
-        return record(caller, patient, request);
+        return record(caller.id(), patient, request);
     }
 
     /** Records a patient whose login account already exists (the demo users). */
@@ -149,16 +149,27 @@ public class PatientService {
         records.registerTherapist(therapist);
     }
 
-    private IntakeView record(CurrentUser caller, Patient patient, IntakeRequest request) {
+    /**
+     * The demo patients' screening, as their therapist recorded it (no flags), so the demo's plans can be assigned;
+     * a real patient is screened by themself or their therapist through the API.
+     */
+    @Transactional
+    public void recordDemoScreening(UUID patientId, UUID therapistId) {
+        Patient.byId(patientId).filter(p -> p.intakeScreenedAt == null)
+                .ifPresent(p -> record(therapistId, p, new IntakeRequest(null, false, false, false, false, false,
+                        false, false, false)));
+    }
+
+    private IntakeView record(UUID screenedBy, Patient patient, IntakeRequest request) {
         Set<IntakeFlag> flags = IntakeScreening.flags(request.answers());
         patient.intakeFlags.clear();
         patient.intakeFlags.addAll(flags);
         patient.requiresSignOff = IntakeScreening.requiresSignOff(flags);
         patient.intakeScreenedAt = OffsetDateTime.now(clock);
-        patient.intakeScreenedBy = caller.id();
+        patient.intakeScreenedBy = screenedBy;
         outbox.append(PatientEvents.TOPIC, PatientEvents.INTAKE_SCREENED, patient.id,
                 new IntakeScreened(patient.id, flags.stream().sorted().toList(), patient.requiresSignOff));
-        LOG.infof("intake of patient %s screened by %s: %d flags, sign-off %s", patient.id, caller.id(),
+        LOG.infof("intake of patient %s screened by %s: %d flags, sign-off %s", patient.id, screenedBy,
                 flags.size(), patient.requiresSignOff ? "required" : "not required");
         return IntakeView.of(patient);
     }

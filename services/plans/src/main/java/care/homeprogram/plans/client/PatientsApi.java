@@ -17,4 +17,8 @@ interface PatientsApi {
     @GET
     @Path("/{id}")
     PatientDetails get(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
+
+    @GET
+    @Path("/{id}/intake")
+    IntakeStatus intake(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
 }

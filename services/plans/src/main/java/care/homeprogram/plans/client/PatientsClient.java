@@ -48,6 +48,34 @@ public class PatientsClient {
         }
     }
 
+    /** What patient-service said of the intake screen: the status, absent (404: not this caller's), or unavailable. */
+    public record IntakeLookup(Optional<IntakeStatus> status, boolean available) {
+    }
+
+    /**
+     * The patient's intake screen as patient-service has it now, asked with the caller's token. Its own breaker: an
+     * export failing over cannot open the gate's circuit, nor the other way round.
+     */
+    @Timeout(2000)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000)
+    @Fallback(fallbackMethod = "intakeUnavailable")
+    public IntakeLookup intake(UUID patientId, String bearerToken) {
+        try {
+            return new IntakeLookup(Optional.of(api.intake(patientId, "Bearer " + bearerToken)), true);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return new IntakeLookup(Optional.empty(), true);
+            }
+            throw e;
+        }
+    }
+
+    IntakeLookup intakeUnavailable(UUID patientId, String bearerToken) {
+        LOG.warnf("patient-service unavailable: the intake screen of patient %s could not be checked", patientId);
+        return new IntakeLookup(Optional.empty(), false);
+    }
+
     Lookup unavailable(UUID patientId, String bearerToken) {
         LOG.warnf("patient-service unavailable: details of patient %s left out", patientId);
         return Lookup.unavailable();

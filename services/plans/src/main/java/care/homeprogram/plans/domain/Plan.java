@@ -87,6 +87,11 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "intake_signed_off_at")
     public OffsetDateTime intakeSignedOffAt;
 
+    /** The intake flags the sign-off covered: a flag recorded later needs a new sign-off. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "intake_signed_off_flags", nullable = false)
+    public List<String> intakeSignedOffFlags = new ArrayList<>();
+
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<PlanItem> items = new ArrayList<>();

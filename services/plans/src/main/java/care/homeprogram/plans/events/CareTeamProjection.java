@@ -6,6 +6,7 @@ import care.homeprogram.commons.events.EventJson;
 import care.homeprogram.commons.events.PoisonMessageException;
 import care.homeprogram.plans.domain.CareTeamMember;
 import care.homeprogram.plans.domain.PatientProfile;
+import care.homeprogram.plans.service.IntakeGate;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -33,10 +34,12 @@ public class CareTeamProjection {
 
     private final EventJson json;
     private final EventConsumer events;
+    private final IntakeGate intakeGate;
 
-    public CareTeamProjection(EventJson json, EventConsumer events) {
+    public CareTeamProjection(EventJson json, EventConsumer events, IntakeGate intakeGate) {
         this.json = json;
         this.events = events;
+        this.intakeGate = intakeGate;
     }
 
     @Incoming("patient-events")
@@ -77,6 +80,8 @@ public class CareTeamProjection {
         profile.intakeFlags = screening.flags() == null ? List.of() : screening.flags();
         profile.requiresSignOff = screening.requiresSignOff();
         profile.persist();
+        // Flags that arrive after activation put the patient's active plans on hold until a therapist signs them off.
+        intakeGate.flagsRecorded(screening.patientId(), profile.intakeFlags, screening.requiresSignOff());
         LOG.infof("intake of patient %s: flags %s, sign-off %s", screening.patientId(), profile.intakeFlags,
                 profile.requiresSignOff ? "required" : "not required");
     }

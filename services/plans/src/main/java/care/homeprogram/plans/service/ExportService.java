@@ -29,7 +29,9 @@ public class ExportService {
         if (!allowed) {
             throw ProblemException.notFound("Patient " + patientId);
         }
-        List<Plan> plans = Plan.ofPatient(patientId);
+        // The patient's own copy never holds a draft: it stays with the therapist until it is assigned.
+        List<Plan> plans = Plan.ofPatient(patientId).stream()
+                .filter(p -> !caller.isPatient() || p.status != Plan.Status.DRAFT).toList();
         List<SessionLog> sessions = SessionLog.list("patientId = ?1 order by performedAt", patientId);
         PatientsClient.Lookup lookup = patients.details(patientId, bearerToken);
         return FhirExport.bundle(patientId, lookup.details(), lookup.available(), plans, sessions);

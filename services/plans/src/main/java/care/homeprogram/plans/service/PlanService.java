@@ -48,11 +48,13 @@ public class PlanService {
     private final Outbox outbox;
     private final SafetyConfig config;
     private final Clock clock;
+    private final IntakeGate intake;
 
-    public PlanService(Outbox outbox, SafetyConfig config, Clock clock) {
+    public PlanService(Outbox outbox, SafetyConfig config, Clock clock, IntakeGate intake) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.intake = intake;
     }
 
     @Transactional
@@ -87,7 +89,7 @@ public class PlanService {
         }
         requireAllowedContent(plan);
         if (status == Plan.Status.ACTIVE) {
-            requireIntakeSignOff(plan, therapist, request.intakeSignOff());
+            intake.requireForActivation(plan, therapist, request.intakeSignOff());
         }
         plan.persist();
         recordVersion(plan, therapist.id(), "created");
@@ -122,7 +124,11 @@ public class PlanService {
                         + " to " + request.status() + " (draft → active ⇄ on-hold → completed | revoked)");
             }
             if (request.status() == Plan.Status.ACTIVE) {
-                requireIntakeSignOff(plan, therapist, request.intakeSignOff());
+                intake.requireForActivation(plan, therapist, request.intakeSignOff());
+                if (plan.activatedAt == null) {
+                    // The program starts the day it is assigned, not the day its draft was begun.
+                    plan.startDate = LocalDate.now(clock.withZone(zoneOf(plan.patientId)));
+                }
             }
             plan.status = request.status();
         }
@@ -160,6 +166,18 @@ public class PlanService {
         outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_CHANGED, plan.id, PlanEvents.schedule(plan, reason));
     }
 
+    /** New intake flags after activation: on hold until a therapist signs them off (see {@link IntakeGate}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdPendingIntakeSignOff(Plan plan, List<String> flags) {
+        plan.status = Plan.Status.ON_HOLD;
+        plan.version++;
+        plan.updatedAt = OffsetDateTime.now(clock);
+        String reason = "on hold: intake screening flagged " + String.join(", ", flags)
+                + " after activation; a therapist's sign-off is needed";
+        recordVersion(plan, plan.patientId, reason);
+        outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_CHANGED, plan.id, PlanEvents.schedule(plan, reason));
+    }
+
     @Transactional
     public PlanView resumeItem(CurrentUser therapist, UUID planId, UUID itemId, String reason) {
         Plan plan = ofTherapist(therapist, planId);
@@ -185,7 +203,8 @@ public class PlanService {
 
     @Transactional
     public List<PlanView> mine(CurrentUser patient) {
-        return Plan.ofPatient(patient.id()).stream().map(p -> view(p, p.version)).toList();
+        return Plan.ofPatient(patient.id()).stream().filter(p -> p.status != Plan.Status.DRAFT)
+                .map(p -> view(p, p.version)).toList();
     }
 
     /** The patient or a therapist in their care; anyone else gets 404 as if the plan did not exist. */
@@ -198,13 +217,18 @@ public class PlanService {
         if (version < 1 || version > plan.version) {
             throw ProblemException.notFound("Version " + version + " of plan " + planId);
         }
-        return view(plan, version);
+        PlanView old = view(plan, version);
+        if (caller.isPatient() && old.status() == Plan.Status.DRAFT) {
+            throw ProblemException.notFound("Version " + version + " of plan " + planId);
+        }
+        return old;
     }
 
     @Transactional
     public List<PlanVersionView> versions(CurrentUser caller, UUID planId) {
         Plan plan = readable(caller, planId);
         return PlanVersion.<PlanVersion>list("key.planId = ?1 order by key.version desc", plan.id).stream()
+                .filter(v -> !caller.isPatient() || v.snapshot.status() != Plan.Status.DRAFT)
                 .map(PlanVersionView::of).toList();
     }
 
@@ -256,9 +280,13 @@ public class PlanService {
         return TemplateView.of(template);
     }
 
+    /**
+     * The patient (never a draft: it stays with the therapist until assigned) or a therapist in their care; anyone
+     * else gets 404 as if the plan did not exist.
+     */
     private Plan readable(CurrentUser caller, UUID planId) {
         Plan plan = Plan.byId(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
-        boolean allowed = (caller.isPatient() && plan.patientId.equals(caller.id()))
+        boolean allowed = (caller.isPatient() && plan.patientId.equals(caller.id()) && plan.status != Plan.Status.DRAFT)
                 || (caller.isTherapist() && CareTeamMember.inCare(plan.patientId, caller.id()));
         if (!allowed) {
             throw ProblemException.notFound("Plan " + planId);
@@ -275,21 +303,6 @@ public class PlanService {
         if (!CareTeamMember.inCare(patientId, therapist.id())) {
             throw ProblemException.notFound("Patient " + patientId);
         }
-    }
-
-    /** PRODUCT.md rule 3: a flagged patient's plan becomes active only with the therapist's sign-off. */
-    private void requireIntakeSignOff(Plan plan, CurrentUser therapist, Boolean signOff) {
-        PatientProfile profile = PatientProfile.findById(plan.patientId);
-        if (profile == null || !profile.requiresSignOff || plan.intakeSignedOffBy != null) {
-            return;
-        }
-        if (!Boolean.TRUE.equals(signOff)) {
-            throw ProblemException.conflict("intake-sign-off-required", "This patient's intake screening flagged "
-                    + String.join(", ", profile.intakeFlags) + ": confirm you have reviewed them (intakeSignOff: true) "
-                    + "before the plan becomes active");
-        }
-        plan.intakeSignedOffBy = therapist.id();
-        plan.intakeSignedOffAt = OffsetDateTime.now(clock);
     }
 
     private static void requireAllowedContent(Plan plan) {

@@ -58,7 +58,8 @@ public class SafetyService {
 
     @Transactional
     public SessionOutcome logSession(CurrentUser patient, UUID planId, LogSessionRequest request) {
-        Plan plan = Plan.byId(planId).filter(p -> p.patientId.equals(patient.id()))
+        // A draft stays with the therapist: to the patient it does not exist.
+        Plan plan = Plan.byId(planId).filter(p -> p.patientId.equals(patient.id()) && p.status != Plan.Status.DRAFT)
                 .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (request.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
