@@ -250,7 +250,15 @@ public class PlanService {
                 .map(s -> new Adherence.SessionFact(s.itemId, s.performedAt.atZoneSameInstant(zone).toLocalDate(),
                         s.trafficLight))
                 .toList();
-        List<Adherence.Week> weeks = Adherence.weeks(plan.startDate, items, sessions, today);
+        List<Adherence.StateChange> history = PlanVersion.<PlanVersion>list("key.planId = ?1 order by key.version",
+                        plan.id).stream()
+                .map(v -> new Adherence.StateChange(v.changedAt.toInstant(),
+                        v.snapshot.status() == Plan.Status.ACTIVE || v.snapshot.status() == Plan.Status.DRAFT,
+                        v.snapshot.items().stream().filter(i -> i.status() == PlanItem.Status.PAUSED)
+                                .map(PlanSnapshot.Item::id).collect(java.util.stream.Collectors.toSet())))
+                .toList();
+        List<Adherence.Week> weeks = Adherence.weeks(plan.startDate, items, sessions, today,
+                Adherence.fromHistory(history, zone, clock.instant()));
         boolean paused = plan.items.stream().anyMatch(i -> i.status == PlanItem.Status.PAUSED);
         return new AdherenceView(plan.id, weeks,
                 Adherence.progression(weeks, today, config.progressionMinAdherence(), paused));

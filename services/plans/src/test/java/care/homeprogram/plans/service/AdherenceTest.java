@@ -68,4 +68,46 @@ class AdherenceTest {
         assertThat(Adherence.progression(perfect, today, 0.8, true).suggested()).isFalse();
         assertThat(Adherence.progression(perfect, START.plusDays(5), 0.8, false).suggested()).isFalse();
     }
+
+    @Test
+    void daysOnHoldAndDaysAnItemWasPausedAreNeitherPrescribedNorMissed() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
+        UUID other = UUID.randomUUID();
+        List<Adherence.ItemSchedule> two = List.of(new Adherence.ItemSchedule(ITEM, 1, MON_WED_FRI_TWICE),
+                new Adherence.ItemSchedule(other, 1, MON_WED_FRI_TWICE));
+        java.util.function.Function<Integer, java.time.Instant> at = day -> START.plusDays(day).atTime(10, 0)
+                .atZone(zone).toInstant();
+        // Active from Monday; ITEM paused Wednesday 10:00 and resumed Thursday; the plan on hold Friday 10:00 until
+        // Saturday; the week is over on Monday.
+        Adherence.Availability availability = Adherence.fromHistory(List.of(
+                new Adherence.StateChange(at.apply(0), true, java.util.Set.of()),
+                new Adherence.StateChange(at.apply(2), true, java.util.Set.of(ITEM)),
+                new Adherence.StateChange(at.apply(3), true, java.util.Set.of()),
+                new Adherence.StateChange(at.apply(4), false, java.util.Set.of()),
+                new Adherence.StateChange(at.apply(5), true, java.util.Set.of())), zone, at.apply(7));
+
+        assertThat(availability.followable(ITEM, START)).isTrue();
+        assertThat(availability.followable(ITEM, START.plusDays(2))).as("paused that day").isFalse();
+        assertThat(availability.followable(other, START.plusDays(2))).as("only ITEM was paused").isTrue();
+        assertThat(availability.followable(ITEM, START.plusDays(3))).as("resumed, paused part of the day")
+                .isFalse();
+        assertThat(availability.followable(other, START.plusDays(4))).as("on hold that day").isFalse();
+        assertThat(availability.followable(other, START.plusDays(6))).isTrue();
+
+        List<Adherence.Week> weeks = Adherence.weeks(START, two, List.of(), START.plusDays(7), availability);
+        // Monday: 2 items × 2; Wednesday: only the other item, 2; Friday: on hold, nothing.
+        assertThat(weeks.get(0).prescribed()).isEqualTo(6);
+        assertThat(Adherence.weeks(START, two, List.of(), START.plusDays(7)).get(0).prescribed())
+                .as("without the history every due day counts").isEqualTo(12);
+    }
+
+    @Test
+    void aStateReplacedAtTheSameInstantNeverHeld() {
+        java.time.Instant moment = START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Adherence.Availability availability = Adherence.fromHistory(List.of(
+                new Adherence.StateChange(moment, false, java.util.Set.of()),
+                new Adherence.StateChange(moment, true, java.util.Set.of())), java.time.ZoneOffset.UTC,
+                moment.plusSeconds(86_400 * 3));
+        assertThat(availability.followable(ITEM, START)).isTrue();
+    }
 }
