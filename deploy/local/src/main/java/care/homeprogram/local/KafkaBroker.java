@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * its Scala, Jackson and logging jars never meet the caller's classpath.
  */
 public final class KafkaBroker implements AutoCloseable {
-    /** The topics of ARCHITECTURE.md with their partition counts; dead-letter topics keep poison messages. */
+    /** The topics of docs/events.md with their partition counts; dead-letter topics keep poison messages. */
     public static final Map<String, Integer> TOPICS = Map.of(
             "patient-events", 3,
             "plan-events", 3,

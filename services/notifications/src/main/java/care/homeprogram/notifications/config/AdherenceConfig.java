@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Non-adherence thresholds (CLINICAL.md defaults: 3, 14 and 21 days without a logged session). */
+/** Non-adherence thresholds (the product's adherence policy, docs/clinical-rules.md rule 11: 3, 14 and 21 days without a logged session). */
 @ConfigMapping(prefix = "homeprogram.adherence")
 public interface AdherenceConfig {
     @WithDefault("P3D")

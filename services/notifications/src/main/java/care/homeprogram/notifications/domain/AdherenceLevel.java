@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long a patient has gone without logging a session on an active plan, in the steps the therapist hears
- * about (CLINICAL.md): 3 days → the patient is nudged and the therapist gets a LOW notice; 14 days → HIGH; 21 days
+ * about (the product's adherence policy, docs/clinical-rules.md rule 11): 3 days → the patient is nudged and the therapist gets a LOW notice; 14 days → HIGH; 21 days
  * → the patient is marked dropped. The thresholds are configuration.
  */
 public enum AdherenceLevel {

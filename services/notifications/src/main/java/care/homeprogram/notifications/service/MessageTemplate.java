@@ -2,7 +2,7 @@ package care.homeprogram.notifications.service;
 
 /**
  * Every message the platform sends, in one place so a test can prove none carries health details: no condition,
- * exercise, pain score or name, in the app or by email (PRODUCT.md rule 9). Details live behind the link. Messages
+ * exercise, pain score or name, in the app or by email (docs/clinical-rules.md rule 9). Details live behind the link. Messages
  * to therapists about a patient carry a severity; only CRITICAL ones are urgent (sent in quiet hours too).
  */
 public enum MessageTemplate {

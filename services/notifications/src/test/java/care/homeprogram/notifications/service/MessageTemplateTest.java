@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * PRODUCT.md rule 9: no health details in anything that leaves the app, nor in the inbox preview. Every template
+ * docs/clinical-rules.md rule 9: no health details in anything that leaves the app, nor in the inbox preview. Every template
  * (reminders, catch-up and inactivity nudges, therapist notices of every severity) is scanned: title, in-app body,
  * email subject and the email body as sent.
  */

@@ -1,8 +1,8 @@
 package care.homeprogram.patients.domain;
 
 /**
- * Intake flags that make a therapist's sign-off necessary before a plan activates (PRODUCT.md safety rule 3,
- * CLINICAL.md): the values of docs/events.md.
+ * Intake flags that make a therapist's sign-off necessary before a plan activates (docs/clinical-rules.md rule 3,
+ * from NICE NG59's red flags for serious pathology): the values of docs/events.md.
  */
 public enum IntakeFlag {
     ONSET_UNDER_20,

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The intake screen as plain logic: answers in, flags out. Any flag means the therapist must sign off before a plan
- * becomes active. First onset under 20 or over 50 are flags (CLINICAL.md); 20 and 50 themselves are not.
+ * becomes active. First onset under 20 or over 50 are flags (docs/clinical-rules.md, rule 3; NICE NG59 red flags); 20 and 50 themselves are not.
  */
 public final class IntakeScreening {
     public static final int YOUNG_ONSET_BELOW = 20;

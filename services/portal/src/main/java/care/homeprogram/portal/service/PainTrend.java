@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The pain trend as a server-rendered SVG: per day (in the patient's time zone) the average pain before and after,
- * over green, amber and red bands (CLINICAL.md: 0–3 green, 4–5 amber, 6+ red by default). The same figures are given
+ * over green, amber and red bands (docs/clinical-rules.md rule 5: 0–3 green, 4–5 amber, 6+ red by default). The same figures are given
  * as a table for screen readers and for anyone who prefers numbers.
  */
 public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, String afterLine, List<Tick> yTicks,
