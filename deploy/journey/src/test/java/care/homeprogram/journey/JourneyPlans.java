@@ -11,15 +11,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What several journeys do the same way: give a patient the acute back-spasm plan, read the platform's topics. */
 final class JourneyPlans {
@@ -67,6 +73,25 @@ final class JourneyPlans {
             }
         }
         return events;
+    }
+
+    /** A producer on the shared broker that waits for every replica (acks=all) and at most 30 s for metadata. */
+    static KafkaProducer<String, String> producer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TimeUnit.SECONDS.toMillis(30));
+        return new KafkaProducer<>(properties);
+    }
+
+    /** Sends an event envelope to the platform's topic as another service would, keyed by its aggregate. */
+    static void send(KafkaProducer<String, String> producer, String topic, UUID key, UUID id, String type,
+            String data) {
+        String envelope = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + OffsetDateTime.now()
+                + "\",\"version\":1,\"aggregateId\":\"" + key + "\",\"data\":" + data + "}";
+        producer.send(new ProducerRecord<>(RunningPlatform.topicPrefix() + topic, key.toString(), envelope));
     }
 
     /** The SessionLogged events of one plan. */

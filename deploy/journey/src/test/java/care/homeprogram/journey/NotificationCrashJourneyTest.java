@@ -6,20 +6,14 @@ import static org.awaitility.Awaitility.await;
 import care.homeprogram.local.Platform;
 import care.homeprogram.local.Service;
 import care.homeprogram.testing.DemoUsers;
-import care.homeprogram.testing.SharedStack;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,9 +31,9 @@ class NotificationCrashJourneyTest {
     void killedInTheMiddleOfABurstOfAThousandEventsItEndsWithExactlyAThousandNotifications() throws Exception {
         UUID patient = UUID.randomUUID();
         List<UUID> eventIds = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = JourneyPlans.producer()) {
             // Email off: the burst is about the exactly-once inbox, not about filling the shared mail server.
-            send(producer, "patient-events", patient, UUID.randomUUID(), "PatientRegistered",
+            JourneyPlans.send(producer, "patient-events", patient, UUID.randomUUID(), "PatientRegistered",
                     "{\"patientId\":\"" + patient + "\",\"therapistIds\":[\"" + DemoUsers.TARA + "\"],"
                             + "\"email\":\"" + DemoUsers.email("burst-" + patient.toString().substring(0, 8)) + "\","
                             + "\"timeZone\":\"Europe/Berlin\",\"quietHours\":{\"start\":\"21:00\",\"end\":\"08:00\"},"
@@ -85,27 +79,10 @@ class NotificationCrashJourneyTest {
     private static UUID planAssigned(KafkaProducer<String, String> producer, UUID patient) {
         UUID plan = UUID.randomUUID();
         UUID id = UUID.randomUUID();
-        send(producer, "plan-events", plan, id, "PlanAssigned", "{\"planId\":\"" + plan + "\",\"patientId\":\""
+        JourneyPlans.send(producer, "plan-events", plan, id, "PlanAssigned", "{\"planId\":\"" + plan + "\",\"patientId\":\""
                 + patient + "\",\"therapistId\":\"" + DemoUsers.TARA + "\",\"version\":1,\"startDate\":\""
                 + OffsetDateTime.now().toLocalDate() + "\",\"status\":\"ACTIVE\",\"reason\":\"assigned\","
                 + "\"items\":[]}");
         return id;
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, UUID key, UUID id, String type,
-            String data) {
-        String envelope = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + OffsetDateTime.now()
-                + "\",\"version\":1,\"aggregateId\":\"" + key + "\",\"data\":" + data + "}";
-        producer.send(new ProducerRecord<>(RunningPlatform.topicPrefix() + topic, key.toString(), envelope));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TimeUnit.SECONDS.toMillis(30));
-        return new KafkaProducer<>(properties);
     }
 }

@@ -5,7 +5,6 @@ import static care.homeprogram.testing.DemoUsers.POLLY;
 import static care.homeprogram.testing.DemoUsers.TARA;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,9 +13,7 @@ import care.homeprogram.local.Platform;
 import care.homeprogram.local.Service;
 import care.homeprogram.testing.Tokens;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -32,9 +32,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,9 +100,10 @@ class TwoReplicasJourneyTest {
     private void alertsAreNoticedOnceByTwoConsumers() {
         UUID therapist = UUID.randomUUID();
         List<UUID> alerts = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = JourneyPlans.producer()) {
             // In-app and email: the email delivery log shows a doubled handling as a second delivery.
-            send(producer, "patient-events", therapist, "TherapistRegistered", "{\"therapistId\":\"" + therapist
+            JourneyPlans.send(producer, "patient-events", therapist, UUID.randomUUID(), "TherapistRegistered",
+                    "{\"therapistId\":\"" + therapist
                     + "\",\"email\":\"replicas-" + therapist + "@demo.homeprogram.test\",\"timeZone\":\"UTC\","
                     + "\"quietHours\":{\"start\":\"00:00\",\"end\":\"00:00\"},"
                     + "\"channels\":{\"email\":true,\"inApp\":true},\"status\":\"ACTIVE\"}");
@@ -116,7 +114,8 @@ class TwoReplicasJourneyTest {
                 UUID alert = UUID.randomUUID();
                 UUID patient = UUID.randomUUID(); // keys spread over every partition, so both consumers take part
                 alerts.add(alert);
-                send(producer, "plan-events", patient, "AlertRaised", "{\"alertId\":\"" + alert + "\",\"patientId\":\""
+                JourneyPlans.send(producer, "plan-events", patient, UUID.randomUUID(), "AlertRaised",
+                        "{\"alertId\":\"" + alert + "\",\"patientId\":\""
                         + patient + "\",\"planId\":\"" + UUID.randomUUID() + "\",\"therapistIds\":[\"" + therapist
                         + "\"],\"severity\":\"HIGH\",\"reasonCode\":\"PAIN_RED\"}");
             }
@@ -238,21 +237,5 @@ class TwoReplicasJourneyTest {
         } catch (Exception e) {
             throw new IllegalStateException("could not describe notification-service's consumer group", e);
         }
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(properties);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, UUID key, String type,
-            String data) {
-        String envelope = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
-                + OffsetDateTime.now() + "\",\"version\":1,\"aggregateId\":\"" + key + "\",\"data\":" + data + "}";
-        producer.send(new ProducerRecord<>(RunningPlatform.topicPrefix() + topic, key.toString(), envelope));
     }
 }
