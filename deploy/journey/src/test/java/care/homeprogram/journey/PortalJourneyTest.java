@@ -72,6 +72,16 @@ class PortalJourneyTest {
     @Test
     @Order(2)
     void patOnAPhoneSeesTodaysItemsLogsSharpPainAndIsToldToStop() {
+        // tara has also begun a recurrence-prevention draft for pat: it stays with her until she assigns it.
+        String plans = RunningPlatform.get().url(care.homeprogram.local.Service.PLANS);
+        String tara = care.homeprogram.testing.Tokens.accessToken("tara");
+        String prevention = io.restassured.RestAssured.given().baseUri(plans).auth().oauth2(tara).get("/api/templates")
+                .then().extract().path("items.find { it.slug == 'back-spasm-recurrence-prevention' }.id");
+        io.restassured.RestAssured.given().baseUri(plans).auth().oauth2(tara)
+                .contentType(io.restassured.http.ContentType.JSON).body("{\"patientId\": \"" + PAT
+                        + "\", \"templateId\": \"" + prevention + "\", \"status\": \"DRAFT\"}")
+                .post("/api/plans").then().statusCode(201);
+
         PortalBrowser pat = new PortalBrowser(portal, PHONE_WIDTH, PHONE_HEIGHT).signIn("pat");
         assertThat(pat.path()).isEqualTo("/today");
         assertThat(pat.heading()).isEqualTo("Today");
@@ -81,7 +91,8 @@ class PortalJourneyTest {
         WebElement tilt = pat.find(By.xpath("//li[contains(@class,'due')][h2[normalize-space()='Pelvic tilt']]"
                 + "[.//p[contains(@class,'dose')][contains(.,'8 reps, hold 5 s')]]"));
         assertThat(pat.text()).contains("Walking").contains("Heat wrap or warm shower")
-                .contains("Belly breathing (90-90)");
+                .contains("Belly breathing (90-90)").as("tara's draft is not on pat's Today")
+                .doesNotContain("Guided relaxation");
         assertThat(tilt.getText()).contains("done 0 of 2").contains("Hold each time for 5 s");
         assertThat(tilt.findElement(By.xpath(".//button[normalize-space()='Start timer']")).isDisplayed())
                 .as("the hold timer (enhancement)").isTrue();

@@ -94,7 +94,10 @@ public class TherapistPages {
         }
         Section<List<Alert>> open = Section.load(() -> plans.alerts("open").items());
         List<Plan> sorted = all.value().stream().sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
-        Plan current = sorted.stream().filter(Plan::isOpen).findFirst().orElse(sorted.isEmpty() ? null : sorted.get(0));
+        // The plan the patient follows comes first; a draft (not yet theirs) only when nothing else is open.
+        Plan current = sorted.stream().filter(p -> p.isOpen() && !"DRAFT".equals(p.status())).findFirst()
+                .or(() -> sorted.stream().filter(Plan::isOpen).findFirst())
+                .orElse(sorted.isEmpty() ? null : sorted.get(0));
         List<Plan> others = sorted.stream().filter(p -> current == null || !p.id().equals(current.id())).toList();
         Map<UUID, String> itemNames = new HashMap<>();
         sorted.forEach(p -> p.items().forEach(i -> itemNames.put(i.id(), i.name())));
