@@ -4,10 +4,12 @@ import static care.homeprogram.plans.PlanFixtures.assignAcute;
 import static care.homeprogram.plans.PlanFixtures.firstItem;
 import static care.homeprogram.plans.PlanFixtures.logSession;
 import static care.homeprogram.testing.DemoUsers.PAT;
+import static care.homeprogram.testing.DemoUsers.TARA;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import care.homeprogram.plans.fhir.FhirExport;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +21,9 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.ResourceType;
+import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +49,37 @@ class FhirExportApiTest {
         Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
 
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        // The patient is known by an opaque export id, the same in every export, never by their login id.
         Patient patient = only(bundle, ResourceType.Patient, Patient.class).get(0);
-        assertThat(patient.getIdPart()).isEqualTo(PAT.toString());
+        assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo(FhirExport.PATIENT_ID_SYSTEM);
+        assertThat(patient.getIdentifierFirstRep().getValue()).isNotBlank().isNotEqualTo(PAT.toString());
+        assertThat(json).doesNotContain(PAT.toString(), TARA.toString());
+        Bundle again = FHIR.newJsonParser().parseResource(Bundle.class, given().auth()
+                .oauth2(Tokens.accessToken("pat")).get("/api/fhir/patients/" + PAT).then().statusCode(200)
+                .extract().asString());
+        assertThat(only(again, ResourceType.Patient, Patient.class).get(0).getIdentifierFirstRep().getValue())
+                .isEqualTo(patient.getIdentifierFirstRep().getValue());
+
+        // The therapist exporting is named from their own token.
+        assertThat(only(bundle, ResourceType.Practitioner, Practitioner.class)).singleElement()
+                .satisfies(p -> assertThat(p.getNameFirstRep().getGivenAsSingleString()).isEqualTo("Tara"));
         CarePlan carePlan = only(bundle, ResourceType.CarePlan, CarePlan.class).stream()
-                .filter(c -> c.getIdPart().equals(planId)).findFirst().orElseThrow();
+                .filter(c -> c.getIdentifier().stream().anyMatch(i -> i.getSystem().equals(FhirExport.PLAN_ID_SYSTEM)
+                        && i.getValue().equals(planId)))
+                .findFirst().orElseThrow();
+        String carePlanUrl = bundle.getEntry().stream().filter(e -> e.getResource() == carePlan).findFirst()
+                .orElseThrow().getFullUrl();
         assertThat(carePlan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
         assertThat(carePlan.getActivity()).hasSize(8);
-        assertThat(carePlan.getActivityFirstRep().getDetail().getScheduledTiming().getRepeat().getFrequency())
-                .isPositive();
+        Timing.TimingRepeatComponent repeat = carePlan.getActivityFirstRep().getDetail().getScheduledTiming()
+                .getRepeat();
+        assertThat(repeat.getFrequency()).isPositive();
+        assertThat(repeat.getPeriodUnit()).isEqualTo(Timing.UnitsOfTime.D);
+        assertThat(repeat.getDayOfWeek()).isNotEmpty();
+        assertThat(repeat.getBoundsPeriod().getStartElement().getValueAsString())
+                .isEqualTo(carePlan.getPeriod().getStartElement().getValueAsString());
         List<Observation> pain = only(bundle, ResourceType.Observation, Observation.class).stream()
-                .filter(o -> o.getBasedOnFirstRep().getReference().equals("CarePlan/" + planId)).toList();
+                .filter(o -> o.getBasedOnFirstRep().getReference().equals(carePlanUrl)).toList();
         assertThat(pain).hasSize(2);
         assertThat(pain).allSatisfy(o -> {
             assertThat(o.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://loinc.org");

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -34,6 +35,13 @@ public class FhirResource {
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
     public String patient(@PathParam("id") UUID id) {
         return fhir.newJsonParser().setPrettyPrint(false)
-                .encodeResourceToString(exports.fhirBundle(caller, id, token.getRawToken()));
+                .encodeResourceToString(exports.fhirBundle(caller, id, token.getRawToken(), callerName()));
+    }
+
+    /** The OpenID Connect profile claims Keycloak puts in the access token, when both are there. */
+    private Optional<FhirExport.Name> callerName() {
+        String given = token.getClaim("given_name");
+        String family = token.getClaim("family_name");
+        return given == null || family == null ? Optional.empty() : Optional.of(new FhirExport.Name(given, family));
     }
 }

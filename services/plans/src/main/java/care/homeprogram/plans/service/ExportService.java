@@ -4,12 +4,16 @@ import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.client.PatientsClient;
 import care.homeprogram.plans.domain.CareTeamMember;
+import care.homeprogram.plans.domain.CheckIn;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.fhir.FhirExport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -17,13 +21,20 @@ import org.hl7.fhir.r4.model.Bundle;
 @ApplicationScoped
 public class ExportService {
     private final PatientsClient patients;
+    private final Clock clock;
 
-    public ExportService(PatientsClient patients) {
+    public ExportService(PatientsClient patients, Clock clock) {
         this.patients = patients;
+        this.clock = clock;
     }
 
+    /**
+     * The patient's FHIR record. plan-service keeps no therapist names, so a therapist calling names themself (from
+     * their token, {@code callerName}); the other therapists are named by their role.
+     */
     @Transactional
-    public Bundle fhirBundle(CurrentUser caller, UUID patientId, String bearerToken) {
+    public Bundle fhirBundle(CurrentUser caller, UUID patientId, String bearerToken,
+            Optional<FhirExport.Name> callerName) {
         boolean allowed = (caller.isPatient() && caller.id().equals(patientId))
                 || (caller.isTherapist() && CareTeamMember.inCare(patientId, caller.id()));
         if (!allowed) {
@@ -33,7 +44,13 @@ public class ExportService {
         List<Plan> plans = Plan.ofPatient(patientId).stream()
                 .filter(p -> !caller.isPatient() || p.status != Plan.Status.DRAFT).toList();
         List<SessionLog> sessions = SessionLog.list("patientId = ?1 order by performedAt", patientId);
+        List<CheckIn> checkIns = CheckIn.list("patientId = ?1 order by createdAt", patientId);
+        List<UUID> careTeam = CareTeamMember.<CareTeamMember>list("key.patientId = ?1 order by key.therapistId",
+                patientId).stream().map(m -> m.key.therapistId()).toList();
+        Map<UUID, FhirExport.Name> names = caller.isTherapist() && callerName.isPresent()
+                ? Map.of(caller.id(), callerName.get()) : Map.of();
         PatientsClient.Lookup lookup = patients.details(patientId, bearerToken);
-        return FhirExport.bundle(patientId, lookup.details(), lookup.available(), plans, sessions);
+        return FhirExport.bundle(new FhirExport.Record(patientId, lookup.details(), lookup.available(), plans,
+                sessions, checkIns, careTeam, names, clock.instant()));
     }
 }

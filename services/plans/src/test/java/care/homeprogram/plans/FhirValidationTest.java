@@ -1,0 +1,227 @@
+package care.homeprogram.plans;
+
+import static care.homeprogram.plans.PlanFixtures.assignAcute;
+import static care.homeprogram.plans.PlanFixtures.logSession;
+import static care.homeprogram.testing.DemoUsers.PAT;
+import static care.homeprogram.testing.DemoUsers.TARA;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import care.homeprogram.plans.client.PatientDetails;
+import care.homeprogram.plans.domain.CheckIn;
+import care.homeprogram.plans.domain.Dose;
+import care.homeprogram.plans.domain.Plan;
+import care.homeprogram.plans.domain.PlanItem;
+import care.homeprogram.plans.domain.SessionLog;
+import care.homeprogram.plans.fhir.FhirExport;
+import care.homeprogram.plans.safety.RedFlag;
+import care.homeprogram.testing.RealInfrastructure;
+import care.homeprogram.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FHIR export is valid R4: HL7's instance validator finds no error in it (warnings are printed, errors fail the
+ * test with every message), every reference resolves inside the bundle, and no login id is in it. The summary line
+ * it prints ({@code [fhir-validation] ...}) is the figure for release notes.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PLANS"))
+class FhirValidationTest {
+    private static final FhirContext FHIR = FhirContext.forR4();
+    private static final FhirValidation VALIDATION = new FhirValidation(FHIR);
+
+    @BeforeEach
+    void careTeamsArrive() {
+        PlanFixtures.demoCareTeamsArrived();
+    }
+
+    @Test
+    void aPatientsWholeRecordPassesHl7sValidator() {
+        // Two plans, sessions on both, one item paused by red pain, a calm and a same-day red-flag check-in.
+        String first = assignAcute("tara", PAT);
+        String second = assignAcute("tara", PAT);
+        List<String> firstItems = items(first);
+        logSession("pat", first, firstItems.get(0), 2, 2, "", "").statusCode(201);
+        logSession("pat", first, firstItems.get(1), 2, 7, "", "").statusCode(201);
+        logSession("pat", second, items(second).get(0), 3, 2, "", "").statusCode(201);
+        checkIn("{\"answers\": {}}");
+        checkIn("{\"answers\": {\"NIGHT_PAIN\": true}}");
+
+        String json = given().auth().oauth2(Tokens.accessToken("tara")).get("/api/fhir/patients/" + PAT)
+                .then().statusCode(200).extract().asString();
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
+
+        assertValid(bundle);
+        assertThat(json).as("login ids of the patient and the therapist")
+                .doesNotContain(PAT.toString(), TARA.toString());
+        CarePlan firstPlan = carePlan(bundle, first);
+        assertThat(carePlan(bundle, second)).isNotNull();
+        assertThat(firstPlan.getActivity()).extracting(a -> a.getDetail().getStatus())
+                .contains(CarePlan.CarePlanActivityStatus.ONHOLD);
+        QuestionnaireResponse checkIn = resources(bundle, QuestionnaireResponse.class).getLast();
+        Questionnaire questionnaire = resources(bundle, Questionnaire.class).getFirst();
+        // The questionnaire in the bundle asks what the validator checked the answers against.
+        Questionnaire published = FhirExport.redFlagQuestionnaire();
+        assertThat(questionnaire.getUrl() + "|" + questionnaire.getVersion())
+                .isEqualTo(published.getUrl() + "|" + published.getVersion());
+        assertThat(questionnaire.getItem()).extracting(i -> i.getLinkId() + ": " + i.getText())
+                .containsExactlyElementsOf(published.getItem().stream().map(i -> i.getLinkId() + ": " + i.getText())
+                        .toList());
+        assertThat(checkIn.getQuestionnaire())
+                .isEqualTo(questionnaire.getUrl() + "|" + questionnaire.getVersion());
+        assertThat(checkIn.getItem()).filteredOn(i -> i.getLinkId().equals("NIGHT_PAIN")).singleElement()
+                .satisfies(i -> assertThat(i.getAnswerFirstRep().getValueBooleanType().booleanValue()).isTrue());
+    }
+
+    /** patient-service does not run beside these tests; its details (name, birth date, language) are valid too. */
+    @Test
+    void anExportWithPatientDetailsAndNamedTherapistsPassesHl7sValidator() {
+        UUID patient = UUID.randomUUID();
+        UUID therapist = UUID.randomUUID();
+        UUID colleague = UUID.randomUUID();
+        Plan plan = plan(patient, therapist);
+        SessionLog session = new SessionLog();
+        session.id = UUID.randomUUID();
+        session.planId = plan.id;
+        session.itemId = plan.items.getFirst().id;
+        session.patientId = patient;
+        session.performedAt = OffsetDateTime.parse("2026-03-03T18:30:00+01:00");
+        session.painBefore = 4;
+        session.painAfter = 3;
+        CheckIn checkIn = new CheckIn();
+        checkIn.id = UUID.randomUUID();
+        checkIn.patientId = patient;
+        checkIn.answers = new EnumMap<>(RedFlag.class);
+        for (RedFlag flag : RedFlag.values()) {
+            checkIn.answers.put(flag, false);
+        }
+        checkIn.createdAt = OffsetDateTime.parse("2026-03-01T09:00:00Z");
+        PatientDetails details = new PatientDetails(patient, "Petra", "Muster", "petra@example.org",
+                LocalDate.parse("1970-05-17"), "de");
+
+        Bundle bundle = FhirExport.bundle(new FhirExport.Record(patient, Optional.of(details), true, List.of(plan),
+                List.of(session), List.of(checkIn), List.of(therapist, colleague),
+                Map.of(therapist, new FhirExport.Name("Tara", "Therapist")), Instant.parse("2026-03-04T08:00:00Z")));
+
+        assertValid(bundle);
+        assertThat(FHIR.newJsonParser().encodeResourceToString(bundle))
+                .doesNotContain(patient.toString(), therapist.toString(), colleague.toString());
+    }
+
+    /** The validator has teeth: what the core profiles require and a reader needs, missing, is an error. */
+    @Test
+    void theValidatorRejectsAPlanWithoutStatusAPainScoreWithoutCodeAndAnAnswerToNoQuestion() {
+        UUID patient = UUID.randomUUID();
+        Plan plan = plan(patient, UUID.randomUUID());
+        Bundle bundle = FhirExport.bundle(new FhirExport.Record(patient, Optional.empty(), true, List.of(plan),
+                List.of(), List.of(), List.of(), Map.of(), Instant.parse("2026-03-04T08:00:00Z")));
+        resources(bundle, CarePlan.class).getFirst().setStatus(null);
+        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(new Observation()
+                .setStatus(Observation.ObservationStatus.FINAL));
+
+        QuestionnaireResponse unknownQuestion = new QuestionnaireResponse()
+                .setQuestionnaire(FhirExport.RED_FLAG_QUESTIONNAIRE + "|" + FhirExport.RED_FLAG_QUESTIONNAIRE_VERSION)
+                .setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        unknownQuestion.addItem().setLinkId("HEADACHE").addAnswer().setValue(new BooleanType(true));
+        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(unknownQuestion);
+
+        FhirValidation.Report report = VALIDATION.validate(bundle);
+
+        assertThat(report.errors()).extracting(m -> m.getLocationString() + " " + m.getMessage())
+                .anyMatch(m -> m.contains("CarePlan") && m.contains("status"))
+                .anyMatch(m -> m.contains("Observation") && m.contains("code"))
+                // Answers are checked against the red-flag questionnaire's questions.
+                .anyMatch(m -> m.contains("QuestionnaireResponse") && m.contains("HEADACHE"));
+    }
+
+    private static void assertValid(Bundle bundle) {
+        FhirValidation.Report report = VALIDATION.validate(bundle);
+        System.out.print(report.details());
+        System.out.println(report.summary());
+        assertThat(report.errors()).as("%s%n%s", report.summary(), report.details()).isEmpty();
+
+        Set<String> fullUrls = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl)
+                .collect(Collectors.toSet());
+        assertThat(fullUrls).hasSize(bundle.getEntry().size()).allMatch(u -> u.startsWith("urn:uuid:"));
+        List<String> references = bundle.getEntry().stream()
+                .flatMap(e -> FHIR.newTerser().getAllPopulatedChildElementsOfType(e.getResource(), Reference.class)
+                        .stream())
+                .map(Reference::getReference).toList();
+        assertThat(references).isNotEmpty().allSatisfy(r -> assertThat(fullUrls).contains(r));
+    }
+
+    private static Plan plan(UUID patient, UUID therapist) {
+        Plan plan = new Plan();
+        plan.id = UUID.randomUUID();
+        plan.patientId = patient;
+        plan.therapistId = therapist;
+        plan.status = Plan.Status.ACTIVE;
+        plan.version = 3;
+        plan.startDate = LocalDate.parse("2026-03-02");
+        plan.items.add(item(plan, "Knee to chest", 1, new Dose(2, 10, 20, null, 2,
+                List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), 4), PlanItem.Status.ACTIVE));
+        PlanItem walk = item(plan, "Walking", 2, new Dose(null, null, null, 900, 1, List.of(DayOfWeek.values()), 6),
+                PlanItem.Status.PAUSED);
+        walk.pausedReason = "Pain 7/10 after the session";
+        plan.items.add(walk);
+        return plan;
+    }
+
+    private static PlanItem item(Plan plan, String name, int startWeek, Dose dose, PlanItem.Status status) {
+        PlanItem item = new PlanItem();
+        item.id = UUID.randomUUID();
+        item.plan = plan;
+        item.name = name;
+        item.startWeek = startWeek;
+        item.dose = dose;
+        item.status = status;
+        return item;
+    }
+
+    private static List<String> items(String planId) {
+        return given().auth().oauth2(Tokens.accessToken("pat")).get("/api/plans/" + planId)
+                .then().statusCode(200).extract().path("items.id");
+    }
+
+    private static void checkIn(String body) {
+        given().auth().oauth2(Tokens.accessToken("pat")).contentType(ContentType.JSON).body(body)
+                .post("/api/check-ins").then().statusCode(201);
+    }
+
+    private static CarePlan carePlan(Bundle bundle, String planId) {
+        return resources(bundle, CarePlan.class).stream()
+                .filter(c -> c.getIdentifier().stream().map(Identifier::getValue).anyMatch(planId::equals))
+                .findFirst().orElseThrow(() -> new AssertionError("no CarePlan for plan " + planId));
+    }
+
+    static <T extends IBaseResource> List<T> resources(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+}
