@@ -47,8 +47,12 @@ class DraftsStayWithTheTherapistTest {
                 + "\", \"performedAt\": \"" + OffsetDateTime.now(TestClockProducer.CLOCK).minusMinutes(1)
                 + "\", \"setsDone\": 1, \"repsDone\": 5, \"painBefore\": 1, \"painAfter\": 1, \"symptoms\": []}")
                 .post("/api/plans/" + draft + "/sessions").then().statusCode(404);
+        String draftInExports = care.homeprogram.plans.fhir.FhirIds.of("CarePlan", java.util.UUID.fromString(draft))
+                .toString();
         given().auth().oauth2(pat).get("/api/fhir/patients/" + PAT).then().statusCode(200)
-                .body("entry.resource.findAll { it.resourceType == 'CarePlan' }.id", not(hasItem(draft)));
+                .body("entry.resource.findAll { it.resourceType == 'CarePlan' }.id", not(hasItem(draftInExports)));
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/fhir/patients/" + PAT).then().statusCode(200)
+                .body("entry.resource.findAll { it.resourceType == 'CarePlan' }.id", hasItem(draftInExports));
         given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans/" + draft).then().statusCode(200)
                 .body("status", equalTo("DRAFT"));
 
