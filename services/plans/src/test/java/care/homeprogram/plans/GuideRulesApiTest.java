@@ -102,6 +102,9 @@ class GuideRulesApiTest {
                 + item(birdDog, 8, "") + "]}").statusCode(200).body("acute", equalTo(true));
         patch(planId, "{\"reason\": \"acute phase over\", \"acute\": false, \"items\": [" + item(birdDog, 30, "")
                 + "]}").statusCode(200).body("acute", equalTo(false)).body("items[0].dose.holdSeconds", equalTo(30));
+        patch(planId, "{\"reason\": \"done\", \"status\": \"COMPLETED\"}").statusCode(200);
+        patch(planId, "{\"reason\": \"flare-up again\", \"acute\": true}").statusCode(409)
+                .body("type", equalTo("https://homeprogram.care/problems/plan-closed"));
     }
 
     // --- 2. cold only for an acute flare-up, whatever the item declares ---

@@ -113,10 +113,11 @@ public class PlanService {
             throw ProblemException.badRequest("Nothing to change: give status, items, safetyThresholds or acute");
         }
         Plan.Status before = plan.status;
+        if ((request.items() != null || request.acute() != null)
+                && (plan.status == Plan.Status.COMPLETED || plan.status == Plan.Status.REVOKED)) {
+            throw ProblemException.conflict("plan-closed", "A " + plan.status + " plan cannot be edited");
+        }
         if (request.items() != null) {
-            if (plan.status == Plan.Status.COMPLETED || plan.status == Plan.Status.REVOKED) {
-                throw ProblemException.conflict("plan-closed", "A " + plan.status + " plan cannot be edited");
-            }
             replaceItems(plan, request.items());
         }
         if (request.acute() != null) {

@@ -40,6 +40,16 @@ class ShippedContentTest {
             LibrarySeeder.SeedExercise hydration = exercise("electrolyte-hydration");
             assertThat(validator.validate(hydration.defaultDose())).isEmpty();
             assertThat(hydration.defaultDose().timesPerDay()).isNotNull();
+
+            // The seeder validates the library as a whole: a bad dose deep inside is found, as at start.
+            LibrarySeeder.SeedExercise broken = new LibrarySeeder.SeedExercise(hydration.slug(), hydration.name(),
+                    hydration.category(), hydration.summary(), hydration.instructions(), hydration.cautions(),
+                    hydration.whySafe(), new care.homeprogram.plans.domain.Dose(null, null, null, null, null,
+                            hydration.defaultDose().daysOfWeek(), 4),
+                    hydration.flags(), hydration.sources(), null, List.of());
+            assertThat(validator.validate(new LibrarySeeder.Library(LIBRARY.version(), List.of(broken),
+                    LIBRARY.templates()))).extracting(v -> v.getPropertyPath().toString())
+                    .containsExactly("exercises[0].defaultDose.timesPerDay");
         }
     }
 
