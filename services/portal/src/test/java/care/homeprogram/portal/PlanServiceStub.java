@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A stand-in for plan-service, as far as the therapist's patient page needs one: {@code GET /api/plans} answers with
- * no plans and {@code GET /api/alerts} with {@link #ALERTS}; anything else is a 404 problem. The portal's
+ * A stand-in for plan-service, as far as the therapist's patient page and the patient's Today need one:
+ * {@code GET /api/plans} (and a plan's sessions) answers with none, {@code GET /api/plans/mine} with {@link #mine} and
+ * {@code GET /api/alerts} with {@link #alerts}; anything else is a 404 problem. The portal's
  * {@code plan-service} client points at it; patient- and notification-service stay unreachable.
  */
 public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The open alerts plan-service reports, in its JSON (docs/api.md, {@code AlertView}). */
     static volatile String alerts = "{\"items\":[],\"total\":0}";
+
+    /** The patient's plans ({@code GET /api/plans/mine}, docs/api.md {@code PlanView}); none unless a test sets them. */
+    static volatile String mine = "{\"items\":[],\"total\":0}";
 
     private HttpServer server;
 
@@ -27,6 +31,7 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot start the plan-service stand-in", e);
         }
         server.createContext("/api/plans", exchange -> answer(exchange, 200, "{\"items\":[],\"total\":0}"));
+        server.createContext("/api/plans/mine", exchange -> answer(exchange, 200, mine));
         server.createContext("/api/alerts", exchange -> answer(exchange, 200, alerts));
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));

@@ -12,7 +12,11 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -25,26 +29,44 @@ public class LibrarySeeder {
     private static final Logger LOG = Logger.getLogger(LibrarySeeder.class);
 
     record SeedExercise(String slug, String name, Exercise.Category category, String summary, List<String> instructions,
-            List<String> cautions, String whySafe, Dose defaultDose, List<Exercise.Flag> flags, List<String> sources) {
+            List<String> cautions, String whySafe, @Valid Dose defaultDose, List<Exercise.Flag> flags,
+            List<String> sources, Exercise.Temperature temperature, List<Exercise.BodyRegion> bodyRegions) {
+
+        SeedExercise {
+            bodyRegions = bodyRegions == null ? List.of() : bodyRegions;
+        }
     }
 
-    record SeedTemplateItem(String exercise, int startWeek, Dose dose) {
+    record SeedTemplateItem(String exercise, int startWeek, @Valid Dose dose, List<Exercise.BodyRegion> targetRegions) {
+
+        SeedTemplateItem {
+            targetRegions = targetRegions == null ? List.of() : targetRegions;
+        }
     }
 
-    record SeedTemplate(String slug, String name, String description, String condition, List<SeedTemplateItem> items) {
+    record SeedTemplate(String slug, String name, String description, String condition, boolean acute,
+            List<@Valid SeedTemplateItem> items) {
     }
 
-    record Library(int version, List<SeedExercise> exercises, List<SeedTemplate> templates) {
+    record Library(int version, List<@Valid SeedExercise> exercises, List<@Valid SeedTemplate> templates) {
     }
 
     private final ObjectMapper mapper;
+    private final Validator validator;
 
-    public LibrarySeeder(ObjectMapper mapper) {
+    public LibrarySeeder(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
+        this.validator = validator;
     }
 
     void seed(@Observes StartupEvent startup) {
-        Library library = read();
+        Library library = read(mapper);
+        // A dose the API would refuse must not reach patients through the seed either: refuse to start instead.
+        Set<ConstraintViolation<Library>> invalid = validator.validate(library);
+        if (!invalid.isEmpty()) {
+            throw new IllegalStateException("seed/library.json is invalid: " + invalid.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+        }
         int added = QuarkusTransaction.requiringNew().call(() -> seed(library));
         LOG.infof("library version %d: %d entries added", library.version(), added);
     }
@@ -67,6 +89,8 @@ public class LibrarySeeder {
             e.defaultDose = s.defaultDose();
             e.flags = s.flags();
             e.sources = s.sources();
+            e.temperature = s.temperature();
+            e.bodyRegions = s.bodyRegions();
             e.contentVersion = library.version();
             e.persist();
             added++;
@@ -81,6 +105,7 @@ public class LibrarySeeder {
             t.name = s.name();
             t.description = s.description();
             t.condition = s.condition();
+            t.acute = s.acute();
             int position = 0;
             for (SeedTemplateItem si : s.items()) {
                 TemplateItem item = new TemplateItem();
@@ -91,6 +116,7 @@ public class LibrarySeeder {
                 item.position = position++;
                 item.startWeek = si.startWeek();
                 item.dose = si.dose();
+                item.targetRegions = si.targetRegions();
                 t.items.add(item);
             }
             t.persist();
@@ -99,7 +125,8 @@ public class LibrarySeeder {
         return added;
     }
 
-    private Library read() {
+    /** The library as shipped; package-visible for the tests that check what it says. */
+    static Library read(ObjectMapper mapper) {
         try (InputStream in = LibrarySeeder.class.getResourceAsStream("/seed/library.json")) {
             return mapper.readValue(in, Library.class);
         } catch (IOException e) {

@@ -30,6 +30,12 @@ public interface SafetyConfig {
     @WithDefault("14")
     int sessionMaxAgeDays();
 
+    /** What a plan or a therapist's own exercise may prescribe: the home-care guide's rules as behaviour. */
+    ContentRulesConfig content();
+
+    /** The therapist-set daily drink target and the guide's suggestion. */
+    HydrationConfig hydration();
+
     default Thresholds thresholds() {
         return new Thresholds(greenMax(), amberMax(), baselineRiseAlert());
     }

@@ -18,9 +18,27 @@ public class Exercise extends PanacheEntityBase {
         MOVEMENT, MYOFASCIAL_RELEASE, TEMPERATURE, BREATHING, RELAXATION, HYDRATION, WALKING
     }
 
-    /** Safety-relevant properties of an item, checked by the plan rules. */
+    /**
+     * Safety-relevant properties of an item. REQUIRES_THERAPIST_CONFIRMATION and NEVER_ON_LOW_BACK are checked by the
+     * plan rules; whether an item applies cold is decided by {@link #temperature}, not by COLD_THERAPY, which only
+     * describes the entry.
+     */
     public enum Flag {
         COLD_THERAPY, HEAT_THERAPY, REQUIRES_THERAPIST_CONFIRMATION, NEVER_ON_LOW_BACK
+    }
+
+    /** What a TEMPERATURE item applies: cold needs an acute flare-up as its reason (docs/clinical-rules.md rule 6). */
+    public enum Temperature {
+        HEAT, COLD, HEAT_AND_COLD;
+
+        public boolean appliesCold() {
+            return this != HEAT;
+        }
+    }
+
+    /** Where on the body an item works; self-release never goes on the low back (docs/clinical-rules.md rule 6). */
+    public enum BodyRegion {
+        NECK, UPPER_BACK, LOW_BACK, SHOULDERS, CHEST, ABDOMEN, GLUTES, HIPS, THIGHS, CALVES, FEET, ARMS, WHOLE_BODY
     }
 
     @Id
@@ -61,6 +79,16 @@ public class Exercise extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> sources;
+
+    /** Heat, cold or both; required for TEMPERATURE entries, null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column
+    public Temperature temperature;
+
+    /** Where the item works; required for MYOFASCIAL_RELEASE entries, empty when it does not matter. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "body_regions", nullable = false)
+    public List<BodyRegion> bodyRegions = List.of();
 
     @Column(name = "owner_therapist_id")
     public UUID ownerTherapistId;

@@ -81,6 +81,20 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "safety_thresholds")
     public care.homeprogram.plans.safety.Thresholds safetyThresholds;
 
+    /**
+     * The acute phase: built from an acute template or marked by the therapist. Static holds are capped in an acute
+     * plan (docs/clinical-rules.md, rule 6).
+     */
+    @Column(nullable = false)
+    public boolean acute;
+
+    /**
+     * The patient's daily drink target in litres, set only by a therapist who confirmed the fluid-restriction caution;
+     * null: none set (docs/clinical-rules.md, rule 8).
+     */
+    @Column(name = "hydration_target_litres", precision = 4, scale = 2)
+    public java.math.BigDecimal hydrationTargetLitres;
+
     @Column(name = "intake_signed_off_by")
     public UUID intakeSignedOffBy;
 

@@ -60,6 +60,14 @@ public class PlanItem {
     @Column(name = "therapist_confirmed", nullable = false)
     public boolean therapistConfirmed;
 
+    /**
+     * Where the therapist applies this item, narrowing the exercise's regions (e.g. foam rolling the glutes); empty:
+     * the exercise's own regions. Self-release on the low back is refused (docs/clinical-rules.md rule 6).
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "target_regions", nullable = false)
+    public java.util.List<Exercise.BodyRegion> targetRegions = java.util.List.of();
+
     /** The last session was amber: the next one asks whether the pain settled within 24 hours. */
     @Column(name = "amber_follow_up_pending", nullable = false)
     public boolean amberFollowUpPending;

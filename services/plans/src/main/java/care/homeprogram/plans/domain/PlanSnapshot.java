@@ -1,21 +1,31 @@
 package care.homeprogram.plans.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A plan's content at one version, kept in plan_version so history never changes. */
-public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> items) {
+/**
+ * A plan's content at one version, kept in plan_version so history never changes. Versions stored before the acute
+ * flag and the hydration target existed read as not acute and without a target.
+ */
+public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> items, boolean acute,
+        BigDecimal hydrationTargetLitres) {
 
     public record Item(UUID id, UUID exerciseId, String name, int startWeek, Dose dose, PlanItem.Status status,
-            String pausedReason, String coldReason, boolean therapistConfirmed) {
+            String pausedReason, String coldReason, boolean therapistConfirmed,
+            List<Exercise.BodyRegion> targetRegions) {
+
+        public Item {
+            targetRegions = targetRegions == null ? List.of() : targetRegions;
+        }
     }
 
     public static PlanSnapshot of(Plan plan) {
         return new PlanSnapshot(plan.status, plan.startDate, plan.items.stream()
                 .filter(i -> i.status != PlanItem.Status.REMOVED)
                 .map(i -> new Item(i.id, i.exercise.id, i.name, i.startWeek, i.dose, i.status, i.pausedReason,
-                        i.coldReason, i.therapistConfirmed))
-                .toList());
+                        i.coldReason, i.therapistConfirmed, i.targetRegions))
+                .toList(), plan.acute, plan.hydrationTargetLitres);
     }
 }

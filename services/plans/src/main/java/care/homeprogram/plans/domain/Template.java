@@ -33,6 +33,10 @@ public class Template extends PanacheEntityBase {
     @Column(name = "owner_therapist_id")
     public UUID ownerTherapistId;
 
+    /** For the acute phase: a plan built from it is acute, so static holds are capped (docs/clinical-rules.md). */
+    @Column(nullable = false)
+    public boolean acute;
+
     @OneToMany(mappedBy = "template", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<TemplateItem> items = new ArrayList<>();

@@ -33,4 +33,9 @@ public class TemplateItem {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public Dose dose;
+
+    /** As {@link PlanItem#targetRegions}: copied into the plan item when a plan is built from the template. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "target_regions", nullable = false)
+    public java.util.List<Exercise.BodyRegion> targetRegions = java.util.List.of();
 }

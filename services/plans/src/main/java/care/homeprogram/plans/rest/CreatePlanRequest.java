@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * POST /api/plans: from a template, or from library items with their dose. {@code intakeSignOff} is the therapist's
- * sign-off of the patient's intake flags, needed to activate a plan for a flagged patient.
+ * sign-off of the patient's intake flags, needed to activate a plan for a flagged patient. {@code acute: true} marks
+ * the plan as acute-phase (static holds capped); a plan from an acute template is acute anyway.
  */
 public record CreatePlanRequest(
         @NotNull UUID patientId,
@@ -21,13 +22,16 @@ public record CreatePlanRequest(
         @Size(min = 1, max = 12) List<@Valid @NotNull NewItem> items,
         Plan.Status status,
         Boolean intakeSignOff,
-        Thresholds safetyThresholds) {
+        Thresholds safetyThresholds,
+        Boolean acute) {
 
     /**
      * One item with its dose. {@code id} keeps an existing item's identity on PATCH (its sessions and status);
-     * {@code coldReason} must be ACUTE_FLARE_UP for a cold item; {@code therapistConfirmed} for items that need it.
+     * {@code coldReason} must be ACUTE_FLARE_UP for a cold item; {@code therapistConfirmed} for items that need it;
+     * {@code targetRegions} narrows where the item is applied (never the low back for self-release).
      */
     public record NewItem(UUID id, @NotNull UUID exerciseId, @Min(1) @Max(52) Integer startWeek,
-            @NotNull @Valid Dose dose, @Size(max = 40) String coldReason, Boolean therapistConfirmed) {
+            @NotNull @Valid Dose dose, @Size(max = 40) String coldReason, Boolean therapistConfirmed,
+            @Size(max = 13) List<care.homeprogram.plans.domain.Exercise.@NotNull BodyRegion> targetRegions) {
     }
 }

@@ -9,7 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A therapist's own library entry (POST /api/exercises, PUT /api/exercises/{id}). */
+/**
+ * A therapist's own library entry (POST /api/exercises, PUT /api/exercises/{id}). {@code temperature} (HEAT, COLD,
+ * HEAT_AND_COLD) is required for a TEMPERATURE entry and {@code bodyRegions} for a MYOFASCIAL_RELEASE entry
+ * (docs/clinical-rules.md, rule 6).
+ */
 public record ExerciseRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull Exercise.Category category,
@@ -19,5 +23,7 @@ public record ExerciseRequest(
         @NotBlank @Size(max = 1000) String whySafe,
         @NotNull @Valid Dose defaultDose,
         @Size(max = 4) List<Exercise.@NotNull Flag> flags,
-        @Size(max = 10) List<@NotBlank @Size(max = 500) String> sources) {
+        @Size(max = 10) List<@NotBlank @Size(max = 500) String> sources,
+        Exercise.Temperature temperature,
+        @Size(max = 13) List<Exercise.@NotNull BodyRegion> bodyRegions) {
 }

@@ -7,10 +7,12 @@ import java.util.UUID;
 
 public record ExerciseView(UUID id, String slug, String name, Exercise.Category category, String summary,
         List<String> instructions, List<String> cautions, String whySafe, Dose defaultDose, List<Exercise.Flag> flags,
-        List<String> sources, boolean seeded, int contentVersion) {
+        List<String> sources, boolean seeded, int contentVersion, Exercise.Temperature temperature,
+        List<Exercise.BodyRegion> bodyRegions) {
 
     public static ExerciseView of(Exercise e) {
         return new ExerciseView(e.id, e.slug, e.name, e.category, e.summary, e.instructions, e.cautions, e.whySafe,
-                e.defaultDose, e.flags, e.sources, e.ownerTherapistId == null, e.contentVersion);
+                e.defaultDose, e.flags, e.sources, e.ownerTherapistId == null, e.contentVersion, e.temperature,
+                e.bodyRegions);
     }
 }

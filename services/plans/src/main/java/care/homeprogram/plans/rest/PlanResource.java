@@ -2,15 +2,18 @@ package care.homeprogram.plans.rest;
 
 import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.service.HydrationService;
 import care.homeprogram.plans.service.PlanService;
 import care.homeprogram.plans.service.SafetyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,11 +31,13 @@ import java.util.UUID;
 public class PlanResource {
     private final PlanService plans;
     private final SafetyService safety;
+    private final HydrationService hydration;
     private final CurrentUser caller;
 
-    public PlanResource(PlanService plans, SafetyService safety, CurrentUser caller) {
+    public PlanResource(PlanService plans, SafetyService safety, HydrationService hydration, CurrentUser caller) {
         this.plans = plans;
         this.safety = safety;
+        this.hydration = hydration;
         this.caller = caller;
     }
 
@@ -104,6 +109,35 @@ public class PlanResource {
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
     public AdherenceView adherence(@PathParam("id") UUID id) {
         return plans.adherence(caller, id);
+    }
+
+    /** The drink target with the guide's suggestion and the caution, for the therapist setting it. */
+    @GET
+    @Path("/{id}/hydration")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    public HydrationView hydration(@PathParam("id") UUID id) {
+        return view(hydration.get(caller, id));
+    }
+
+    @PUT
+    @Path("/{id}/hydration")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    public HydrationView setHydration(@PathParam("id") UUID id, @NotNull @Valid HydrationRequest request) {
+        return view(hydration.set(caller, id, request.targetLitres(), request.fluidRestrictionChecked(),
+                request.reason()));
+    }
+
+    @DELETE
+    @Path("/{id}/hydration")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    public HydrationView clearHydration(@PathParam("id") UUID id) {
+        return view(hydration.clear(caller, id));
+    }
+
+    private static HydrationView view(HydrationService.Hydration h) {
+        return new HydrationView(h.planId(), h.targetLitres(), h.suggestion() == null ? null
+                : new HydrationView.Suggestion(h.suggestion().minLitres(), h.suggestion().maxLitres(),
+                        h.suggestion().source()), h.restrictions(), h.minLitres(), h.maxLitres(), h.caution());
     }
 
     private static <T> Page<T> page(List<T> all) {

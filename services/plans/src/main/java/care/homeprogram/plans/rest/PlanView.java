@@ -11,15 +11,18 @@ import java.util.UUID;
 
 /**
  * A plan at one version. {@code today} lists the items due on the patient's current local date (empty for a
- * historical version or a plan that is not active).
+ * historical version or a plan that is not active). {@code acute}: acute phase, static holds capped;
+ * {@code hydrationTargetLitres}: the patient's daily drink target set by the therapist, null when none.
  */
 public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status status, int version, LocalDate startDate,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today, boolean acute,
+        java.math.BigDecimal hydrationTargetLitres) {
 
     /** An item with the library's words for the patient: what to do, when to stop, and why it is safe. */
     public record Item(UUID id, UUID exerciseId, String name, PlanItem.Status status, String pausedReason,
             int startWeek, Dose dose, String coldReason, boolean therapistConfirmed, String summary,
-            List<String> instructions, List<String> cautions, String whySafe) {
+            List<String> instructions, List<String> cautions, String whySafe,
+            List<care.homeprogram.plans.domain.Exercise.BodyRegion> targetRegions) {
     }
 
     /** The patient's local date and what is due on it. */
@@ -39,8 +42,8 @@ public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status st
                     return new Item(i.id(), i.exerciseId(), i.name(), i.status(), i.pausedReason(), i.startWeek(),
                             i.dose(), i.coldReason(), i.therapistConfirmed(), e == null ? null : e.summary,
                             e == null ? List.of() : e.instructions, e == null ? List.of() : e.cautions,
-                            e == null ? null : e.whySafe);
+                            e == null ? null : e.whySafe, i.targetRegions());
                 }).toList(),
-                today);
+                today, snapshot.acute(), snapshot.hydrationTargetLitres());
     }
 }

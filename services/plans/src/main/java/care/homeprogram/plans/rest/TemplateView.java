@@ -5,13 +5,16 @@ import care.homeprogram.plans.domain.Template;
 import java.util.List;
 import java.util.UUID;
 
-public record TemplateView(UUID id, String slug, String name, String description, String condition, List<Item> items) {
+/** A program template; {@code acute}: a plan built from it is acute-phase (static holds capped). */
+public record TemplateView(UUID id, String slug, String name, String description, String condition, boolean acute,
+        List<Item> items) {
 
-    public record Item(UUID exerciseId, String name, int startWeek, Dose dose) {
+    public record Item(UUID exerciseId, String name, int startWeek, Dose dose,
+            List<care.homeprogram.plans.domain.Exercise.BodyRegion> targetRegions) {
     }
 
     public static TemplateView of(Template t) {
-        return new TemplateView(t.id, t.slug, t.name, t.description, t.condition, t.items.stream()
-                .map(i -> new Item(i.exercise.id, i.exercise.name, i.startWeek, i.dose)).toList());
+        return new TemplateView(t.id, t.slug, t.name, t.description, t.condition, t.acute, t.items.stream()
+                .map(i -> new Item(i.exercise.id, i.exercise.name, i.startWeek, i.dose, i.targetRegions)).toList());
     }
 }

@@ -18,6 +18,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LibraryService {
+    private final PlanContentRules rules;
+
+    public LibraryService(PlanContentRules rules) {
+        this.rules = rules;
+    }
 
     @Transactional
     public ExerciseView create(CurrentUser therapist, ExerciseRequest request) {
@@ -46,12 +51,18 @@ public class LibraryService {
         return ExerciseView.of(exercise);
     }
 
-    private static void apply(Exercise exercise, ExerciseRequest request) {
+    private void apply(Exercise exercise, ExerciseRequest request) {
+        List<Exercise.Flag> flags = request.flags() == null ? List.of() : request.flags();
+        List<Exercise.BodyRegion> regions = request.bodyRegions() == null ? List.of()
+                : List.copyOf(new java.util.LinkedHashSet<>(request.bodyRegions()));
+        // What the patient is told to do; cautions may rightly warn against bed rest, so only the sayings are
+        // checked in them.
         String prescription = request.name() + " " + request.summary() + " " + String.join(" ", request.instructions());
-        if (PlanContentRules.prescribesBedRest(prescription)) {
-            throw ProblemException.invalidField("instructions",
-                    "a home program never prescribes bed rest; light movement beats rest");
-        }
+        String allText = prescription + " " + String.join(" ", request.cautions()) + " " + request.whySafe();
+        RuleViolations.requireNone(RuleViolations.EXERCISE_CONTENT, "This exercise prescribes something unsafe",
+                rules.exerciseViolations(new PlanContentRules.Entry(request.name(), request.category(),
+                        request.temperature(), java.util.Set.copyOf(regions),
+                        flags.contains(Exercise.Flag.NEVER_ON_LOW_BACK), prescription, allText)));
         exercise.name = request.name();
         exercise.category = request.category();
         exercise.summary = request.summary();
@@ -59,8 +70,10 @@ public class LibraryService {
         exercise.cautions = request.cautions();
         exercise.whySafe = request.whySafe();
         exercise.defaultDose = request.defaultDose();
-        exercise.flags = request.flags() == null ? List.of() : request.flags();
+        exercise.flags = flags;
         exercise.sources = request.sources() == null ? List.of() : request.sources();
+        exercise.temperature = request.temperature();
+        exercise.bodyRegions = regions;
         exercise.contentVersion++;
     }
 

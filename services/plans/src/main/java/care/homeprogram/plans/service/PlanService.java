@@ -49,12 +49,15 @@ public class PlanService {
     private final SafetyConfig config;
     private final Clock clock;
     private final IntakeGate intake;
+    private final PlanContentRules contentRules;
 
-    public PlanService(Outbox outbox, SafetyConfig config, Clock clock, IntakeGate intake) {
+    public PlanService(Outbox outbox, SafetyConfig config, Clock clock, IntakeGate intake,
+            PlanContentRules contentRules) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.intake = intake;
+        this.contentRules = contentRules;
     }
 
     @Transactional
@@ -78,11 +81,15 @@ public class PlanService {
         plan.createdAt = now;
         plan.updatedAt = now;
         plan.safetyThresholds = request.safetyThresholds();
+        plan.acute = Boolean.TRUE.equals(request.acute());
         if (request.templateId() != null) {
             Template template = Template.<Template>findByIdOptional(request.templateId())
                     .orElseThrow(() -> ProblemException.badRequest("Unknown template " + request.templateId()));
+            // Built from an acute template, the plan is acute whatever the request says: the therapist may end the
+            // acute phase later with a PATCH, which is then on record.
+            plan.acute = plan.acute || template.acute;
             for (TemplateItem t : template.items) {
-                addItem(plan, new PlanItem(), t.exercise, t.startWeek, t.dose, null, false);
+                addItem(plan, new PlanItem(), t.exercise, t.startWeek, t.dose, null, false, t.targetRegions);
             }
         } else {
             replaceItems(plan, request.items());
@@ -104,15 +111,22 @@ public class PlanService {
     @Transactional
     public PlanView update(CurrentUser therapist, UUID planId, UpdatePlanRequest request) {
         Plan plan = ofTherapist(therapist, planId);
-        if (request.status() == null && request.items() == null && request.safetyThresholds() == null) {
-            throw ProblemException.badRequest("Nothing to change: give status, items or safetyThresholds");
+        if (request.status() == null && request.items() == null && request.safetyThresholds() == null
+                && request.acute() == null) {
+            throw ProblemException.badRequest("Nothing to change: give status, items, safetyThresholds or acute");
         }
         Plan.Status before = plan.status;
+        if ((request.items() != null || request.acute() != null)
+                && (plan.status == Plan.Status.COMPLETED || plan.status == Plan.Status.REVOKED)) {
+            throw ProblemException.conflict("plan-closed", "A " + plan.status + " plan cannot be edited");
+        }
         if (request.items() != null) {
-            if (plan.status == Plan.Status.COMPLETED || plan.status == Plan.Status.REVOKED) {
-                throw ProblemException.conflict("plan-closed", "A " + plan.status + " plan cannot be edited");
-            }
             replaceItems(plan, request.items());
+        }
+        if (request.acute() != null) {
+            plan.acute = request.acute();
+        }
+        if (request.items() != null || request.acute() != null) {
             requireAllowedContent(plan);
         }
         if (request.safetyThresholds() != null) {
@@ -140,6 +154,15 @@ public class PlanService {
         outbox.append(PlanEvents.TOPIC, type, plan.id, PlanEvents.schedule(plan, request.reason()));
         LOG.infof("plan %s changed to version %d (%s) by %s", plan.id, plan.version, plan.status, therapist.id());
         return view(plan, plan.version);
+    }
+
+    /** A change made elsewhere in plan-service (the hydration target): a new version, announced like any other. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordChange(Plan plan, UUID changedBy, String reason) {
+        plan.version++;
+        plan.updatedAt = OffsetDateTime.now(clock);
+        recordVersion(plan, changedBy, reason);
+        outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_CHANGED, plan.id, PlanEvents.schedule(plan, reason));
     }
 
     /** Called by the safety rules in the session's transaction. */
@@ -274,7 +297,11 @@ public class PlanService {
         template.description = request.description() == null ? "Saved from a plan" : request.description();
         template.condition = "CUSTOM";
         template.ownerTherapistId = therapist.id();
+        template.acute = plan.acute;
         for (PlanItem item : plan.items) {
+            if (item.status == PlanItem.Status.REMOVED) {
+                continue; // taken out of the plan: not part of the program being saved
+            }
             TemplateItem t = new TemplateItem();
             t.id = UUID.randomUUID();
             t.template = template;
@@ -282,8 +309,19 @@ public class PlanService {
             t.position = item.position;
             t.startWeek = item.startWeek;
             t.dose = item.dose;
+            t.targetRegions = item.targetRegions;
             template.items.add(t);
         }
+        // The template is built from the plan as it is now: check it as a new plan from it would be checked.
+        RuleViolations.requireNone(RuleViolations.PLAN_CONTENT, "This template prescribes something unsafe",
+                contentRules.planViolations(template.acute, template.items.stream()
+                        .map(t -> ruleItem("items[" + t.position + "]", t.exercise, t.exercise.name, t.dose, null,
+                                true, t.targetRegions))
+                        .toList()).stream()
+                        // A cold reason and a confirmation are given per patient, when a plan is built from it.
+                        .filter(v -> v.rule() != PlanContentRules.Rule.COLD_WITHOUT_ACUTE_FLARE_UP
+                                && v.rule() != PlanContentRules.Rule.NEEDS_CONFIRMATION)
+                        .toList());
         template.persist();
         return TemplateView.of(template);
     }
@@ -313,18 +351,25 @@ public class PlanService {
         }
     }
 
-    private static void requireAllowedContent(Plan plan) {
-        List<String> problems = PlanContentRules.violations(plan.items.stream()
-                .filter(i -> i.status != PlanItem.Status.REMOVED)
-                .map(i -> new PlanContentRules.Item(i.name, i.exercise.summary + " " + i.exercise.name,
-                        i.exercise.flags.contains(Exercise.Flag.COLD_THERAPY),
-                        i.exercise.flags.contains(Exercise.Flag.REQUIRES_THERAPIST_CONFIRMATION), i.coldReason,
-                        i.therapistConfirmed))
-                .toList());
-        if (!problems.isEmpty()) {
-            throw new ProblemException(400, "plan-content", "This plan prescribes something unsafe",
-                    String.join("; ", problems));
-        }
+    private void requireAllowedContent(Plan plan) {
+        RuleViolations.requireNone(RuleViolations.PLAN_CONTENT, "This plan prescribes something unsafe",
+                contentRules.planViolations(plan.acute, plan.items.stream()
+                        .filter(i -> i.status != PlanItem.Status.REMOVED)
+                        .map(i -> ruleItem("items[" + i.position + "]", i.exercise, i.name, i.dose, i.coldReason,
+                                i.therapistConfirmed, i.targetRegions))
+                        .toList()));
+    }
+
+    /** An item as the content rules see it: its own regions if the therapist chose some, else the exercise's. */
+    private static PlanContentRules.Item ruleItem(String field, Exercise exercise, String name, Dose dose,
+            String coldReason, boolean therapistConfirmed, List<Exercise.BodyRegion> targetRegions) {
+        List<Exercise.BodyRegion> regions = targetRegions == null || targetRegions.isEmpty() ? exercise.bodyRegions
+                : targetRegions;
+        String prescription = exercise.name + " " + exercise.summary + " " + String.join(" ", exercise.instructions);
+        return new PlanContentRules.Item(field, name, prescription, exercise.category, exercise.temperature,
+                java.util.Set.copyOf(regions), exercise.flags.contains(Exercise.Flag.NEVER_ON_LOW_BACK),
+                dose.holdSeconds(), exercise.flags.contains(Exercise.Flag.REQUIRES_THERAPIST_CONFIRMATION),
+                coldReason, therapistConfirmed);
     }
 
     /** Replaces the items; an item given with its id keeps its identity, status and history. */
@@ -340,7 +385,7 @@ public class PlanService {
                 throw ProblemException.badRequest("Item " + n.id() + " is not an item of this plan");
             }
             addItem(plan, item, exercise, n.startWeek() == null ? 1 : n.startWeek(), n.dose(), n.coldReason(),
-                    Boolean.TRUE.equals(n.therapistConfirmed()));
+                    Boolean.TRUE.equals(n.therapistConfirmed()), n.targetRegions());
             existing.remove(item.id);
         }
         // Items left out are kept as REMOVED, not deleted: their sessions and the plan's history still point at them.
@@ -352,7 +397,7 @@ public class PlanService {
     }
 
     private static void addItem(Plan plan, PlanItem item, Exercise exercise, int startWeek, Dose dose,
-            String coldReason, boolean therapistConfirmed) {
+            String coldReason, boolean therapistConfirmed, List<Exercise.BodyRegion> targetRegions) {
         if (item.id == null) {
             item.id = UUID.randomUUID();
             item.name = exercise.name;
@@ -364,6 +409,7 @@ public class PlanService {
         item.dose = dose;
         item.coldReason = coldReason;
         item.therapistConfirmed = therapistConfirmed;
+        item.targetRegions = targetRegions == null ? List.of() : List.copyOf(targetRegions);
         plan.items.add(item);
     }
 

@@ -107,7 +107,9 @@ class SessionRulesTest {
                 String guidance = SessionRules.evaluate(pain, Set.of(symptom), 0, false, Thresholds.DEFAULT).guidance()
                         + SessionRules.evaluate(pain, NONE, 0, null, Thresholds.DEFAULT).guidance();
                 assertThat(guidance.toLowerCase()).doesNotContain("pain is progress", "no pain, no gain");
-                assertThat(PlanContentRules.prescribesBedRest(guidance)).isFalse();
+                PlanContentRules shipped = new PlanContentRules(PlanContentRulesTest.SHIPPED.content().settings());
+                assertThat(shipped.prescribesBedRest(guidance)).isFalse();
+                assertThat(shipped.saysPainIsProgress(guidance)).isFalse();
             }
         }
     }

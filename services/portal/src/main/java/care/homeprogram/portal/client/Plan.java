@@ -5,9 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A plan at one version (plan-service's PlanView); {@code today} is what is due on the patient's local date. */
+/**
+ * A plan at one version (plan-service's PlanView); {@code today} is what is due on the patient's local date;
+ * {@code hydrationTargetLitres} the daily drink target the therapist set, null when none.
+ */
 public record Plan(UUID id, UUID patientId, UUID therapistId, String status, int version, LocalDate startDate,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today,
+        java.math.BigDecimal hydrationTargetLitres) {
 
     public Plan {
         items = items == null ? List.of() : items;

@@ -73,7 +73,9 @@ public class PatientPages {
         List<TodayView.Paused> paused = plan.items().stream().filter(i -> "PAUSED".equals(i.status()))
                 .map(i -> new TodayView.Paused(i.name(), Wording.pausedReason(i.pausedReason()))).toList();
         return new TodayView.PlanToday(plan.id(), Times.longDate(date), zone.getId(),
-                today == null ? 0 : today.week(), onHold, due, paused);
+                today == null ? 0 : today.week(), onHold, due, paused,
+                plan.hydrationTargetLitres() == null ? null
+                        : plan.hydrationTargetLitres().stripTrailingZeros().toPlainString());
     }
 
     public HistoryView history() {

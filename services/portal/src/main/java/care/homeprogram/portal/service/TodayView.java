@@ -15,8 +15,9 @@ public record TodayView(Section<List<PlanToday>> plans, Section<Integer> unread,
                 && !p.onHold());
     }
 
+    /** {@code hydrationLitres}: the therapist's daily drink target in words ("2.5"), null when none is set. */
     public record PlanToday(UUID planId, String date, String timeZone, int week, boolean onHold, List<Due> due,
-            List<Paused> paused) {
+            List<Paused> paused, String hydrationLitres) {
     }
 
     public record Due(UUID planId, UUID itemId, String name, String dose, String summary, List<String> instructions,

@@ -43,7 +43,7 @@ class PlanHistoryTest {
 
     private static Plan plan(String status, Plan.Item... items) {
         return new Plan(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), status, 1, LocalDate.now(),
-                OffsetDateTime.now(), OffsetDateTime.now(), List.of(items), null);
+                OffsetDateTime.now(), OffsetDateTime.now(), List.of(items), null, null);
     }
 
     private static Plan.Item item(UUID id, String name, Integer reps, String status, String pausedReason) {

@@ -25,7 +25,7 @@ class ProgramPdfTest {
                                 List.of("Should not increase your pain.")),
                         item("Walking", new Dose(null, null, null, 300, 2, List.of(DayOfWeek.MONDAY,
                                 DayOfWeek.WEDNESDAY), 2), null, null)),
-                null);
+                null, null);
 
         byte[] pdf = ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of(plan));
 
