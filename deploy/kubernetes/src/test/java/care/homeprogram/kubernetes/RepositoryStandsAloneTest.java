@@ -32,6 +32,11 @@ class RepositoryStandsAloneTest {
     /** The absolute path only: not preceded by a character that would make it part of a URL or a relative path. */
     private static final Pattern ABSOLUTE = Pattern.compile("(?<![\\w.~/:-])" + Pattern.quote(ABSOLUTE_ROOT));
     private static final Set<String> NOT_WALKED = Set.of("target", ".git", "data", "node_modules");
+    /**
+     * A document named in capitals, the way the repository names its own (README.md, SECURITY.md): one that is not in
+     * the repository is a document from outside it, which a reader of a clone cannot open.
+     */
+    private static final Pattern CAPITAL_DOCUMENT = Pattern.compile("(?<![\\w./-])([A-Z][A-Z0-9_-]*\\.md)\\b");
     /** Files with a NUL byte in their first 8000 bytes are binary (git's own rule), e.g. the screenshots. */
     private static final int BINARY_PROBE = 8000;
 
@@ -42,6 +47,9 @@ class RepositoryStandsAloneTest {
         assertThat(files).as("files found in %s", root).isNotEmpty();
 
         List<String> references = new ArrayList<>();
+        List<String> missingDocuments = new ArrayList<>();
+        Set<String> fileNames = new java.util.HashSet<>();
+        files.forEach(file -> fileNames.add(file.getFileName().toString()));
         int textFiles = 0;
         for (Path file : files) {
             String name = root.relativize(file).toString().replace('\\', '/');
@@ -65,12 +73,23 @@ class RepositoryStandsAloneTest {
                 if (refersOutside(lines[i])) {
                     references.add(name + ":" + (i + 1) + ": " + lines[i].strip());
                 }
+                // An applied Flyway migration can never change (its checksum is checked), whatever its comments say.
+                java.util.regex.Matcher document = CAPITAL_DOCUMENT.matcher(name.contains("/db/migration/") ? ""
+                        : lines[i]);
+                while (document.find()) {
+                    if (!fileNames.contains(document.group(1))) {
+                        missingDocuments.add(name + ":" + (i + 1) + ": " + document.group(1));
+                    }
+                }
             }
         }
         assertThat(textFiles).as("text files read in %s", root).isPositive();
         assertThat(references)
                 .as("files that refer to %s or an absolute path under %s (the repository must stand alone: "
                         + "move what they need into it, e.g. docs/)", SIBLING, ABSOLUTE_ROOT)
+                .isEmpty();
+        assertThat(missingDocuments)
+                .as("documents named but not in the repository (cite docs/ or the published source instead)")
                 .isEmpty();
     }
 
