@@ -1,5 +1,6 @@
 package care.homeprogram.portal;
 
+import care.homeprogram.testing.DemoUsers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -9,13 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A stand-in for plan-service, as far as the therapist's patient page needs one: {@code GET /api/plans} answers with
- * no plans and {@code GET /api/alerts} with {@link #ALERTS}; anything else is a 404 problem. The portal's
- * {@code plan-service} client points at it; patient- and notification-service stay unreachable.
+ * A stand-in for plan-service, as far as the therapist's patient page and the builder need one: {@code GET
+ * /api/plans} answers with no plans, {@code POST /api/plans} with {@link #creation}, {@code GET /api/alerts} with
+ * {@link #alerts}, the library with {@link #EXERCISE}, and {@code GET /api/fhir/patients/{id}} with {@link #FHIR_BUNDLE}
+ * for pat's therapist (404 for anyone else, as plan-service answers outside the care team); anything else is a 404
+ * problem. The portal's {@code plan-service} client points at it; notification-service stays unreachable.
  */
 public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The open alerts plan-service reports, in its JSON (docs/api.md, {@code AlertView}). */
     static volatile String alerts = "{\"items\":[],\"total\":0}";
+    /** plan-service's answer to creating a plan (status and problem+json body), or null for "not found". */
+    static volatile Answer creation;
+
+    static final String EXERCISE = "e0000000-0000-4000-8000-000000000001";
+    static final String FHIR_BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[]}";
+
+    record Answer(int status, String json) {
+    }
 
     private HttpServer server;
 
@@ -26,7 +37,36 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the plan-service stand-in", e);
         }
-        server.createContext("/api/plans", exchange -> answer(exchange, 200, "{\"items\":[],\"total\":0}"));
+        server.createContext("/api/plans", exchange -> {
+            Answer created = creation;
+            if ("POST".equals(exchange.getRequestMethod())) {
+                exchange.getRequestBody().readAllBytes();
+                answer(exchange, created == null ? 404 : created.status(), created == null
+                        ? "{\"title\":\"Not found\",\"status\":404}" : created.json());
+            } else {
+                answer(exchange, 200, "{\"items\":[],\"total\":0}");
+            }
+        });
+        server.createContext("/api/exercises", exchange -> answer(exchange, 200, """
+                {"items":[{"id":"%s","slug":"knee-to-chest","name":"Knee to chest","category":"MOBILITY",
+                  "summary":"Gentle stretch lying on your back","instructions":[],"cautions":[],
+                  "defaultDose":{"sets":2,"reps":10,"timesPerDay":1,"weeks":4},"flags":[]}],"total":1}
+                """.formatted(EXERCISE)));
+        server.createContext("/api/templates", exchange -> answer(exchange, 200, "{\"items\":[],\"total\":0}"));
+        server.createContext("/api/fhir/patients/", exchange -> {
+            boolean patsTherapist = DemoUsers.TARA.equals(PatientServiceStub.caller(exchange));
+            if (patsTherapist && exchange.getRequestURI().getPath().endsWith("/" + DemoUsers.PAT)) {
+                byte[] body = FHIR_BUNDLE.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            } else {
+                answer(exchange, 404, "{\"type\":\"https://homeprogram.care/problems/not-found\","
+                        + "\"title\":\"Not found\",\"status\":404,\"detail\":\"Patient not found\"}");
+            }
+        });
         server.createContext("/api/alerts", exchange -> answer(exchange, 200, alerts));
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));
@@ -36,7 +76,7 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
                 "%test.quarkus.rest-client.plan-service.url", url);
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    static void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type",
                 status == 200 ? "application/json" : "application/problem+json");
