@@ -41,6 +41,8 @@ class IntakeScreeningTest {
         PatientServiceStub.reset();
         PlanServiceStub.alerts = "{\"items\":[],\"total\":0}";
         PlanServiceStub.creation = null;
+        PlanServiceStub.change = null;
+        PlanServiceStub.lastChange = null;
     }
 
     @Test
@@ -177,6 +179,29 @@ class IntakeScreeningTest {
                 .contains("the intake screen could not be checked just now")
                 .contains("<legend>Knee to chest</legend>")
                 .doesNotContain("Temporarily unavailable");
+    }
+
+    @Test
+    void activatingAPlanSendsTheSignOffAndExplainsTheIntakeGateInPlainWords() throws Exception {
+        Browser tara = signedIn("tara");
+        String token = Browser.csrfToken(tara.get(uri("/patients/" + PAT)).body());
+        URI status = uri("/patients/" + PAT + "/plans/" + PlanServiceStub.PLAN + "/status");
+
+        HttpResponse<String> activated = tara.post(status, Map.of("csrf-token", token, "status", "ACTIVE",
+                "reason", "Flags reviewed", "intakeSignOff", "yes"));
+        assertThat(activated.statusCode()).isEqualTo(303);
+        assertThat(PlanServiceStub.lastChange).contains("\"status\":\"ACTIVE\"").contains("\"intakeSignOff\":true");
+
+        // A pause is no activation: no sign-off goes with it, ticked or not.
+        tara.post(status, Map.of("csrf-token", token, "status", "ON_HOLD", "reason", "x", "intakeSignOff", "yes"));
+        assertThat(PlanServiceStub.lastChange).contains("\"status\":\"ON_HOLD\"").doesNotContain("intakeSignOff");
+
+        PlanServiceStub.change = problem(409, "intake-sign-off-required", "confirm (intakeSignOff: true)");
+        HttpResponse<String> refused = tara.post(status, Map.of("csrf-token", token, "status", "ACTIVE",
+                "reason", "Back from holiday"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("the intake screen has flags. Tick “I reviewed the intake flags”")
+                .doesNotContain("intakeSignOff");
     }
 
     @Test

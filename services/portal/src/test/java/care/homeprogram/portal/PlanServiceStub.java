@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A stand-in for plan-service, as far as the therapist's patient page and the builder need one: {@code GET
- * /api/plans} answers with no plans, {@code POST /api/plans} with {@link #creation}, {@code GET /api/alerts} with
+ * /api/plans} answers with no plans, {@code POST /api/plans} with {@link #creation}, {@code PATCH} with {@link #change}
+ * (keeping the body in {@link #lastChange}), {@code GET /api/alerts} with
  * {@link #alerts}, the library with {@link #EXERCISE}, and {@code GET /api/fhir/patients/{id}} with {@link #FHIR_BUNDLE}
  * for pat's therapist (404 for anyone else, as plan-service answers outside the care team); anything else is a 404
  * problem. The portal's {@code plan-service} client points at it; notification-service stays unreachable.
@@ -21,8 +22,13 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     static volatile String alerts = "{\"items\":[],\"total\":0}";
     /** plan-service's answer to creating a plan (status and problem+json body), or null for "not found". */
     static volatile Answer creation;
+    /** plan-service's answer to changing a plan (PATCH), or null for the changed plan. */
+    static volatile Answer change;
+    /** The body of the last PATCH of a plan, as the portal sent it. */
+    static volatile String lastChange;
 
     static final String EXERCISE = "e0000000-0000-4000-8000-000000000001";
+    static final String PLAN = "f0000000-0000-4000-8000-000000000001";
     static final String FHIR_BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[]}";
 
     record Answer(int status, String json) {
@@ -39,7 +45,13 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/plans", exchange -> {
             Answer created = creation;
-            if ("POST".equals(exchange.getRequestMethod())) {
+            if ("PATCH".equals(exchange.getRequestMethod())) {
+                lastChange = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Answer changed = change;
+                answer(exchange, changed == null ? 200 : changed.status(), changed == null
+                        ? "{\"id\":\"" + PLAN + "\",\"patientId\":\"" + DemoUsers.PAT + "\",\"status\":\"ACTIVE\"}"
+                        : changed.json());
+            } else if ("POST".equals(exchange.getRequestMethod())) {
                 exchange.getRequestBody().readAllBytes();
                 answer(exchange, created == null ? 404 : created.status(), created == null
                         ? "{\"title\":\"Not found\",\"status\":404}" : created.json());
