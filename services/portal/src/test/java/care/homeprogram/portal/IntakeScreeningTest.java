@@ -179,6 +179,12 @@ class IntakeScreeningTest {
                 .contains("the intake screen could not be checked just now")
                 .contains("<legend>Knee to chest</legend>")
                 .doesNotContain("Temporarily unavailable");
+
+        // Any other 503 is still plan-service failing: the friendly "temporarily unavailable" page, as before.
+        PlanServiceStub.creation = problem(503, "audit-unavailable", "The audit trail could not be written");
+        HttpResponse<String> failing = tara.post(uri("/patients/" + PAT + "/plans/new"), plan);
+        assertThat(failing.statusCode()).isEqualTo(503);
+        assertThat(failing.body()).contains("Temporarily unavailable").doesNotContain("Intake screen not checked");
     }
 
     @Test
