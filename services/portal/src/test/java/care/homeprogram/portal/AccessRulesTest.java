@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
 class AccessRulesTest {
     private static final List<String> CLINICAL_PAGES = List.of("/patients", "/patients/" + PAT, "/patients/new",
-            "/patients/" + PAT + "/plans/new", "/today", "/history", "/check-in", "/me/program.pdf");
+            "/patients/" + PAT + "/plans/new", "/patients/" + PAT + "/fhir", "/today", "/history", "/check-in",
+            "/me/program.pdf", "/me/intake");
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
-            "/patients/" + SAM + "/plans/new");
+            "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
             "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM);
 
@@ -60,7 +61,8 @@ class AccessRulesTest {
     @Test
     void therapistCannotOpenAdminOrPatientPages() throws Exception {
         Browser tara = signedIn("tara");
-        for (String page : concat(ADMIN_PAGES, List.of("/today", "/history", "/check-in", "/me/program.pdf"))) {
+        for (String page : concat(ADMIN_PAGES,
+                List.of("/today", "/history", "/check-in", "/me/program.pdf", "/me/intake"))) {
             assertThat(tara.get(uri(page)).statusCode()).as(page).isEqualTo(403);
         }
     }
@@ -71,6 +73,7 @@ class AccessRulesTest {
         String token = Browser.csrfToken(pat.get(uri("/check-in")).body());
         Map<String, String> form = Map.of("csrf-token", token, "reason", "x", "status", "ON_HOLD");
         for (String action : List.of("/patients/" + SAM + "/alerts/" + SAM + "/acknowledge",
+                "/patients/" + SAM + "/intake",
                 "/patients/" + SAM + "/plans/" + SAM + "/status", "/patients/new", "/admin/accounts/new",
                 "/admin/accounts/" + SAM + "/enabled")) {
             assertThat(pat.post(uri(action), form).statusCode()).as(action).isEqualTo(403);

@@ -1,5 +1,6 @@
 package care.homeprogram.portal;
 
+import care.homeprogram.testing.DemoUsers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -9,14 +10,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A stand-in for plan-service, as far as the therapist's patient page and the patient's Today need one:
- * {@code GET /api/plans} (and a plan's sessions) answers with none, {@code GET /api/plans/mine} with {@link #mine} and
- * {@code GET /api/alerts} with {@link #alerts}; anything else is a 404 problem. The portal's
- * {@code plan-service} client points at it; patient- and notification-service stay unreachable.
+ * A stand-in for plan-service, as far as the therapist's patient page, the patient's Today and the builder need
+ * one: {@code GET /api/plans} answers with no plans, {@code GET /api/plans/mine} with {@link #mine}, {@code POST
+ * /api/plans} with {@link #creation}, {@code PATCH} with {@link #change} (keeping the body in {@link #lastChange}),
+ * {@code GET /api/alerts} with {@link #alerts}, the library with {@link #EXERCISE}, and {@code GET
+ * /api/fhir/patients/{id}} with {@link #FHIR_BUNDLE} for pat's therapist (404 for anyone else, as plan-service answers
+ * outside the care team); anything else is a 404 problem. The portal's {@code plan-service} client points at it;
+ * notification-service stays unreachable.
  */
 public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The open alerts plan-service reports, in its JSON (docs/api.md, {@code AlertView}). */
     static volatile String alerts = "{\"items\":[],\"total\":0}";
+    /** plan-service's answer to creating a plan (status and problem+json body), or null for "not found". */
+    static volatile Answer creation;
+    /** plan-service's answer to changing a plan (PATCH), or null for the changed plan. */
+    static volatile Answer change;
+    /** The body of the last PATCH of a plan, as the portal sent it. */
+    static volatile String lastChange;
+
+    static final String EXERCISE = "e0000000-0000-4000-8000-000000000001";
+    static final String PLAN = "f0000000-0000-4000-8000-000000000001";
+    static final String FHIR_BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[]}";
+
+    record Answer(int status, String json) {
+    }
 
     /** The patient's plans ({@code GET /api/plans/mine}, docs/api.md {@code PlanView}); none unless a test sets them. */
     static volatile String mine = "{\"items\":[],\"total\":0}";
@@ -30,8 +47,43 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the plan-service stand-in", e);
         }
-        server.createContext("/api/plans", exchange -> answer(exchange, 200, "{\"items\":[],\"total\":0}"));
         server.createContext("/api/plans/mine", exchange -> answer(exchange, 200, mine));
+        server.createContext("/api/plans", exchange -> {
+            Answer created = creation;
+            if ("PATCH".equals(exchange.getRequestMethod())) {
+                lastChange = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Answer changed = change;
+                answer(exchange, changed == null ? 200 : changed.status(), changed == null
+                        ? "{\"id\":\"" + PLAN + "\",\"patientId\":\"" + DemoUsers.PAT + "\",\"status\":\"ACTIVE\"}"
+                        : changed.json());
+            } else if ("POST".equals(exchange.getRequestMethod())) {
+                exchange.getRequestBody().readAllBytes();
+                answer(exchange, created == null ? 404 : created.status(), created == null
+                        ? "{\"title\":\"Not found\",\"status\":404}" : created.json());
+            } else {
+                answer(exchange, 200, "{\"items\":[],\"total\":0}");
+            }
+        });
+        server.createContext("/api/exercises", exchange -> answer(exchange, 200, """
+                {"items":[{"id":"%s","slug":"knee-to-chest","name":"Knee to chest","category":"MOBILITY",
+                  "summary":"Gentle stretch lying on your back","instructions":[],"cautions":[],
+                  "defaultDose":{"sets":2,"reps":10,"timesPerDay":1,"weeks":4},"flags":[]}],"total":1}
+                """.formatted(EXERCISE)));
+        server.createContext("/api/templates", exchange -> answer(exchange, 200, "{\"items\":[],\"total\":0}"));
+        server.createContext("/api/fhir/patients/", exchange -> {
+            boolean patsTherapist = DemoUsers.TARA.equals(PatientServiceStub.caller(exchange));
+            if (patsTherapist && exchange.getRequestURI().getPath().endsWith("/" + DemoUsers.PAT)) {
+                byte[] body = FHIR_BUNDLE.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            } else {
+                answer(exchange, 404, "{\"type\":\"https://homeprogram.care/problems/not-found\","
+                        + "\"title\":\"Not found\",\"status\":404,\"detail\":\"Patient not found\"}");
+            }
+        });
         server.createContext("/api/alerts", exchange -> answer(exchange, 200, alerts));
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));
@@ -41,7 +93,7 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
                 "%test.quarkus.rest-client.plan-service.url", url);
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    static void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type",
                 status == 200 ? "application/json" : "application/problem+json");

@@ -14,8 +14,11 @@ public record Patient(UUID id, String username, String firstName, String lastNam
         return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
     }
 
-    /** The intake screen's outcome; {@code screenedAt} is null while none was recorded. */
-    public record Intake(List<String> flags, boolean requiresSignOff, OffsetDateTime screenedAt) {
+    /**
+     * The intake screen's outcome; {@code screenedAt} is null while none was recorded. {@code screenedBy} is the
+     * patient's own id when they answered it themself, else the therapist's.
+     */
+    public record Intake(List<String> flags, boolean requiresSignOff, OffsetDateTime screenedAt, UUID screenedBy) {
         public Intake {
             flags = flags == null ? List.of() : flags;
         }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,6 +44,19 @@ interface PatientsApi {
     @PATCH
     @Path("/patients/me")
     Patient updateMe(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, PatientPreferences preferences);
+
+    @PUT
+    @Path("/patients/{id}/intake")
+    Patient.Intake screen(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id,
+            IntakeAnswers answers);
+
+    @GET
+    @Path("/patients/me/intake")
+    Patient.Intake myIntake(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @PUT
+    @Path("/patients/me/intake")
+    Patient.Intake screenMyself(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, IntakeAnswers answers);
 
     @GET
     @Path("/therapists")

@@ -65,6 +65,20 @@ public class PatientsClient {
         throw down();
     }
 
+    /** The signed-in patient's own intake screen ({@code screenedAt} null while none is recorded). */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ServiceProblem.class)
+    @Fallback(fallbackMethod = "myIntakeDown", skipOn = ServiceProblem.class)
+    public Patient.Intake myIntake() {
+        return api.myIntake(bearer.header());
+    }
+
+    Patient.Intake myIntakeDown() {
+        throw down();
+    }
+
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
@@ -138,6 +152,32 @@ public class PatientsClient {
     }
 
     Patient updateMeDown(PatientPreferences preferences) {
+        throw down();
+    }
+
+    /** A therapist of the patient's care team records (or re-records) the intake screen. */
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ServiceProblem.class)
+    @Fallback(fallbackMethod = "screenDown", skipOn = ServiceProblem.class)
+    public Patient.Intake screen(UUID patientId, IntakeAnswers answers) {
+        return api.screen(bearer.header(), patientId, answers);
+    }
+
+    Patient.Intake screenDown(UUID patientId, IntakeAnswers answers) {
+        throw down();
+    }
+
+    /** The patient answers the intake screen themself, once (then 409 {@code intake-recorded}). */
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ServiceProblem.class)
+    @Fallback(fallbackMethod = "screenMyselfDown", skipOn = ServiceProblem.class)
+    public Patient.Intake screenMyself(IntakeAnswers answers) {
+        return api.screenMyself(bearer.header(), answers);
+    }
+
+    Patient.Intake screenMyselfDown(IntakeAnswers answers) {
         throw down();
     }
 

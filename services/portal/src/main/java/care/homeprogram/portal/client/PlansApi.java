@@ -87,6 +87,12 @@ interface PlansApi {
     @Path("/templates")
     Page<Template> templates(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    /** The patient's record as an HL7 FHIR R4 Bundle (plan-service checks the caller is in the care team). */
+    @GET
+    @Path("/fhir/patients/{id}")
+    @Produces("application/fhir+json")
+    byte[] fhirRecord(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID patientId);
+
     @GET
     @Path("/plans/audit")
     Page<AuditEntry> audit(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,

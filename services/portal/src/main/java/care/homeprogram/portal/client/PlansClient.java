@@ -144,6 +144,23 @@ public class PlansClient {
         throw down();
     }
 
+    /**
+     * The patient's FHIR record as plan-service wrote it (application/fhir+json), passed on unchanged. The export
+     * reads every plan and session of the patient, so it gets more time than a page's read.
+     */
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ServiceProblem.class)
+    @Fallback(fallbackMethod = "fhirRecordDown", skipOn = ServiceProblem.class)
+    public byte[] fhirRecord(UUID patientId) {
+        return api.fhirRecord(bearer.header(), patientId);
+    }
+
+    byte[] fhirRecordDown(UUID patientId) {
+        throw down();
+    }
+
     /** plan-service's audit trail (admins). */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)

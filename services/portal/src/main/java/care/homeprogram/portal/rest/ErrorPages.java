@@ -60,7 +60,9 @@ public class ErrorPages {
         if (e.status() == 401) {
             return page(401, Templates.problem("Your sign-in has ended. Please sign out and sign in again."));
         }
-        return page(e.status() == 409 ? 409 : 400, Templates.problem(e.detail()));
+        // 503: the service answered but something behind it did not (ProblemMapper); it may pass, so say 503.
+        int status = e.status() == 409 || e.status() == 503 ? e.status() : 400;
+        return page(status, Templates.problem(e.detail()));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)

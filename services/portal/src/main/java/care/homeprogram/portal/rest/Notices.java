@@ -13,6 +13,8 @@ final class Notices {
             Map.entry("alert-acknowledged", "The alert is acknowledged in your name."),
             Map.entry("item-resumed", "The item is resumed: a new version is recorded."),
             Map.entry("progression-dismissed", "The progression suggestion is dismissed for this week."),
+            Map.entry("intake-recorded", "The intake screen is recorded."),
+            Map.entry("intake-answered", "Thank you: your answers are recorded and your therapist can see them."),
             Map.entry("patient-created", "The patient is created with their sign-in account."),
             Map.entry("account-created", "The account is created."),
             Map.entry("account-enabled", "The account is enabled: the person can sign in."),

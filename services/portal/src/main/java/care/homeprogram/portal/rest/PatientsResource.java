@@ -3,14 +3,18 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.portal.client.NewPatient;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientsClient;
+import care.homeprogram.portal.client.PlansClient;
+import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.Forms;
+import care.homeprogram.portal.service.IntakeForm;
 import care.homeprogram.portal.service.PatientListView;
 import care.homeprogram.portal.service.PatientPageView;
 import care.homeprogram.portal.service.TherapistPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -24,11 +28,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The therapist's patients: the list with badges and search, one patient's page, creating a patient. */
+/**
+ * The therapist's patients: the list with badges and search, one patient's page with its intake screen, creating a
+ * patient, and the patient's FHIR record to download.
+ */
 @Path("/patients")
 @RolesAllowed("therapist")
 @Produces(MediaType.TEXT_HTML)
@@ -43,12 +52,16 @@ public class PatientsResource {
         static native TemplateInstance create(Forms form);
     }
 
+    static final String FHIR_JSON = "application/fhir+json";
+
     private final TherapistPages pages;
     private final PatientsClient patients;
+    private final PlansClient plans;
 
-    public PatientsResource(TherapistPages pages, PatientsClient patients) {
+    public PatientsResource(TherapistPages pages, PatientsClient patients, PlansClient plans) {
         this.pages = pages;
         this.patients = patients;
+        this.plans = plans;
     }
 
     @GET
@@ -61,6 +74,58 @@ public class PatientsResource {
     public TemplateInstance patient(@PathParam("id") UUID id, @QueryParam("done") String done,
             @CookieParam(PlanActionsResource.DISMISSED_COOKIE) String dismissed) {
         return Templates.patient(pages.patientPage(id, PlanActionsResource.dismissed(dismissed)), Notices.of(done));
+    }
+
+    /** Records or updates the patient's intake screen at patient-service (a therapist of the care team). */
+    @POST
+    @Path("/{id}/intake")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response screen(@PathParam("id") UUID id, @BeanParam IntakePost posted,
+            @CookieParam(PlanActionsResource.DISMISSED_COOKIE) String dismissed) {
+        IntakeForm form = posted.form();
+        if (form.valid()) {
+            try {
+                patients.screen(id, form.answers());
+                return Pages.redirect("/patients/" + id + "?done=intake-recorded");
+            } catch (ServiceProblem problem) {
+                if (problem.isNotFound() || problem.status() == 403) {
+                    throw problem;
+                }
+                form.reject(problem);
+            }
+        }
+        return Pages.invalid(Templates.patient(
+                pages.patientPage(id, PlanActionsResource.dismissed(dismissed)).withIntakeForm(form), null));
+    }
+
+    /**
+     * The patient's record as plan-service exports it (HL7 FHIR R4), as a file to save. plan-service decides who may
+     * have it (the patient's therapists): anyone else gets its 404, shown as the portal's "not found" page.
+     */
+    @GET
+    @Path("/{id}/fhir")
+    @Produces({ FHIR_JSON, MediaType.TEXT_HTML })
+    public Response fhirRecord(@PathParam("id") UUID id) {
+        byte[] record = plans.fhirRecord(id);
+        return Response.ok(record, FHIR_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + fhirFileName(id) + "\"").build();
+    }
+
+    /**
+     * "pat-morgan-fhir-record.json": the patient's name as far as it is plain ASCII letters and digits (a header
+     * carries no other characters safely), else their id; the name is only a convenience, so patient-service being
+     * down does not stop the download.
+     */
+    private String fhirFileName(UUID id) {
+        String name;
+        try {
+            name = patients.patient(id).fullName();
+        } catch (ServiceUnavailable | ServiceProblem unknown) {
+            name = "";
+        }
+        String slug = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (slug.isEmpty() ? "patient-" + id : slug) + "-fhir-record.json";
     }
 
     @GET

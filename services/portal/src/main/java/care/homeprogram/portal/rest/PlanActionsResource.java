@@ -2,6 +2,7 @@ package care.homeprogram.portal.rest;
 
 import care.homeprogram.portal.client.PlanChange;
 import care.homeprogram.portal.client.PlansClient;
+import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -54,7 +55,7 @@ public class PlanActionsResource {
     @POST
     @Path("/plans/{planId}/status")
     public Response status(@PathParam("patientId") UUID patientId, @PathParam("planId") UUID planId,
-            @RestForm String status, @RestForm String reason) {
+            @RestForm String status, @RestForm String reason, @RestForm String intakeSignOff) {
         if (status == null || !STATUSES.contains(status)) {
             throw new jakarta.ws.rs.BadRequestException("unknown status");
         }
@@ -65,7 +66,13 @@ public class PlanActionsResource {
                     default -> "Resumed by " + viewer.fullName();
                 }
                 : reason.strip();
-        plans.change(planId, new PlanChange(status, null, null, why));
+        // The sign-off only means something when the plan becomes active (plan-service's intake gate).
+        Boolean signOff = "ACTIVE".equals(status) && intakeSignOff != null ? Boolean.TRUE : null;
+        try {
+            plans.change(planId, new PlanChange(status, null, signOff, why));
+        } catch (ServiceProblem problem) {
+            throw plainIntakeRefusal(problem);
+        }
         return back(patientId, "plan-changed");
     }
 
@@ -89,6 +96,25 @@ public class PlanActionsResource {
                 .cookie(new NewCookie.Builder(DISMISSED_COOKIE).value(value).path("/patients").httpOnly(true)
                         .sameSite(NewCookie.SameSite.LAX).maxAge(60 * 60 * 24 * 60).build())
                 .build();
+    }
+
+    /**
+     * plan-service's intake gate speaks of its API ("intakeSignOff: true"); the therapist reads what to do on this
+     * page instead. Other refusals pass unchanged.
+     */
+    private static ServiceProblem plainIntakeRefusal(ServiceProblem problem) {
+        String plain = switch (problem.type()) {
+            case "intake-screening-required" -> "The plan is not active: this patient has no intake screen yet. "
+                    + "Record it in the intake section of their page (or ask the patient to answer it when they sign "
+                    + "in), then try again.";
+            case "intake-sign-off-required" -> "The plan is not active: the intake screen has flags. Tick “I "
+                    + "reviewed the intake flags” next to the status buttons on the patient's page, then try again.";
+            case "intake-unavailable" -> "The plan is not active: the intake screen could not be checked just now "
+                    + "because the patient service did not answer. Nothing changed; please try again in a minute.";
+            default -> null;
+        };
+        return plain == null ? problem
+                : new ServiceProblem(problem.status(), problem.type(), plain, problem.errors());
     }
 
     static Set<String> dismissed(String cookie) {

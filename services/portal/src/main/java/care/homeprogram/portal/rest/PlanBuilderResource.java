@@ -12,6 +12,7 @@ import care.homeprogram.portal.client.Template;
 import care.homeprogram.portal.service.BuilderView;
 import care.homeprogram.portal.service.PlanForm;
 import care.homeprogram.portal.service.Section;
+import care.homeprogram.portal.service.Wording;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -166,11 +167,23 @@ public class PlanBuilderResource {
         }
     }
 
+    /**
+     * plan-service's refusal next to what the therapist can do about it. The intake gate's three answers get the
+     * portal's own words (plan-service's mention API fields): record the screen, sign off the flags, or try again.
+     */
     private static void reject(PlanForm form, ServiceProblem problem) {
-        if ("intake-sign-off-required".equals(problem.type())) {
-            form.reject("signOff", problem.detail());
-        } else {
-            form.reject(problem);
+        switch (problem.type()) {
+            case "intake-screening-required" -> form.reject(BuilderView.INTAKE_SCREENING,
+                    "The plan is not active yet: this patient has no intake screen. Record it on the patient's "
+                            + "page (or ask the patient to answer it when they sign in), then assign the plan again.");
+            case "intake-sign-off-required" -> form.reject("signOff",
+                    "The intake screen flagged this patient: tick the box to confirm you reviewed the flags, then "
+                            + "assign again.");
+            case "intake-unavailable" -> form.reject(BuilderView.INTAKE_UNAVAILABLE,
+                    "The plan is not active yet: the intake screen could not be checked just now because the "
+                            + "patient service did not answer. Nothing was saved; your items are kept below. Please "
+                            + "try again in a minute.");
+            default -> form.reject(problem);
         }
     }
 
@@ -197,9 +210,11 @@ public class PlanBuilderResource {
         Patient p = context.patient.available() ? context.patient.value() : null;
         List<Exercise> library = context.library.values().stream()
                 .sorted(Comparator.comparing(Exercise::category).thenComparing(Exercise::name)).toList();
+        Patient.Intake intake = p == null ? null : p.intake();
         return new BuilderView(context.patientId, p == null ? "this patient" : p.fullName(),
-                p != null && p.intake() != null && p.intake().requiresSignOff(),
-                p == null || p.intake() == null ? List.of() : p.intake().flags(), context.templates, library,
+                intake != null && intake.requiresSignOff(),
+                intake == null ? List.of() : Wording.intakeFlags(intake.flags()),
+                intake != null && intake.screenedAt() == null, context.templates, library,
                 templateId, form, preview, signOff, planId, reason, progressionNote);
     }
 

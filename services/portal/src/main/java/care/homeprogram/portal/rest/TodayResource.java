@@ -16,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
@@ -38,7 +39,7 @@ public class TodayResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance today(TodayView view);
+        static native TemplateInstance today(TodayView view, String notice);
 
         static native TemplateInstance outcome(SafetyOutcome outcome, String item, List<String> reasons);
 
@@ -55,8 +56,8 @@ public class TodayResource {
 
     @GET
     @Path("/today")
-    public TemplateInstance today() {
-        return Templates.today(pages.today(TodayView.SessionForm.NONE));
+    public TemplateInstance today(@QueryParam("done") String done) {
+        return Templates.today(pages.today(TodayView.SessionForm.NONE), Notices.of(done));
     }
 
     @GET
@@ -95,7 +96,8 @@ public class TodayResource {
             errors.put("note", "At most 2000 characters");
         }
         if (!errors.isEmpty()) {
-            return Pages.invalid(Templates.today(pages.today(new TodayView.SessionForm(itemId, values, errors))));
+            return Pages.invalid(
+                    Templates.today(pages.today(new TodayView.SessionForm(itemId, values, errors)), null));
         }
         Boolean settledAnswer = switch (values.get("settled")) {
             case "yes" -> Boolean.TRUE;
@@ -119,7 +121,8 @@ public class TodayResource {
             if (errors.isEmpty()) {
                 errors.put("form", problem.detail());
             }
-            return Pages.invalid(Templates.today(pages.today(new TodayView.SessionForm(itemId, values, errors))));
+            return Pages.invalid(
+                    Templates.today(pages.today(new TodayView.SessionForm(itemId, values, errors)), null));
         }
     }
 

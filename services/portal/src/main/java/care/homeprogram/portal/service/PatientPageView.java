@@ -12,13 +12,53 @@ import java.util.UUID;
 /**
  * The therapist's page for one patient: who they are, their current plan with its version history and sessions,
  * the pain trend, open alerts and whether progression is suggested. {@code catchingUp}: the patient is new and
- * plan-service has not heard of them yet (a moment after creation).
+ * plan-service has not heard of them yet (a moment after creation). {@code intakeForm}: the intake screen's form, as
+ * recorded or as just posted with its messages.
  */
 public record PatientPageView(UUID patientId, Section<Patient> patient, Section<Current> plan, List<Plan> otherPlans,
-        Section<List<AlertRow>> alerts, String zone, boolean catchingUp) {
+        Section<List<AlertRow>> alerts, String zone, boolean catchingUp, IntakeForm intakeForm) {
 
     public String name() {
         return patient.available() ? patient.value().fullName() : "Patient";
+    }
+
+    /** The same page with the intake form as posted (shown again with its messages). */
+    public PatientPageView withIntakeForm(IntakeForm form) {
+        return new PatientPageView(patientId, patient, plan, otherPlans, alerts, zone, catchingUp, form);
+    }
+
+    /** The recorded intake screen, or null while none is recorded or the patient's record is unavailable. */
+    public Patient.Intake intake() {
+        Patient.Intake intake = patient.available() ? patient.value().intake() : null;
+        return intake == null || intake.screenedAt() == null ? null : intake;
+    }
+
+    /** Whether the page knows the screen's state at all (patient-service answered, with an intake). */
+    public boolean intakeKnown() {
+        return patient.available() && patient.value().intake() != null;
+    }
+
+    /** "2 Dec 2026, 10:15, by the patient" or "…, by a therapist", in the patient's time zone. */
+    public String intakeScreened() {
+        Patient.Intake intake = intake();
+        if (intake == null) {
+            return "";
+        }
+        String when = Times.format(intake.screenedAt(), ZoneId.of(zone));
+        if (intake.screenedBy() == null) {
+            return when;
+        }
+        return when + (intake.screenedBy().equals(patientId) ? ", answered by the patient" : ", by a therapist");
+    }
+
+    /** The form is open while nothing is recorded, and when it comes back with messages. */
+    public boolean intakeFormOpen() {
+        return intake() == null || intakeForm.hasErrors();
+    }
+
+    public List<String> intakeFlags() {
+        Patient.Intake intake = intake();
+        return intake == null ? List.of() : Wording.intakeFlags(intake.flags());
     }
 
     /** The plan the therapist works on (the newest open one), with everything shown about it. */

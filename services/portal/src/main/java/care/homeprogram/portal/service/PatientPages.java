@@ -1,8 +1,11 @@
 package care.homeprogram.portal.service;
 
 import care.homeprogram.portal.client.NotificationsClient;
+import care.homeprogram.portal.client.Patient;
+import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.Plan;
 import care.homeprogram.portal.client.PlansClient;
+import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -16,19 +19,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Composes the patient's pages from plan- and notification-service, always as the patient themselves. */
+/** Composes the patient's pages from patient-, plan- and notification-service, always as the patient themselves. */
 @ApplicationScoped
 public class PatientPages {
     private final PlansClient plans;
     private final NotificationsClient notifications;
+    private final PatientsClient patients;
     private final int greenMax;
     private final int amberMax;
 
-    public PatientPages(PlansClient plans, NotificationsClient notifications,
+    public PatientPages(PlansClient plans, NotificationsClient notifications, PatientsClient patients,
             @ConfigProperty(name = "homeprogram.portal.pain.green-max", defaultValue = "3") int greenMax,
             @ConfigProperty(name = "homeprogram.portal.pain.amber-max", defaultValue = "5") int amberMax) {
         this.plans = plans;
         this.notifications = notifications;
+        this.patients = patients;
         this.greenMax = greenMax;
         this.amberMax = amberMax;
     }
@@ -40,7 +45,20 @@ public class PatientPages {
                 .map(this::planToday).toList());
         Section<Integer> unread = Section.load(() -> (int) notifications.inbox(0, 50).items().stream()
                 .filter(n -> n.readAt() == null).count());
-        return new TodayView(today, unread, form);
+        return new TodayView(today, unread, form, intakeDue());
+    }
+
+    /**
+     * Whether the patient still has to answer the intake screen. When patient-service cannot say, the prompt is left
+     * out: the day's exercises matter more than a prompt, and it comes back on the next visit.
+     */
+    private boolean intakeDue() {
+        try {
+            Section<Patient.Intake> intake = Section.load(patients::myIntake);
+            return intake.available() && intake.value() != null && intake.value().screenedAt() == null;
+        } catch (ServiceProblem refused) {
+            return false;
+        }
     }
 
     private TodayView.PlanToday planToday(Plan plan) {

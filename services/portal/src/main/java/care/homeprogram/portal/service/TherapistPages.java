@@ -90,7 +90,7 @@ public class TherapistPages {
         }
         if (all.unavailable()) {
             return new PatientPageView(patientId, patient, new Section<>(null, all.unavailableService()), List.of(),
-                    new Section<>(null, all.unavailableService()), zone.getId(), false);
+                    new Section<>(null, all.unavailableService()), zone.getId(), false, intakeForm(patient));
         }
         Section<List<Alert>> open = Section.load(() -> plans.alerts("open").items());
         List<Plan> sorted = all.value().stream().sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
@@ -109,7 +109,12 @@ public class TherapistPages {
                 : new Section<>(null, open.unavailableService());
         Section<PatientPageView.Current> overview = current == null ? Section.of(null)
                 : Section.load(() -> overview(current, patient, zone, dismissedProgressions));
-        return new PatientPageView(patientId, patient, overview, others, alertRows, zone.getId(), catchingUp);
+        return new PatientPageView(patientId, patient, overview, others, alertRows, zone.getId(), catchingUp,
+                intakeForm(patient));
+    }
+
+    private static IntakeForm intakeForm(Section<Patient> patient) {
+        return IntakeForm.of(patient.available() ? patient.value().intake() : null);
     }
 
     private PatientPageView.Current overview(Plan plan, Section<Patient> patient, ZoneId zone, Set<String> dismissed) {

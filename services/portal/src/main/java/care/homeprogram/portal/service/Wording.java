@@ -33,6 +33,19 @@ public final class Wording {
             Map.entry("PAIN_RISE_OVER_BASELINE", "Your pain was higher than your usual level."),
             Map.entry("PAIN_AMBER_NOT_SETTLED", "Your pain from last time had not settled within 24 hours."));
 
+    /** The intake screen's flags (patient-service's IntakeFlag, docs/clinical-rules.md rule 3), for the therapist. */
+    private static final Map<String, String> INTAKE_FLAGS = Map.ofEntries(
+            Map.entry("ONSET_UNDER_20", "Back pain first started before the age of 20"),
+            Map.entry("ONSET_OVER_50", "Back pain first started after the age of 50"),
+            Map.entry("HISTORY_OF_CANCER", "History of cancer"),
+            Map.entry("STEROID_USE", "Long-term steroid use"),
+            Map.entry("TRAUMA", "Started with trauma (or minor trauma with osteoporosis)"),
+            Map.entry("IMMUNOSUPPRESSION", "Immunosuppression"),
+            Map.entry("IV_DRUG_USE", "Intravenous drug use"),
+            Map.entry("RECENT_BACTERIAL_INFECTION", "Recent bacterial infection"),
+            Map.entry("OSTEOPOROSIS", "Osteoporosis"),
+            Map.entry("NO_IMPROVEMENT_AFTER_A_MONTH", "No improvement after a month"));
+
     private Wording() {
     }
 
@@ -60,6 +73,18 @@ public final class Wording {
 
     public static List<String> reasons(List<String> codes) {
         return codes.stream().map(Wording::reason).distinct().toList();
+    }
+
+    /** An intake flag in words; a flag this portal does not know yet is shown as its code, lower case. */
+    public static String intakeFlag(String code) {
+        if (code == null) {
+            return "";
+        }
+        return INTAKE_FLAGS.getOrDefault(code, code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public static List<String> intakeFlags(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().map(Wording::intakeFlag).toList();
     }
 
     public static String symptom(String code) {

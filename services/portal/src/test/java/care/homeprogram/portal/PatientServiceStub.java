@@ -1,0 +1,185 @@
+package care.homeprogram.portal;
+
+import static care.homeprogram.testing.DemoUsers.PAT;
+import static care.homeprogram.testing.DemoUsers.TARA;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A stand-in for patient-service, as far as the intake screen needs one: pat's record (in tara's care) with its intake
+ * screen, {@code PUT /api/patients/{id}/intake} for a therapist of the care team, and {@code GET}/{@code PUT
+ * /api/patients/me/intake} for the patient (once: then 409 {@code intake-recorded}). It follows patient-service's
+ * rules as docs/api.md states them: the caller is the access token's subject, a record outside the caller's reach is
+ * a 404, an age outside 0–120 a 400 with the field named, and each "yes" raises its flag. Anything else is a 404.
+ */
+public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> FLAGS = Map.of("historyOfCancer", "HISTORY_OF_CANCER",
+            "steroidUse", "STEROID_USE", "trauma", "TRAUMA", "immunosuppression", "IMMUNOSUPPRESSION",
+            "ivDrugUse", "IV_DRUG_USE", "recentBacterialInfection", "RECENT_BACTERIAL_INFECTION",
+            "osteoporosis", "OSTEOPOROSIS", "noImprovementAfterAMonth", "NO_IMPROVEMENT_AFTER_A_MONTH");
+    private static final Set<UUID> PATS_CARE_TEAM = Set.of(TARA);
+
+    /** pat's recorded screen, or null while none is recorded. */
+    private static volatile Screen screen;
+
+    record Screen(List<String> flags, OffsetDateTime at, UUID by) {
+    }
+
+    private HttpServer server;
+
+    /** pat is not screened (each test starts from a patient at first sign-in). */
+    static void reset() {
+        screen = null;
+    }
+
+    static Screen screen() {
+        return screen;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the patient-service stand-in", e);
+        }
+        server.createContext("/api/patients", PatientServiceStub::patients);
+        server.createContext("/", exchange -> answer(exchange, 404, problem(404, "not-found", "Not found")));
+        server.start();
+        String url = "http://localhost:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.patient-service.url", url,
+                "%test.quarkus.rest-client.patient-service.url", url);
+    }
+
+    private static void patients(HttpExchange exchange) throws IOException {
+        UUID caller = caller(exchange);
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        boolean reachable = caller != null && (caller.equals(PAT) || PATS_CARE_TEAM.contains(caller));
+        if (path.equals("/api/patients") && "GET".equals(method)) {
+            // The therapist's start page lists their patients; the intake tests never read the list.
+            answer(exchange, 200, "{\"items\":[],\"total\":0}");
+        } else if (path.equals("/api/patients/me/intake") && PAT.equals(caller)) {
+            if ("PUT".equals(method)) {
+                if (screen != null) {
+                    answer(exchange, 409, problem(409, "intake-recorded",
+                            "Your intake screen is recorded; your therapist can update it"));
+                    return;
+                }
+                record(exchange, caller);
+                return;
+            }
+            answer(exchange, 200, intake());
+        } else if (path.equals("/api/patients/" + PAT + "/intake") && reachable && !caller.equals(PAT)
+                && "PUT".equals(method)) {
+            record(exchange, caller);
+        } else if (path.equals("/api/patients/" + PAT) && reachable && "GET".equals(method)) {
+            Map<String, Object> pat = new LinkedHashMap<>();
+            pat.put("id", PAT);
+            pat.put("username", "pat");
+            pat.put("firstName", "Pat");
+            pat.put("lastName", "Morgan");
+            pat.put("email", "pat@demo.homeprogram.test");
+            pat.put("timeZone", "Europe/Berlin");
+            pat.put("status", "ACTIVE");
+            pat.put("therapistIds", List.copyOf(PATS_CARE_TEAM));
+            pat.put("intake", JSON.readTree(intake()));
+            answer(exchange, 200, JSON.writeValueAsString(pat));
+        } else {
+            answer(exchange, 404, problem(404, "not-found", "Patient not found"));
+        }
+    }
+
+    private static void record(HttpExchange exchange, UUID caller) throws IOException {
+        JsonNode answers = JSON.readTree(exchange.getRequestBody());
+        JsonNode age = answers.path("ageAtFirstOnset");
+        if (age.isInt() && (age.asInt() < 0 || age.asInt() > 120)) {
+            answer(exchange, 400, """
+                    {"type":"https://homeprogram.care/problems/validation","title":"Invalid input","status":400,
+                     "detail":"ageAtFirstOnset: must be an age in years",
+                     "errors":[{"field":"ageAtFirstOnset","message":"must be an age in years"}]}""");
+            return;
+        }
+        List<String> flags = new ArrayList<>();
+        if (age.isInt() && age.asInt() < 20) {
+            flags.add("ONSET_UNDER_20");
+        }
+        if (age.isInt() && age.asInt() > 50) {
+            flags.add("ONSET_OVER_50");
+        }
+        FLAGS.forEach((answer, flag) -> {
+            if (answers.path(answer).asBoolean(false)) {
+                flags.add(flag);
+            }
+        });
+        screen = new Screen(flags.stream().sorted().toList(), OffsetDateTime.of(2026, 12, 2, 9, 30, 0, 0,
+                ZoneOffset.UTC), caller);
+        answer(exchange, 200, intake());
+    }
+
+    /** patient-service's IntakeView of pat. */
+    private static String intake() throws IOException {
+        Screen current = screen;
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("patientId", PAT);
+        view.put("flags", current == null ? List.of() : current.flags());
+        view.put("requiresSignOff", current != null && !current.flags().isEmpty());
+        view.put("screenedAt", current == null ? null : current.at().toString());
+        view.put("screenedBy", current == null ? null : current.by());
+        return JSON.writeValueAsString(view);
+    }
+
+    /** The access token's subject: the signed-in person's id in every service. */
+    static UUID caller(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = header.substring("Bearer ".length()).split("\\.");
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return UUID.fromString(claims.path("sub").asText());
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static String problem(int status, String type, String detail) {
+        return "{\"type\":\"https://homeprogram.care/problems/" + type + "\",\"title\":\"" + type + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\"}";
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type",
+                status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
