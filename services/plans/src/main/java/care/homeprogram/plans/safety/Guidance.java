@@ -34,6 +34,7 @@ public final class Guidance {
             case SHARP_PAIN -> "Sharp or catching pain is a sign to stop.";
             case PAIN_SPREADING_DOWN_LEG -> "Pain spreading further down your leg is a sign to stop.";
             case NEW_NUMBNESS_OR_WEAKNESS -> "New numbness, tingling or weakness is a sign to stop.";
+            case PAIN_RISING_WITH_REPETITIONS -> "Pain that rises with each repetition is a sign to stop.";
         };
     }
 }
