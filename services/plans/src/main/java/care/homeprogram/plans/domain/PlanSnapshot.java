@@ -7,15 +7,19 @@ import java.util.UUID;
 /** A plan's content at one version, kept in plan_version so history never changes. */
 public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> items) {
 
+    /**
+     * {@code exerciseContentVersion}: the library entry's words this item showed at this version
+     * ({@link ExerciseContent}); null only in versions stored before content versions were kept.
+     */
     public record Item(UUID id, UUID exerciseId, String name, int startWeek, Dose dose, PlanItem.Status status,
-            String pausedReason, String coldReason, boolean therapistConfirmed) {
+            String pausedReason, String coldReason, boolean therapistConfirmed, Integer exerciseContentVersion) {
     }
 
     public static PlanSnapshot of(Plan plan) {
         return new PlanSnapshot(plan.status, plan.startDate, plan.items.stream()
                 .filter(i -> i.status != PlanItem.Status.REMOVED)
                 .map(i -> new Item(i.id, i.exercise.id, i.name, i.startWeek, i.dose, i.status, i.pausedReason,
-                        i.coldReason, i.therapistConfirmed))
+                        i.coldReason, i.therapistConfirmed, i.exerciseContentVersion))
                 .toList());
     }
 }

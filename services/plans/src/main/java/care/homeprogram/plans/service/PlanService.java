@@ -7,6 +7,7 @@ import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.domain.CareTeamMember;
 import care.homeprogram.plans.domain.Dose;
 import care.homeprogram.plans.domain.Exercise;
+import care.homeprogram.plans.domain.ExerciseContent;
 import care.homeprogram.plans.domain.PatientProfile;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
@@ -90,6 +91,7 @@ public class PlanService {
             requireIntakeSignOff(plan, therapist, request.intakeSignOff());
         }
         plan.persist();
+        keepAssignedContent(plan);
         recordVersion(plan, therapist.id(), "created");
         if (plan.status == Plan.Status.ACTIVE) {
             outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_ASSIGNED, plan.id, PlanEvents.schedule(plan, "assigned"));
@@ -112,6 +114,7 @@ public class PlanService {
             }
             replaceItems(plan, request.items());
             requireAllowedContent(plan);
+            keepAssignedContent(plan);
         }
         if (request.safetyThresholds() != null) {
             plan.safetyThresholds = request.safetyThresholds();
@@ -306,7 +309,10 @@ public class PlanService {
         }
     }
 
-    /** Replaces the items; an item given with its id keeps its identity, status and history. */
+    /**
+     * Replaces the items; an item given with its id keeps its identity, status and history. Every item given is
+     * assigned again: it takes the library entry's current words (name and content version).
+     */
     private static void replaceItems(Plan plan, List<CreatePlanRequest.NewItem> requested) {
         Map<UUID, PlanItem> existing = new HashMap<>();
         plan.items.forEach(i -> existing.put(i.id, i));
@@ -334,16 +340,24 @@ public class PlanService {
             String coldReason, boolean therapistConfirmed) {
         if (item.id == null) {
             item.id = UUID.randomUUID();
-            item.name = exercise.name;
         }
         item.plan = plan;
         item.exercise = exercise;
+        item.name = exercise.name;
+        item.exerciseContentVersion = exercise.contentVersion;
         item.position = plan.items.size();
         item.startWeek = startWeek;
         item.dose = dose;
         item.coldReason = coldReason;
         item.therapistConfirmed = therapistConfirmed;
         plan.items.add(item);
+    }
+
+    /** The words the plan's items were assigned with stay readable however their library entries change later. */
+    private void keepAssignedContent(Plan plan) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        plan.items.stream().filter(i -> i.status != PlanItem.Status.REMOVED).map(i -> i.exercise).distinct()
+                .forEach(e -> ExerciseContent.recordCurrent(e, now));
     }
 
     private void recordVersion(Plan plan, UUID changedBy, String reason) {
@@ -363,11 +377,11 @@ public class PlanService {
 
     private PlanView view(Plan plan, int version) {
         if (version == plan.version) {
-            return PlanView.of(plan, PlanSnapshot.of(plan), version, today(plan), PlanService::exercise);
+            return PlanView.of(plan, PlanSnapshot.of(plan), version, today(plan), PlanService::content);
         }
         PlanVersion stored = PlanVersion.of(plan.id, version)
                 .orElseThrow(() -> ProblemException.notFound("Version " + version + " of plan " + plan.id));
-        return PlanView.of(plan, stored.snapshot, version, null, PlanService::exercise);
+        return PlanView.of(plan, stored.snapshot, version, null, PlanService::content);
     }
 
     private PlanView.Today today(Plan plan) {
@@ -382,8 +396,16 @@ public class PlanService {
         return new PlanView.Today(date, zone.getId(), Schedule.weekOf(plan.startDate, date), due);
     }
 
-    private static Exercise exercise(UUID id) {
-        return Exercise.findById(id);
+    /** The words the item showed at that version: its content version, else (older history) the entry's words now. */
+    private static ExerciseContent content(PlanSnapshot.Item item) {
+        if (item.exerciseContentVersion() != null) {
+            ExerciseContent kept = ExerciseContent.of(item.exerciseId(), item.exerciseContentVersion());
+            if (kept != null) {
+                return kept;
+            }
+        }
+        Exercise exercise = Exercise.findById(item.exerciseId());
+        return exercise == null ? null : ExerciseContent.current(exercise);
     }
 
     private static ZoneId zoneOf(UUID patientId) {
