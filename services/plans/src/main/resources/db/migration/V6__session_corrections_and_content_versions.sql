@@ -1,6 +1,24 @@
 -- Sessions can be corrected or withdrawn by the patient who logged them, within the correction window
 -- (docs/clinical-rules.md, "Correcting a session"); history keeps what a plan assigned (exercise content versions).
 
+-- The row always holds the session's current values; corrected_at is the latest correction. A withdrawn session
+-- stays (the therapist still sees it, marked withdrawn) but no longer counts for adherence or pain history.
+ALTER TABLE session_log ADD COLUMN corrected_at timestamptz;
+ALTER TABLE session_log ADD COLUMN withdrawn_at timestamptz;
+
+-- One row per correction or withdrawal: the values as they were before it, with who, when and why. The first row's
+-- values are the session as originally logged; nothing is overwritten without a trace.
+CREATE TABLE session_change (
+    id         uuid PRIMARY KEY,
+    session_id uuid         NOT NULL REFERENCES session_log (id),
+    change     varchar(20)  NOT NULL CHECK (change IN ('CORRECTED', 'WITHDRAWN')),
+    previous   jsonb        NOT NULL,
+    changed_by uuid         NOT NULL,
+    changed_at timestamptz  NOT NULL,
+    reason     varchar(500) NOT NULL
+);
+CREATE INDEX session_change_by_session ON session_change (session_id, changed_at);
+
 -- Every content version of a library entry, as it read: a plan item points at the version it was assigned with, so
 -- an edit of the entry (a new version) never changes a plan already assigned.
 CREATE TABLE exercise_content (

@@ -1,9 +1,11 @@
 package care.homeprogram.plans.rest;
 
+import care.homeprogram.commons.audit.AuditContext;
 import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.service.PlanService;
 import care.homeprogram.plans.service.SafetyService;
+import care.homeprogram.plans.service.SessionCorrection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,11 +32,13 @@ public class PlanResource {
     private final PlanService plans;
     private final SafetyService safety;
     private final CurrentUser caller;
+    private final AuditContext audit;
 
-    public PlanResource(PlanService plans, SafetyService safety, CurrentUser caller) {
+    public PlanResource(PlanService plans, SafetyService safety, CurrentUser caller, AuditContext audit) {
         this.plans = plans;
         this.safety = safety;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -89,6 +94,27 @@ public class PlanResource {
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
     public Page<SessionView> sessions(@PathParam("id") UUID id) {
         return page(plans.sessions(caller, id));
+    }
+
+    /** The patient who logged the session corrects it within the correction window; the rules judge it again. */
+    @PUT
+    @Path("/{id}/sessions/{sessionId}")
+    @RolesAllowed(CurrentUser.PATIENT)
+    public SessionOutcome correctSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid SessionCorrection correction) {
+        audit.concernsObject(sessionId);
+        return safety.correct(caller, id, sessionId, correction);
+    }
+
+    /** The patient who logged the session withdraws it within the correction window; it stays, marked withdrawn. */
+    @POST
+    @Path("/{id}/sessions/{sessionId}/withdraw")
+    @RolesAllowed(CurrentUser.PATIENT)
+    public SessionView withdrawSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid WithdrawSessionRequest request) {
+        audit.concernsObject(sessionId);
+        safety.withdraw(caller, id, sessionId, request.reason());
+        return plans.session(caller, id, sessionId);
     }
 
     @POST

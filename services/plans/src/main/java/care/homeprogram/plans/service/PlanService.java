@@ -13,6 +13,7 @@ import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.PlanSnapshot;
 import care.homeprogram.plans.domain.PlanVersion;
+import care.homeprogram.plans.domain.SessionChange;
 import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.domain.Template;
 import care.homeprogram.plans.domain.TemplateItem;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -211,10 +213,22 @@ public class PlanService {
                 .map(PlanVersionView::of).toList();
     }
 
+    /** Every session, withdrawn ones too (marked so), each with its corrections: who, when, why and the values before. */
     @Transactional
     public List<SessionView> sessions(CurrentUser caller, UUID planId) {
         Plan plan = readable(caller, planId);
-        return SessionLog.ofPlan(plan.id).stream().map(SessionView::of).toList();
+        List<SessionLog> sessions = SessionLog.ofPlan(plan.id);
+        Map<UUID, List<SessionChange>> changes = SessionChange.ofSessions(sessions.stream().map(s -> s.id).toList())
+                .stream().collect(Collectors.groupingBy(c -> c.sessionId));
+        return sessions.stream().map(s -> SessionView.of(s, changes.getOrDefault(s.id, List.of()))).toList();
+    }
+
+    @Transactional
+    public SessionView session(CurrentUser caller, UUID planId, UUID sessionId) {
+        Plan plan = readable(caller, planId);
+        SessionLog session = SessionLog.<SessionLog>findByIdOptional(sessionId).filter(s -> s.planId.equals(plan.id))
+                .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        return SessionView.of(session, SessionChange.ofSessions(List.of(session.id)));
     }
 
     @Transactional
@@ -225,7 +239,7 @@ public class PlanService {
         List<Adherence.ItemSchedule> items = plan.items.stream()
                 .filter(i -> i.status != PlanItem.Status.REMOVED)
                 .map(i -> new Adherence.ItemSchedule(i.id, i.startWeek, i.dose)).toList();
-        List<Adherence.SessionFact> sessions = SessionLog.ofPlan(plan.id).stream()
+        List<Adherence.SessionFact> sessions = SessionLog.countedOfPlan(plan.id).stream()
                 .map(s -> new Adherence.SessionFact(s.itemId, s.performedAt.atZoneSameInstant(zone).toLocalDate(),
                         s.trafficLight))
                 .toList();
