@@ -68,6 +68,11 @@ public final class Wording {
         return SYMPTOMS.getOrDefault(code, code);
     }
 
+    /** A session's decision, or that the patient withdrew it (it stays in the history, marked so). */
+    public static String decision(care.homeprogram.portal.client.Session session) {
+        return session.withdrawn() ? "Withdrawn by the patient" : decision(session.decision());
+    }
+
     public static String decision(String decision) {
         return switch (decision == null ? "" : decision) {
             case "CONTINUE" -> "Continue";
