@@ -126,6 +126,33 @@ class DeliveryThroughFaultsTest {
         assertThat(Db.processed(newerVersion)).isFalse();
     }
 
+    /**
+     * plan-service's SessionCorrected and SessionWithdrawn (docs/events.md) are nothing notification-service acts on
+     * yet: consumed and skipped, never dead-lettered as if they were poison.
+     */
+    @Test
+    void sessionCorrectionsAndWithdrawalsAreSkippedNotDeadLettered() {
+        UUID patient = UUID.randomUUID();
+        UUID corrected = Events.publish("plan-events", "SessionCorrected", patient, Events.now(),
+                sessionChange(patient, "correctedAt"));
+        UUID withdrawn = Events.publish("plan-events", "SessionWithdrawn", patient, Events.now(),
+                sessionChange(patient, "withdrawnAt"));
+        // Same key, same partition: once the alert after them is processed, so were they (or dead-lettered).
+        UUID after = Events.alertRaised(UUID.randomUUID(), patient, List.of(UUID.randomUUID()), "HIGH");
+
+        await().atMost(WAIT).until(() -> Db.processed(after));
+        assertThat(Db.processed(corrected)).isTrue();
+        assertThat(Db.processed(withdrawn)).isTrue();
+        assertThat(TestEvents.records("plan-events-dlq")).noneMatch(r -> patient.toString().equals(r.key()));
+    }
+
+    /** The data of plan-service's SessionCorrected / SessionWithdrawn, with the time of the change under {@code at}. */
+    private static Map<String, Object> sessionChange(UUID patient, String at) {
+        return Map.of("sessionId", UUID.randomUUID().toString(), "planId", UUID.randomUUID().toString(),
+                "patientId", patient.toString(), "itemId", UUID.randomUUID().toString(),
+                "performedAt", Events.now().minusHours(1).toString(), at, Events.now().toString());
+    }
+
     @Test
     void anAdminReplaysADeadLetteredAlertOnceAfterTheFixAndOnlyAnAdminMay() {
         UUID therapist = UUID.randomUUID();

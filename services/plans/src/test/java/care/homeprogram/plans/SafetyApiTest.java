@@ -117,6 +117,21 @@ class SafetyApiTest {
     }
 
     @Test
+    void painRisingWithEachRepetitionIsAStopSymptomLikeTheOthers() {
+        String planId = assignAcute("tara", PAT);
+        String itemId = firstItem("pat", planId);
+        logSession("pat", planId, itemId, 1, 2, "\"PAIN_RISING_WITH_REPETITIONS\"", "").statusCode(201)
+                .body("decision", equalTo("ITEM_PAUSED"))
+                .body("trafficLight", equalTo("GREEN"))
+                .body("itemStatus", equalTo("PAUSED"))
+                .body("reasons", hasItem("STOP_RULE:PAIN_RISING_WITH_REPETITIONS"))
+                .body("guidance", containsString("rises with each repetition"));
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/alerts?status=open").then()
+                .body("items.find { it.planId == '" + planId + "' }.reasonCode", equalTo("STOP_RULE"))
+                .body("items.find { it.planId == '" + planId + "' }.severity", equalTo("HIGH"));
+    }
+
+    @Test
     void amberPainContinuesAsksNextTimeAndAlertsWhenItDidNotSettle() {
         String planId = assignAcute("tara", PAT);
         String itemId = firstItem("pat", planId);

@@ -35,6 +35,13 @@ public class PlanItem {
     @Column(nullable = false)
     public String name;
 
+    /**
+     * The library entry's content version the item was assigned with: the patient keeps reading those words (name,
+     * instructions, cautions, why it is safe) until the therapist assigns the item again ({@link ExerciseContent}).
+     */
+    @Column(name = "exercise_content_version", nullable = false)
+    public int exerciseContentVersion;
+
     @Column(nullable = false)
     public int position;
 

@@ -12,9 +12,13 @@ import java.util.UUID;
 public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> items, boolean acute,
         BigDecimal hydrationTargetLitres) {
 
+    /**
+     * {@code exerciseContentVersion}: the library entry's words this item showed at this version
+     * ({@link ExerciseContent}); null only in versions stored before content versions were kept.
+     */
     public record Item(UUID id, UUID exerciseId, String name, int startWeek, Dose dose, PlanItem.Status status,
             String pausedReason, String coldReason, boolean therapistConfirmed,
-            List<Exercise.BodyRegion> targetRegions) {
+            List<Exercise.BodyRegion> targetRegions, Integer exerciseContentVersion) {
 
         public Item {
             targetRegions = targetRegions == null ? List.of() : targetRegions;
@@ -25,7 +29,7 @@ public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> i
         return new PlanSnapshot(plan.status, plan.startDate, plan.items.stream()
                 .filter(i -> i.status != PlanItem.Status.REMOVED)
                 .map(i -> new Item(i.id, i.exercise.id, i.name, i.startWeek, i.dose, i.status, i.pausedReason,
-                        i.coldReason, i.therapistConfirmed, i.targetRegions))
+                        i.coldReason, i.therapistConfirmed, i.targetRegions, i.exerciseContentVersion))
                 .toList(), plan.acute, plan.hydrationTargetLitres);
     }
 }

@@ -68,10 +68,35 @@ public class SessionLog extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> reasons;
 
+    /** When the session was logged: the patient may correct or withdraw it for a while after (SessionsConfig). */
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** The latest correction; the values above are the corrected ones, earlier values are in {@link SessionChange}. */
+    @Column(name = "corrected_at")
+    public OffsetDateTime correctedAt;
+
+    /** Withdrawn by the patient: still shown, marked so, but no longer counted for adherence or pain history. */
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** Every session of the plan, withdrawn ones included, newest first: the history as it was told. */
     public static List<SessionLog> ofPlan(UUID planId) {
         return list("planId = ?1 order by performedAt desc", planId);
+    }
+
+    /** The sessions that count (for adherence and pain history): withdrawn ones left out, newest first. */
+    public static List<SessionLog> countedOfPlan(UUID planId) {
+        return list("planId = ?1 and withdrawnAt is null order by performedAt desc", planId);
+    }
+
+    /** The item's latest counted session, if any. */
+    public static java.util.Optional<SessionLog> latestCountedOfItem(UUID itemId) {
+        return find("itemId = ?1 and withdrawnAt is null order by performedAt desc, createdAt desc", itemId)
+                .firstResultOptional();
     }
 }

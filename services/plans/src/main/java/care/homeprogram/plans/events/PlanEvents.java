@@ -18,6 +18,8 @@ public final class PlanEvents {
     public static final String ITEM_PAUSED = "ItemPaused";
     public static final String ITEM_RESUMED = "ItemResumed";
     public static final String SESSION_LOGGED = "SessionLogged";
+    public static final String SESSION_CORRECTED = "SessionCorrected";
+    public static final String SESSION_WITHDRAWN = "SessionWithdrawn";
     public static final String ALERT_RAISED = "AlertRaised";
     public static final String ALERT_ACKNOWLEDGED = "AlertAcknowledged";
     public static final String ALERT_REPEATED = "AlertRepeated";
@@ -40,6 +42,16 @@ public final class PlanEvents {
     }
 
     public record SessionLogged(UUID sessionId, UUID planId, UUID patientId, UUID itemId, OffsetDateTime performedAt) {
+    }
+
+    /** The patient corrected a session they logged (the values are not in the event, as for SessionLogged). */
+    public record SessionCorrected(UUID sessionId, UUID planId, UUID patientId, UUID itemId, OffsetDateTime performedAt,
+            OffsetDateTime correctedAt) {
+    }
+
+    /** The patient withdrew a session they logged: it no longer counts for adherence. */
+    public record SessionWithdrawn(UUID sessionId, UUID planId, UUID patientId, UUID itemId, OffsetDateTime performedAt,
+            OffsetDateTime withdrawnAt) {
     }
 
     public record AlertRaised(UUID alertId, UUID patientId, UUID planId, UUID itemId, List<UUID> therapistIds,

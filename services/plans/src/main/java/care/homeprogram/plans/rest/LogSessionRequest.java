@@ -20,7 +20,7 @@ public record LogSessionRequest(
         @Min(0) @Max(500) Integer repsDone,
         @NotNull @Min(value = 0, message = "must be between 0 and 10") @Max(value = 10, message = "must be between 0 and 10") Integer painBefore,
         @NotNull @Min(value = 0, message = "must be between 0 and 10") @Max(value = 10, message = "must be between 0 and 10") Integer painAfter,
-        @Size(max = 3) List<@NotNull Symptom> symptoms,
+        @Size(max = 4) List<@NotNull Symptom> symptoms,
         @Size(max = 2000) String note,
         Boolean settledSinceLastSession) {
 }

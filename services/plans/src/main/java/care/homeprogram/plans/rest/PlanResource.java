@@ -1,10 +1,12 @@
 package care.homeprogram.plans.rest;
 
+import care.homeprogram.commons.audit.AuditContext;
 import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.service.HydrationService;
 import care.homeprogram.plans.service.PlanService;
 import care.homeprogram.plans.service.SafetyService;
+import care.homeprogram.plans.service.SessionCorrection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,12 +35,15 @@ public class PlanResource {
     private final SafetyService safety;
     private final HydrationService hydration;
     private final CurrentUser caller;
+    private final AuditContext audit;
 
-    public PlanResource(PlanService plans, SafetyService safety, HydrationService hydration, CurrentUser caller) {
+    public PlanResource(PlanService plans, SafetyService safety, HydrationService hydration, CurrentUser caller,
+            AuditContext audit) {
         this.plans = plans;
         this.safety = safety;
         this.hydration = hydration;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -94,6 +99,27 @@ public class PlanResource {
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
     public Page<SessionView> sessions(@PathParam("id") UUID id) {
         return page(plans.sessions(caller, id));
+    }
+
+    /** The patient who logged the session corrects it within the correction window; the rules judge it again. */
+    @PUT
+    @Path("/{id}/sessions/{sessionId}")
+    @RolesAllowed(CurrentUser.PATIENT)
+    public SessionOutcome correctSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid SessionCorrection correction) {
+        audit.concernsObject(sessionId);
+        return safety.correct(caller, id, sessionId, correction);
+    }
+
+    /** The patient who logged the session withdraws it within the correction window; it stays, marked withdrawn. */
+    @POST
+    @Path("/{id}/sessions/{sessionId}/withdraw")
+    @RolesAllowed(CurrentUser.PATIENT)
+    public SessionView withdrawSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid WithdrawSessionRequest request) {
+        audit.concernsObject(sessionId);
+        safety.withdraw(caller, id, sessionId, request.reason());
+        return plans.session(caller, id, sessionId);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package care.homeprogram.plans.rest;
 
 import care.homeprogram.plans.domain.Dose;
+import care.homeprogram.plans.domain.ExerciseContent;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.PlanSnapshot;
@@ -18,11 +19,14 @@ public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status st
         OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today, boolean acute,
         java.math.BigDecimal hydrationTargetLitres) {
 
-    /** An item with the library's words for the patient: what to do, when to stop, and why it is safe. */
+    /**
+     * An item with the library's words for the patient: what to do, when to stop, and why it is safe, as they read in
+     * the entry's content version the item was assigned with ({@code exerciseContentVersion}).
+     */
     public record Item(UUID id, UUID exerciseId, String name, PlanItem.Status status, String pausedReason,
             int startWeek, Dose dose, String coldReason, boolean therapistConfirmed, String summary,
             List<String> instructions, List<String> cautions, String whySafe,
-            List<care.homeprogram.plans.domain.Exercise.BodyRegion> targetRegions) {
+            List<care.homeprogram.plans.domain.Exercise.BodyRegion> targetRegions, Integer exerciseContentVersion) {
     }
 
     /** The patient's local date and what is due on it. */
@@ -33,16 +37,18 @@ public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status st
     public record Due(UUID itemId, String name, int timesPerDay, String followUpQuestion) {
     }
 
+    /** @param content the library entry's words as the item was assigned (null if the entry is gone) */
     public static PlanView of(Plan plan, PlanSnapshot snapshot, int version, Today today,
-            java.util.function.Function<UUID, care.homeprogram.plans.domain.Exercise> library) {
+            java.util.function.Function<PlanSnapshot.Item, ExerciseContent> content) {
         return new PlanView(plan.id, plan.patientId, plan.therapistId, snapshot.status(), version,
                 snapshot.startDate(), plan.createdAt, plan.updatedAt,
                 snapshot.items().stream().map(i -> {
-                    care.homeprogram.plans.domain.Exercise e = library.apply(i.exerciseId());
+                    ExerciseContent e = content.apply(i);
                     return new Item(i.id(), i.exerciseId(), i.name(), i.status(), i.pausedReason(), i.startWeek(),
                             i.dose(), i.coldReason(), i.therapistConfirmed(), e == null ? null : e.summary,
                             e == null ? List.of() : e.instructions, e == null ? List.of() : e.cautions,
-                            e == null ? null : e.whySafe, i.targetRegions());
+                            e == null ? null : e.whySafe, i.targetRegions(),
+                            e == null ? null : e.key.contentVersion());
                 }).toList(),
                 today, snapshot.acute(), snapshot.hydrationTargetLitres());
     }

@@ -25,6 +25,12 @@ public final class Guidance {
             + "and is back to your usual level tomorrow morning. We will ask you next time.";
     public static final String GREEN = "Well done. Your pain stayed at %d out of 10: keep going as planned.";
     public static final String RISE = " Your pain is higher than your usual level, so your therapist has been told.";
+    /** After a correction that no longer pauses an item already paused: only a therapist resumes it. */
+    public static final String STILL_PAUSED = " This exercise stays paused until your therapist has looked at it.";
+    /** After a correction that reports nothing new about an item a therapist resumed after that same report. */
+    public static final String ALREADY_REVIEWED = "Your therapist has already looked at what you reported in this "
+            + "session and resumed this exercise. Stop and tell them if it happens again. If you get numbness around "
+            + "your genitals or buttocks, trouble passing urine, or weakness in both legs, get emergency help at once.";
 
     private Guidance() {
     }
@@ -34,6 +40,7 @@ public final class Guidance {
             case SHARP_PAIN -> "Sharp or catching pain is a sign to stop.";
             case PAIN_SPREADING_DOWN_LEG -> "Pain spreading further down your leg is a sign to stop.";
             case NEW_NUMBNESS_OR_WEAKNESS -> "New numbness, tingling or weakness is a sign to stop.";
+            case PAIN_RISING_WITH_REPETITIONS -> "Pain that rises with each repetition is a sign to stop.";
         };
     }
 }

@@ -49,7 +49,7 @@ public class AdherenceAlerter {
 
     /**
      * The claimed plans with the start of their lapse and the seconds of it in which they could not be followed.
-     * GREATEST ignores a missing session.
+     * GREATEST ignores a missing session; a withdrawn session is no session.
      */
     private static final String CLAIM = """
             SELECT CAST(p.id AS text), CAST(p.patient_id AS text), l.lapse_start,
@@ -60,7 +60,8 @@ public class AdherenceAlerter {
                                AND a.started_at < :now), 0)
             FROM plan p
             CROSS JOIN LATERAL (SELECT GREATEST(p.activated_at,
-                                    (SELECT MAX(s.performed_at) FROM session_log s WHERE s.plan_id = p.id))
+                                    (SELECT MAX(s.performed_at) FROM session_log s
+                                     WHERE s.plan_id = p.id AND s.withdrawn_at IS NULL))
                                     AS lapse_start) l
             WHERE p.status = 'ACTIVE' AND p.activated_at IS NOT NULL AND p.id > :after
             ORDER BY p.id LIMIT 100

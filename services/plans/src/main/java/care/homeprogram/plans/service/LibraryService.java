@@ -3,25 +3,31 @@ package care.homeprogram.plans.service;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.domain.Exercise;
+import care.homeprogram.plans.domain.ExerciseContent;
 import care.homeprogram.plans.rest.ExerciseRequest;
 import care.homeprogram.plans.rest.ExerciseView;
 import care.homeprogram.plans.safety.PlanContentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Therapists add and edit their own library entries; the clinic's seeded entries are data from the home-care guide,
- * changed by a new library version (seed/library.json), not by hand. Every edit bumps the entry's content version.
+ * changed by a new library version (seed/library.json), not by hand. Every edit bumps the entry's content version,
+ * and every content version is kept ({@link ExerciseContent}).
  */
 @ApplicationScoped
 public class LibraryService {
     private final PlanContentRules rules;
+    private final Clock clock;
 
-    public LibraryService(PlanContentRules rules) {
+    public LibraryService(PlanContentRules rules, Clock clock) {
         this.rules = rules;
+        this.clock = clock;
     }
 
     @Transactional
@@ -33,6 +39,7 @@ public class LibraryService {
         exercise.contentVersion = 0;
         apply(exercise, request);
         exercise.persist();
+        keepContent(exercise);
         return ExerciseView.of(exercise);
     }
 
@@ -48,7 +55,17 @@ public class LibraryService {
             throw ProblemException.notFound("Exercise " + id);
         }
         apply(exercise, request);
+        keepContent(exercise);
         return ExerciseView.of(exercise);
+    }
+
+    /**
+     * An edit is a new content version, kept beside the earlier ones: plans assigned with an earlier version keep
+     * showing its words until the therapist assigns the item again.
+     */
+    private void keepContent(Exercise exercise) {
+        Exercise.flush();
+        ExerciseContent.recordCurrent(exercise, OffsetDateTime.now(clock));
     }
 
     private void apply(Exercise exercise, ExerciseRequest request) {

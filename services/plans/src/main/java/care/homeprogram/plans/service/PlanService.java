@@ -7,11 +7,13 @@ import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.domain.CareTeamMember;
 import care.homeprogram.plans.domain.Dose;
 import care.homeprogram.plans.domain.Exercise;
+import care.homeprogram.plans.domain.ExerciseContent;
 import care.homeprogram.plans.domain.PatientProfile;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.PlanSnapshot;
 import care.homeprogram.plans.domain.PlanVersion;
+import care.homeprogram.plans.domain.SessionChange;
 import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.domain.Template;
 import care.homeprogram.plans.domain.TemplateItem;
@@ -35,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -99,6 +102,7 @@ public class PlanService {
             intake.requireForActivation(plan, therapist, request.intakeSignOff());
         }
         plan.persist();
+        keepAssignedContent(plan);
         recordVersion(plan, therapist.id(), "created");
         if (plan.status == Plan.Status.ACTIVE) {
             outbox.append(PlanEvents.TOPIC, PlanEvents.PLAN_ASSIGNED, plan.id, PlanEvents.schedule(plan, "assigned"));
@@ -128,6 +132,7 @@ public class PlanService {
         }
         if (request.items() != null || request.acute() != null) {
             requireAllowedContent(plan);
+            keepAssignedContent(plan);
         }
         if (request.safetyThresholds() != null) {
             plan.safetyThresholds = request.safetyThresholds();
@@ -255,10 +260,22 @@ public class PlanService {
                 .map(PlanVersionView::of).toList();
     }
 
+    /** Every session, withdrawn ones too (marked so), each with its corrections: who, when, why and the values before. */
     @Transactional
     public List<SessionView> sessions(CurrentUser caller, UUID planId) {
         Plan plan = readable(caller, planId);
-        return SessionLog.ofPlan(plan.id).stream().map(SessionView::of).toList();
+        List<SessionLog> sessions = SessionLog.ofPlan(plan.id);
+        Map<UUID, List<SessionChange>> changes = SessionChange.ofSessions(sessions.stream().map(s -> s.id).toList())
+                .stream().collect(Collectors.groupingBy(c -> c.sessionId));
+        return sessions.stream().map(s -> SessionView.of(s, changes.getOrDefault(s.id, List.of()))).toList();
+    }
+
+    @Transactional
+    public SessionView session(CurrentUser caller, UUID planId, UUID sessionId) {
+        Plan plan = readable(caller, planId);
+        SessionLog session = SessionLog.<SessionLog>findByIdOptional(sessionId).filter(s -> s.planId.equals(plan.id))
+                .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        return SessionView.of(session, SessionChange.ofSessions(List.of(session.id)));
     }
 
     @Transactional
@@ -269,7 +286,7 @@ public class PlanService {
         List<Adherence.ItemSchedule> items = plan.items.stream()
                 .filter(i -> i.status != PlanItem.Status.REMOVED)
                 .map(i -> new Adherence.ItemSchedule(i.id, i.startWeek, i.dose)).toList();
-        List<Adherence.SessionFact> sessions = SessionLog.ofPlan(plan.id).stream()
+        List<Adherence.SessionFact> sessions = SessionLog.countedOfPlan(plan.id).stream()
                 .map(s -> new Adherence.SessionFact(s.itemId, s.performedAt.atZoneSameInstant(zone).toLocalDate(),
                         s.trafficLight))
                 .toList();
@@ -372,7 +389,10 @@ public class PlanService {
                 coldReason, therapistConfirmed);
     }
 
-    /** Replaces the items; an item given with its id keeps its identity, status and history. */
+    /**
+     * Replaces the items; an item given with its id keeps its identity, status and history. Every item given is
+     * assigned again: it takes the library entry's current words (name and content version).
+     */
     private static void replaceItems(Plan plan, List<CreatePlanRequest.NewItem> requested) {
         Map<UUID, PlanItem> existing = new HashMap<>();
         plan.items.forEach(i -> existing.put(i.id, i));
@@ -400,10 +420,11 @@ public class PlanService {
             String coldReason, boolean therapistConfirmed, List<Exercise.BodyRegion> targetRegions) {
         if (item.id == null) {
             item.id = UUID.randomUUID();
-            item.name = exercise.name;
         }
         item.plan = plan;
         item.exercise = exercise;
+        item.name = exercise.name;
+        item.exerciseContentVersion = exercise.contentVersion;
         item.position = plan.items.size();
         item.startWeek = startWeek;
         item.dose = dose;
@@ -411,6 +432,13 @@ public class PlanService {
         item.therapistConfirmed = therapistConfirmed;
         item.targetRegions = targetRegions == null ? List.of() : List.copyOf(targetRegions);
         plan.items.add(item);
+    }
+
+    /** The words the plan's items were assigned with stay readable however their library entries change later. */
+    private void keepAssignedContent(Plan plan) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        plan.items.stream().filter(i -> i.status != PlanItem.Status.REMOVED).map(i -> i.exercise).distinct()
+                .forEach(e -> ExerciseContent.recordCurrent(e, now));
     }
 
     private void recordVersion(Plan plan, UUID changedBy, String reason) {
@@ -430,11 +458,11 @@ public class PlanService {
 
     private PlanView view(Plan plan, int version) {
         if (version == plan.version) {
-            return PlanView.of(plan, PlanSnapshot.of(plan), version, today(plan), PlanService::exercise);
+            return PlanView.of(plan, PlanSnapshot.of(plan), version, today(plan), PlanService::content);
         }
         PlanVersion stored = PlanVersion.of(plan.id, version)
                 .orElseThrow(() -> ProblemException.notFound("Version " + version + " of plan " + plan.id));
-        return PlanView.of(plan, stored.snapshot, version, null, PlanService::exercise);
+        return PlanView.of(plan, stored.snapshot, version, null, PlanService::content);
     }
 
     private PlanView.Today today(Plan plan) {
@@ -449,8 +477,16 @@ public class PlanService {
         return new PlanView.Today(date, zone.getId(), Schedule.weekOf(plan.startDate, date), due);
     }
 
-    private static Exercise exercise(UUID id) {
-        return Exercise.findById(id);
+    /** The words the item showed at that version: its content version, else (older history) the entry's words now. */
+    private static ExerciseContent content(PlanSnapshot.Item item) {
+        if (item.exerciseContentVersion() != null) {
+            ExerciseContent kept = ExerciseContent.of(item.exerciseId(), item.exerciseContentVersion());
+            if (kept != null) {
+                return kept;
+            }
+        }
+        Exercise exercise = Exercise.findById(item.exerciseId());
+        return exercise == null ? null : ExerciseContent.current(exercise);
     }
 
     private static ZoneId zoneOf(UUID patientId) {

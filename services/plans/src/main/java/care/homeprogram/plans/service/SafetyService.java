@@ -4,9 +4,11 @@ import care.homeprogram.commons.outbox.Outbox;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.config.SafetyConfig;
+import care.homeprogram.plans.config.SessionsConfig;
 import care.homeprogram.plans.domain.CheckIn;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
+import care.homeprogram.plans.domain.SessionChange;
 import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.events.PlanEvents;
 import care.homeprogram.plans.rest.CheckInOutcome;
@@ -16,12 +18,15 @@ import care.homeprogram.plans.rest.SessionOutcome;
 import care.homeprogram.plans.safety.AlertSpec;
 import care.homeprogram.plans.safety.CheckInRules;
 import care.homeprogram.plans.safety.Decision;
+import care.homeprogram.plans.safety.Guidance;
 import care.homeprogram.plans.safety.RedFlag;
 import care.homeprogram.plans.safety.SafetyOutcome;
 import care.homeprogram.plans.safety.SessionRules;
 import care.homeprogram.plans.safety.Symptom;
 import care.homeprogram.plans.safety.Thresholds;
+import care.homeprogram.plans.safety.TrafficLight;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +34,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,13 +52,16 @@ public class SafetyService {
     private final AlertService alerts;
     private final Outbox outbox;
     private final SafetyConfig config;
+    private final SessionsConfig sessions;
     private final Clock clock;
 
-    public SafetyService(PlanService plans, AlertService alerts, Outbox outbox, SafetyConfig config, Clock clock) {
+    public SafetyService(PlanService plans, AlertService alerts, Outbox outbox, SafetyConfig config,
+            SessionsConfig sessions, Clock clock) {
         this.plans = plans;
         this.alerts = alerts;
         this.outbox = outbox;
         this.config = config;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -131,6 +140,118 @@ public class SafetyService {
                 outcome.trafficLight(), item.id, item.status, !outcome.alerts().isEmpty(), followUp);
     }
 
+    /**
+     * The patient who logged a session corrects it, within the correction window: the values before are kept with
+     * who, when and why, and the safety rules judge the corrected values as they would a new session. A correction
+     * can pause the item and raise alerts, but never clears either: an alert stays until a therapist acknowledges it,
+     * a paused item until a therapist resumes it. An alert is raised only for what the session had not reported yet
+     * (a new symptom, a new band): correcting a note does not report the same pain again.
+     */
+    @Transactional
+    public SessionOutcome correct(CurrentUser patient, UUID planId, UUID sessionId, SessionCorrection correction) {
+        Plan plan = ownPlan(patient, planId);
+        SessionLog session = sessionLocked(plan, sessionId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (session.withdrawn()) {
+            throw ProblemException.conflict("session-withdrawn", "This session was withdrawn at " + session.withdrawnAt
+                    + " and can no longer be corrected");
+        }
+        requireCorrectable(session, now);
+        PlanItem item = plan.items.stream().filter(i -> i.id.equals(session.itemId)).findFirst().orElseThrow();
+        boolean latestOfItem = SessionLog.latestCountedOfItem(item.id).map(s -> s.id.equals(session.id)).orElse(false);
+
+        // What this session has reported so far, as logged and as corrected since: reported once is enough.
+        Set<String> reportedBefore = new HashSet<>(session.reasons);
+        SessionChange.ofSessions(List.of(session.id)).forEach(c -> reportedBefore.addAll(c.previous.reasons()));
+        recordChange(session, SessionChange.Kind.CORRECTED, patient, now, correction.reason());
+        if (setTheBaseline(session)) {
+            plan.baselinePain = correction.painBefore();
+        }
+        Set<Symptom> symptoms = correction.symptoms() == null || correction.symptoms().isEmpty()
+                ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(correction.symptoms());
+        Integer baseline = plan.baselinePain != null ? plan.baselinePain : correction.painBefore();
+        Thresholds thresholds = plan.safetyThresholds != null ? plan.safetyThresholds : config.thresholds();
+        SafetyOutcome outcome = SessionRules.evaluate(correction.painAfter(), symptoms, baseline,
+                session.settledSinceLast, thresholds);
+        List<AlertSpec> added = outcome.alerts().stream().filter(a -> outcome.reasons().stream()
+                .filter(r -> !reportedBefore.contains(r))
+                .anyMatch(r -> r.equals(a.reasonCode()) || r.startsWith(a.reasonCode() + ":"))).toList();
+
+        session.setsDone = correction.setsDone();
+        session.repsDone = correction.repsDone();
+        session.painBefore = correction.painBefore();
+        session.painAfter = correction.painAfter();
+        session.symptoms = List.copyOf(symptoms);
+        session.note = correction.note();
+        session.decision = outcome.decision();
+        session.trafficLight = outcome.trafficLight();
+        session.reasons = outcome.reasons();
+        session.correctedAt = now;
+
+        if (latestOfItem && item.status == PlanItem.Status.ACTIVE) {
+            // The follow-up asks about the item's latest session: it follows that session's corrected band.
+            item.amberFollowUpPending = outcome.askTomorrowIfSettled();
+        }
+        outbox.append(PlanEvents.TOPIC, PlanEvents.SESSION_CORRECTED, plan.patientId, new PlanEvents.SessionCorrected(
+                session.id, plan.id, plan.patientId, item.id, session.performedAt, now));
+        boolean closed = plan.status == Plan.Status.COMPLETED || plan.status == Plan.Status.REVOKED;
+        if (outcome.decision() == Decision.ITEM_PAUSED && item.status == PlanItem.Status.ACTIVE && !added.isEmpty()
+                && !closed) {
+            plans.pauseItemBySafetyRule(plan, item, "corrected session: " + String.join(", ", outcome.reasons()),
+                    added.get(0).reasonCode());
+        }
+        for (AlertSpec spec : added) {
+            alerts.raise(plan.patientId, plan.id, item.id, spec);
+        }
+        LOG.infof("session %s on plan %s item %s corrected by the patient: %s %s, %d alert(s) raised", session.id,
+                plan.id, item.id, outcome.decision(), outcome.trafficLight(), added.size());
+        String guidance = outcome.guidance();
+        if (item.status == PlanItem.Status.PAUSED && outcome.decision() != Decision.ITEM_PAUSED) {
+            guidance = guidance + Guidance.STILL_PAUSED;
+        } else if (item.status != PlanItem.Status.PAUSED && outcome.decision() == Decision.ITEM_PAUSED) {
+            // Nothing new: a therapist resumed the item after this very report; pausing it again would do so silently.
+            guidance = Guidance.ALREADY_REVIEWED;
+        }
+        return new SessionOutcome(session.id, outcome.decision(), outcome.reasons(), guidance, outcome.trafficLight(),
+                item.id, item.status, !added.isEmpty(), null);
+    }
+
+    /**
+     * The patient who logged a session withdraws it, within the correction window: it stays in the history, marked
+     * withdrawn with who, when and why, but no longer counts for adherence or pain history. What it set off stays:
+     * its alerts until a therapist acknowledges them, a pause until a therapist resumes the item. Withdrawing again
+     * changes nothing (the first withdrawal stays).
+     */
+    @Transactional
+    public void withdraw(CurrentUser patient, UUID planId, UUID sessionId, String reason) {
+        Plan plan = ownPlan(patient, planId);
+        SessionLog session = sessionLocked(plan, sessionId);
+        if (session.withdrawn()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        requireCorrectable(session, now);
+        PlanItem item = plan.items.stream().filter(i -> i.id.equals(session.itemId)).findFirst().orElseThrow();
+        boolean latestOfItem = SessionLog.latestCountedOfItem(item.id).map(s -> s.id.equals(session.id)).orElse(false);
+        boolean setTheBaseline = setTheBaseline(session);
+
+        recordChange(session, SessionChange.Kind.WITHDRAWN, patient, now, reason);
+        session.withdrawnAt = now;
+        if (setTheBaseline) {
+            // The baseline is the pain before the first session: now the first one that counts, or the next logged.
+            SessionLog.<SessionLog>find("planId = ?1 and withdrawnAt is null order by createdAt, id", plan.id)
+                    .firstResultOptional().ifPresentOrElse(first -> plan.baselinePain = first.painBefore,
+                            () -> plan.baselinePain = null);
+        }
+        if (latestOfItem && session.trafficLight == TrafficLight.AMBER && item.status == PlanItem.Status.ACTIVE) {
+            // No question about pain after a session that is withdrawn.
+            item.amberFollowUpPending = false;
+        }
+        outbox.append(PlanEvents.TOPIC, PlanEvents.SESSION_WITHDRAWN, plan.patientId, new PlanEvents.SessionWithdrawn(
+                session.id, plan.id, plan.patientId, item.id, session.performedAt, now));
+        LOG.infof("session %s on plan %s withdrawn by the patient", session.id, plan.id);
+    }
+
     @Transactional
     public CheckInOutcome checkIn(CurrentUser patient, CheckInRequest request) {
         EnumMap<RedFlag, Boolean> answers = new EnumMap<>(RedFlag.class);
@@ -162,6 +283,50 @@ public class SafetyService {
         LOG.infof("check-in %s of patient %s: %s", checkIn.id, patient.id(), outcome.decision());
         return new CheckInOutcome(checkIn.id, outcome.decision(), outcome.reasons(), outcome.guidance(), onHold,
                 !outcome.alerts().isEmpty());
+    }
+
+    private static Plan ownPlan(CurrentUser patient, UUID planId) {
+        return Plan.byId(planId).filter(p -> p.patientId.equals(patient.id()))
+                .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
+    }
+
+    /** Locked: a correction and a withdrawal of the same session at the same moment happen one after the other. */
+    private static SessionLog sessionLocked(Plan plan, UUID sessionId) {
+        return SessionLog.<SessionLog>findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(s -> s.planId.equals(plan.id))
+                .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    }
+
+    private void requireCorrectable(SessionLog session, OffsetDateTime now) {
+        Duration window = sessions.correctionWindow();
+        if (now.isAfter(session.createdAt.plus(window))) {
+            throw ProblemException.conflict("correction-window-closed", "A session can be corrected or withdrawn "
+                    + "within " + describe(window) + " of logging it; this one was logged at " + session.createdAt
+                    + ". Tell your therapist if something in it was wrong.");
+        }
+    }
+
+    private static String describe(Duration window) {
+        return window.toMinutes() % 60 == 0 ? window.toHours() + " hours" : window.toMinutes() + " minutes";
+    }
+
+    /** The plan's baseline is the pain before its first session that counts: is this the one? */
+    private static boolean setTheBaseline(SessionLog session) {
+        return SessionLog.<SessionLog>find("planId = ?1 and withdrawnAt is null order by createdAt, id", session.planId)
+                .firstResultOptional().map(first -> first.id.equals(session.id)).orElse(false);
+    }
+
+    private static void recordChange(SessionLog session, SessionChange.Kind kind, CurrentUser patient,
+            OffsetDateTime now, String reason) {
+        SessionChange change = new SessionChange();
+        change.id = UUID.randomUUID();
+        change.sessionId = session.id;
+        change.change = kind;
+        change.previous = SessionChange.Values.of(session);
+        change.changedBy = patient.id();
+        change.changedAt = now;
+        change.reason = reason;
+        change.persist();
     }
 
     private static ProblemException invalid(String field, String message) {

@@ -77,6 +77,17 @@ class SessionRulesTest {
     }
 
     @Test
+    void painRisingWithEachRepetitionStopsTheExerciseWhileTheScoreIsStillGreen() {
+        SafetyOutcome outcome = SessionRules.evaluate(2, Set.of(Symptom.PAIN_RISING_WITH_REPETITIONS), 2, null,
+                Thresholds.DEFAULT);
+        assertThat(outcome.trafficLight()).isEqualTo(TrafficLight.GREEN);
+        assertThat(outcome.decision()).isEqualTo(Decision.ITEM_PAUSED);
+        assertThat(outcome.reasons()).contains("STOP_RULE:PAIN_RISING_WITH_REPETITIONS");
+        assertThat(outcome.alerts().get(0).reason()).contains("PAIN_RISING_WITH_REPETITIONS");
+        assertThat(outcome.guidance()).contains("rises with each repetition");
+    }
+
+    @Test
     void symptomsAndRedPainTogetherRaiseBothAlerts() {
         SafetyOutcome outcome = SessionRules.evaluate(9, EnumSet.allOf(Symptom.class), 2, null, Thresholds.DEFAULT);
         assertThat(outcome.decision()).isEqualTo(Decision.ITEM_PAUSED);

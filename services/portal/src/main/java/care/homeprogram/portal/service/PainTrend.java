@@ -60,6 +60,9 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
     public static PainTrend of(List<Session> sessions, ZoneId zone, int greenMax, int amberMax) {
         Map<LocalDate, List<Session>> byDay = new TreeMap<>();
         for (Session s : sessions) {
+            if (s.withdrawn()) {
+                continue; // withdrawn by the patient: no longer part of the pain history
+            }
             byDay.computeIfAbsent(s.performedAt().atZoneSameInstant(zone).toLocalDate(), d -> new ArrayList<>()).add(s);
         }
         List<LocalDate> dates = new ArrayList<>(byDay.keySet());

@@ -71,7 +71,7 @@ public class PatientPages {
         if (!onHold && today != null && !today.items().isEmpty()) {
             Map<UUID, Long> done = new HashMap<>();
             for (Session s : plans.sessions(plan.id()).items()) {
-                if (s.performedAt().atZoneSameInstant(zone).toLocalDate().equals(date)) {
+                if (!s.withdrawn() && s.performedAt().atZoneSameInstant(zone).toLocalDate().equals(date)) {
                     done.merge(s.itemId(), 1L, Long::sum);
                 }
             }
@@ -113,7 +113,7 @@ public class PatientPages {
                     .map(s -> new PatientPageView.SessionRow(Times.format(s.performedAt(), zone),
                             names.getOrDefault(s.itemId(), "—"), s.painBefore(), s.painAfter(),
                             s.trafficLight() == null ? "" : s.trafficLight().toLowerCase(Locale.ROOT),
-                            Wording.decision(s.decision()), s.symptoms().stream().map(Wording::symptom).toList(),
+                            Wording.decision(s), s.symptoms().stream().map(Wording::symptom).toList(),
                             s.note()))
                     .toList();
             return new HistoryView.Sessions(rows, PainTrend.of(sessions, zone, greenMax, amberMax));

@@ -10,7 +10,8 @@ public final class Wording {
     public static final Map<String, String> SYMPTOMS = ordered(
             "SHARP_PAIN", "Sharp or catching pain",
             "PAIN_SPREADING_DOWN_LEG", "Pain spreading down my leg",
-            "NEW_NUMBNESS_OR_WEAKNESS", "New numbness, tingling or weakness");
+            "NEW_NUMBNESS_OR_WEAKNESS", "New numbness, tingling or weakness",
+            "PAIN_RISING_WITH_REPETITIONS", "Pain rising with each repetition");
 
     /** The red-flag check-in (docs/api-contract.md), in the patient's words. */
     public static final Map<String, String> RED_FLAGS = ordered(
@@ -27,6 +28,7 @@ public final class Wording {
             Map.entry("STOP_RULE:SHARP_PAIN", "You reported sharp or catching pain."),
             Map.entry("STOP_RULE:PAIN_SPREADING_DOWN_LEG", "You reported pain spreading down your leg."),
             Map.entry("STOP_RULE:NEW_NUMBNESS_OR_WEAKNESS", "You reported new numbness, tingling or weakness."),
+            Map.entry("STOP_RULE:PAIN_RISING_WITH_REPETITIONS", "You reported pain rising with each repetition."),
             Map.entry("PAIN_RED", "Your pain after the exercise was in the red band."),
             Map.entry("PAIN_AMBER", "Your pain after the exercise was in the amber band."),
             Map.entry("PAIN_GREEN", "Your pain stayed in the green band."),
@@ -89,6 +91,11 @@ public final class Wording {
 
     public static String symptom(String code) {
         return SYMPTOMS.getOrDefault(code, code);
+    }
+
+    /** A session's decision, or that the patient withdrew it (it stays in the history, marked so). */
+    public static String decision(care.homeprogram.portal.client.Session session) {
+        return session.withdrawn() ? "Withdrawn by the patient" : decision(session.decision());
     }
 
     public static String decision(String decision) {

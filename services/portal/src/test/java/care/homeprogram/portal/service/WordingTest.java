@@ -2,7 +2,11 @@ package care.homeprogram.portal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.portal.client.Session;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class WordingTest {
@@ -19,5 +23,17 @@ class WordingTest {
                 .isEqualTo("Escalated (something new) at 2 Dec 2026, 09:00");
         assertThat(Wording.duration(Duration.ofMinutes(125))).isEqualTo("2 hours 5 minutes");
         assertThat(Wording.duration(Duration.ofMinutes(61))).isEqualTo("1 hour 1 minute");
+    }
+
+    @Test
+    void aWithdrawnSessionReadsAsWithdrawnWhateverTheRulesDecided() {
+        assertThat(Wording.decision(session("ITEM_PAUSED", "WITHDRAWN"))).isEqualTo("Withdrawn by the patient");
+        assertThat(Wording.decision(session("ITEM_PAUSED", "CORRECTED"))).isEqualTo("This exercise is paused");
+        assertThat(Wording.decision(session("CONTINUE", null))).isEqualTo("Continue");
+    }
+
+    private static Session session(String decision, String status) {
+        return new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), OffsetDateTime.now(), 1, 5, 2, 7,
+                List.of(), null, decision, "RED", List.of(), status);
     }
 }
