@@ -43,6 +43,28 @@ class IntakeScreeningTest {
         PlanServiceStub.creation = null;
         PlanServiceStub.change = null;
         PlanServiceStub.lastChange = null;
+        PlanServiceStub.lastCreation = null;
+    }
+
+    @Test
+    void aPlanBegunFromTheAcuteTemplateIsAssignedAsAcuteSoItsHoldsAreCapped() throws Exception {
+        Browser tara = signedIn("tara");
+        HttpResponse<String> builder = tara.get(uri("/patients/" + PAT + "/plans/new?template="
+                + PlanServiceStub.ACUTE_TEMPLATE));
+        assertThat(builder.statusCode()).isEqualTo(200);
+        Map<String, String> plan = new HashMap<>(Map.of("csrf-token", Browser.csrfToken(builder.body()),
+                "action", "assign", "templateId", PlanServiceStub.ACUTE_TEMPLATE, "exerciseId",
+                PlanServiceStub.EXERCISE, "itemId", "", "startWeek", "1", "sets", "2", "reps", "10", "timesPerDay",
+                "1", "weeks", "4"));
+        plan.put("days", "0:MONDAY");
+        PlanServiceStub.creation = new PlanServiceStub.Answer(201, "{\"id\":\"" + PlanServiceStub.PLAN + "\"}");
+        tara.post(uri("/patients/" + PAT + "/plans/new"), plan);
+        assertThat(PlanServiceStub.lastCreation).contains("\"acute\":true");
+
+        plan.put("templateId", "");
+        tara.post(uri("/patients/" + PAT + "/plans/new"), plan);
+        assertThat(PlanServiceStub.lastCreation).as("a plan not begun from an acute template")
+                .doesNotContain("\"acute\"");
     }
 
     @Test

@@ -27,6 +27,10 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     static volatile Answer change;
     /** The body of the last PATCH of a plan, as the portal sent it. */
     static volatile String lastChange;
+    /** The body of the last POST of a plan, as the portal sent it. */
+    static volatile String lastCreation;
+    /** The clinic's acute-phase template, with the one library entry ({@link #EXERCISE}). */
+    static final String ACUTE_TEMPLATE = "a0000000-0000-4000-8000-000000000001";
 
     static final String EXERCISE = "e0000000-0000-4000-8000-000000000001";
     static final String PLAN = "f0000000-0000-4000-8000-000000000001";
@@ -57,7 +61,7 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
                         ? "{\"id\":\"" + PLAN + "\",\"patientId\":\"" + DemoUsers.PAT + "\",\"status\":\"ACTIVE\"}"
                         : changed.json());
             } else if ("POST".equals(exchange.getRequestMethod())) {
-                exchange.getRequestBody().readAllBytes();
+                lastCreation = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 answer(exchange, created == null ? 404 : created.status(), created == null
                         ? "{\"title\":\"Not found\",\"status\":404}" : created.json());
             } else {
@@ -69,7 +73,11 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
                   "summary":"Gentle stretch lying on your back","instructions":[],"cautions":[],
                   "defaultDose":{"sets":2,"reps":10,"timesPerDay":1,"weeks":4},"flags":[]}],"total":1}
                 """.formatted(EXERCISE)));
-        server.createContext("/api/templates", exchange -> answer(exchange, 200, "{\"items\":[],\"total\":0}"));
+        server.createContext("/api/templates", exchange -> answer(exchange, 200, """
+                {"items":[{"id":"%s","slug":"acute","name":"Acute back spasm","description":"","condition":"ACUTE",
+                  "acute":true,"items":[{"exerciseId":"%s","startWeek":1,
+                  "dose":{"sets":2,"reps":10,"timesPerDay":1,"daysOfWeek":["MONDAY"],"weeks":4}}]}],"total":1}
+                """.formatted(ACUTE_TEMPLATE, EXERCISE)));
         server.createContext("/api/fhir/patients/", exchange -> {
             boolean patsTherapist = DemoUsers.TARA.equals(PatientServiceStub.caller(exchange));
             if (patsTherapist && exchange.getRequestURI().getPath().endsWith("/" + DemoUsers.PAT)) {

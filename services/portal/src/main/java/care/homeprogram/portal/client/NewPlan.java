@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
 
-/** POST /api/plans: the items with their dose; ACTIVE assigns it now. */
+/**
+ * POST /api/plans: the items with their dose; ACTIVE assigns it now; {@code acute} when the plan is for the acute phase
+ * (built from an acute template), so plan-service caps its static holds.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NewPlan(UUID patientId, List<Item> items, String status, Boolean intakeSignOff) {
+public record NewPlan(UUID patientId, List<Item> items, String status, Boolean intakeSignOff, Boolean acute) {
 
     /** {@code id} keeps an existing item's identity on a change (its sessions and status). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -111,7 +111,10 @@ public class PlanBuilderResource {
             return Pages.ok(Templates.builder(view(context, templateId, form, true, signOff, null, null, null)));
         }
         try {
-            plans.create(new NewPlan(patientId, form.items(), "ACTIVE", signOff ? Boolean.TRUE : null));
+            // A plan begun from an acute template stays acute-phase, as one made from the template id would be.
+            boolean acute = context.templates.stream().anyMatch(t -> t.id().equals(templateId) && t.acute());
+            plans.create(new NewPlan(patientId, form.items(), "ACTIVE", signOff ? Boolean.TRUE : null,
+                    acute ? Boolean.TRUE : null));
             return Pages.redirect("/patients/" + patientId + "?done=plan-assigned");
         } catch (ServiceProblem problem) {
             if (problem.isNotFound()) {
