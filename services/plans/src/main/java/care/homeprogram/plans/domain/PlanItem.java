@@ -59,7 +59,7 @@ public class PlanItem {
     @Column(name = "paused_reason")
     public String pausedReason;
 
-    /** Why a cold item is in the plan; only an acute flare-up justifies cold (PRODUCT.md rule 6). */
+    /** Why a cold item is in the plan; only an acute flare-up justifies cold (docs/clinical-rules.md rule 6; ACP 2017: heat first). */
     @Column(name = "cold_reason")
     public String coldReason;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The red-flag check-in (PRODUCT.md rules 1 and 2): any emergency answer → seek care now (shown whatever the time
+ * The red-flag check-in (docs/clinical-rules.md rules 1 and 2): any emergency answer → seek care now (shown whatever the time
  * or quiet hours), plans on hold, CRITICAL alert; otherwise any same-day answer → seek care today, HIGH alert.
  */
 public final class CheckInRules {

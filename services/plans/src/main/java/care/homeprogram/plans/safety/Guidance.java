@@ -1,7 +1,7 @@
 package care.homeprogram.plans.safety;
 
 /**
- * The words the patient sees. Plain language; never "pain is progress"; movement, not bed rest (PRODUCT.md rule 6).
+ * The words the patient sees. Plain language; never "pain is progress"; movement, not bed rest (docs/clinical-rules.md rule 6).
  */
 public final class Guidance {
     public static final String EMERGENCY = "Get emergency help now: call your local emergency number (112 in Europe, "

@@ -1,6 +1,6 @@
 package care.homeprogram.plans.safety;
 
-/** The check-in questions (docs/api-contract.md) and how urgent a yes is (CLINICAL.md, red flags; NICE NG59). */
+/** The check-in questions (docs/api-contract.md) and how urgent a yes is (docs/clinical-rules.md rules 1 and 2; NICE NG59). */
 public enum RedFlag {
     SADDLE_NUMBNESS(Decision.SEEK_CARE_NOW, "numbness in the genitals, buttocks or inner thighs"),
     BLADDER_OR_BOWEL_CHANGE(Decision.SEEK_CARE_NOW, "new bladder or bowel trouble"),

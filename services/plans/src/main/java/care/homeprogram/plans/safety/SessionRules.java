@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The rules applied to every logged session (PRODUCT.md rules 4 and 5, CLINICAL.md "Stop and traffic-light rules"):
+ * The rules applied to every logged session (docs/clinical-rules.md rules 4 and 5, stop and traffic-light rules):
  * <ol>
  * <li>stop rule: any reported symptom pauses the item, HIGH alert;</li>
  * <li>traffic light on the pain during/after: green continue; amber continue and ask tomorrow whether it settled;

@@ -1,7 +1,7 @@
 package care.homeprogram.plans.safety;
 
 /**
- * The numbers the session rules use. Defaults (CLINICAL.md): 0–3 green, 4–5 amber, 6+ red; a rise of 2 or more over
+ * The numbers the session rules use. Defaults (docs/clinical-rules.md rule 5): 0–3 green, 4–5 amber, 6+ red; a rise of 2 or more over
  * the patient's baseline alerts. Configured in {@code homeprogram.safety.*} and overridable per plan.
  */
 public record Thresholds(int greenMax, int amberMax, int baselineRiseAlert) {

@@ -1,6 +1,6 @@
 package care.homeprogram.plans.safety;
 
-/** Pain during/after an exercise on the 0–10 scale, in three bands (CLINICAL.md, traffic light). */
+/** Pain during/after an exercise on the 0–10 scale, in three bands (docs/clinical-rules.md rule 5). */
 public enum TrafficLight {
     GREEN, AMBER, RED;
 

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Adherence counted from verified sessions, never logins (PRODUCT.md): per program week, the sessions done (at most
+ * Adherence counted from verified sessions, never logins (docs/clinical-rules.md rule 7): per program week, the sessions done (at most
  * the prescribed number per item and day) over the sessions prescribed up to today; and progression, earned only by
  * a completed week with enough adherence and only green sessions (rule 7), suggested to the therapist, never applied.
  * Days on which an item was paused or its plan on hold are neither prescribed nor missed.
