@@ -70,6 +70,17 @@ class FhirValidationTest {
         logSession("pat", first, firstItems.get(0), 2, 2, "", "").statusCode(201);
         logSession("pat", first, firstItems.get(1), 2, 7, "", "").statusCode(201);
         logSession("pat", second, items(second).get(0), 3, 2, "", "").statusCode(201);
+        // One session corrected (amended scores) and one withdrawn (kept, marked entered-in-error).
+        String corrected = logSession("pat", second, items(second).get(1), 1, 1, "", "").statusCode(201)
+                .extract().path("sessionId");
+        given().auth().oauth2(Tokens.accessToken("pat")).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"painBefore\": 1, \"painAfter\": 2, \"reason\": \"typed 1 for 2\"}")
+                .put("/api/plans/" + second + "/sessions/" + corrected).then().statusCode(200);
+        String withdrawn = logSession("pat", second, items(second).get(1), 3, 3, "", "").statusCode(201)
+                .extract().path("sessionId");
+        given().auth().oauth2(Tokens.accessToken("pat")).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"reason\": \"logged twice\"}")
+                .post("/api/plans/" + second + "/sessions/" + withdrawn + "/withdraw").then().statusCode(200);
         checkIn("{\"answers\": {}}");
         checkIn("{\"answers\": {\"NIGHT_PAIN\": true}}");
 
@@ -78,6 +89,11 @@ class FhirValidationTest {
         Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
 
         assertValid(bundle);
+        assertThat(resources(bundle, org.hl7.fhir.r4.model.Observation.class))
+                .extracting(org.hl7.fhir.r4.model.Observation::getStatus)
+                .contains(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL,
+                        org.hl7.fhir.r4.model.Observation.ObservationStatus.AMENDED,
+                        org.hl7.fhir.r4.model.Observation.ObservationStatus.ENTEREDINERROR);
         assertThat(json).as("login ids of the patient and the therapist")
                 .doesNotContain(PAT.toString(), TARA.toString());
         CarePlan firstPlan = carePlan(bundle, first);

@@ -269,10 +269,16 @@ public final class FhirExport {
         return text.append(text.isEmpty() ? "" : "; ").append(d.timesPerDay()).append("× a day").toString();
     }
 
-    /** A pain score the patient reported before or after a session, on the plan the session belongs to. */
+    /**
+     * A pain score the patient reported before or after a session, on the plan the session belongs to: final,
+     * amended when the patient corrected the session, entered-in-error when they withdrew it (kept, as the record
+     * keeps it, but marked as not to be relied on).
+     */
     static Observation pain(SessionLog session, int score, String when) {
         Observation observation = withId(new Observation(), "Observation", session.id + "/pain-" + when);
-        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.setStatus(session.withdrawn() ? Observation.ObservationStatus.ENTEREDINERROR
+                : session.correctedAt != null ? Observation.ObservationStatus.AMENDED
+                : Observation.ObservationStatus.FINAL);
         observation.addCategory(new CodeableConcept(new Coding(
                 "http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey")));
         observation.setCode(new CodeableConcept(new Coding(LOINC, PAIN_SEVERITY,
