@@ -61,7 +61,8 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot start the patient-service stand-in", e);
         }
         server.createContext("/api/patients", PatientServiceStub::patients);
-        server.createContext("/", exchange -> answer(exchange, 404, problem(404, "not-found", "Not found")));
+        server.createContext("/", exchange -> PlanServiceStub.answer(exchange, 404,
+                problem(404, "not-found", "Not found")));
         server.start();
         String url = "http://localhost:" + server.getAddress().getPort();
         return Map.of("quarkus.rest-client.patient-service.url", url,
@@ -75,18 +76,18 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
         boolean reachable = caller != null && (caller.equals(PAT) || PATS_CARE_TEAM.contains(caller));
         if (path.equals("/api/patients") && "GET".equals(method)) {
             // The therapist's start page lists their patients; the intake tests never read the list.
-            answer(exchange, 200, "{\"items\":[],\"total\":0}");
+            PlanServiceStub.answer(exchange, 200, "{\"items\":[],\"total\":0}");
         } else if (path.equals("/api/patients/me/intake") && PAT.equals(caller)) {
             if ("PUT".equals(method)) {
                 if (screen != null) {
-                    answer(exchange, 409, problem(409, "intake-recorded",
+                    PlanServiceStub.answer(exchange, 409, problem(409, "intake-recorded",
                             "Your intake screen is recorded; your therapist can update it"));
                     return;
                 }
                 record(exchange, caller);
                 return;
             }
-            answer(exchange, 200, intake());
+            PlanServiceStub.answer(exchange, 200, intake());
         } else if (path.equals("/api/patients/" + PAT + "/intake") && reachable && !caller.equals(PAT)
                 && "PUT".equals(method)) {
             record(exchange, caller);
@@ -101,9 +102,9 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
             pat.put("status", "ACTIVE");
             pat.put("therapistIds", List.copyOf(PATS_CARE_TEAM));
             pat.put("intake", JSON.readTree(intake()));
-            answer(exchange, 200, JSON.writeValueAsString(pat));
+            PlanServiceStub.answer(exchange, 200, JSON.writeValueAsString(pat));
         } else {
-            answer(exchange, 404, problem(404, "not-found", "Patient not found"));
+            PlanServiceStub.answer(exchange, 404, problem(404, "not-found", "Patient not found"));
         }
     }
 
@@ -111,7 +112,7 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
         JsonNode answers = JSON.readTree(exchange.getRequestBody());
         JsonNode age = answers.path("ageAtFirstOnset");
         if (age.isInt() && (age.asInt() < 0 || age.asInt() > 120)) {
-            answer(exchange, 400, """
+            PlanServiceStub.answer(exchange, 400, """
                     {"type":"https://homeprogram.care/problems/validation","title":"Invalid input","status":400,
                      "detail":"ageAtFirstOnset: must be an age in years",
                      "errors":[{"field":"ageAtFirstOnset","message":"must be an age in years"}]}""");
@@ -131,7 +132,7 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
         });
         screen = new Screen(flags.stream().sorted().toList(), OffsetDateTime.of(2026, 12, 2, 9, 30, 0, 0,
                 ZoneOffset.UTC), caller);
-        answer(exchange, 200, intake());
+        PlanServiceStub.answer(exchange, 200, intake());
     }
 
     /** patient-service's IntakeView of pat. */
@@ -164,16 +165,6 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
     private static String problem(int status, String type, String detail) {
         return "{\"type\":\"https://homeprogram.care/problems/" + type + "\",\"title\":\"" + type + "\",\"status\":"
                 + status + ",\"detail\":\"" + detail + "\"}";
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type",
-                status == 200 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     @Override

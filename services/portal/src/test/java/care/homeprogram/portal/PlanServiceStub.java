@@ -101,6 +101,7 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
                 "%test.quarkus.rest-client.plan-service.url", url);
     }
 
+    /** Answers as the services do: JSON for 200, problem+json otherwise (the portal's stand-ins share it). */
     static void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type",
