@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PlanServiceStub.class, restrictToAnnotatedClass = true)
 class IntakeScreeningTest {
     private static final List<String> NO_TO_EVERYTHING = List.of("historyOfCancer", "steroidUse", "trauma",
-            "immunosuppression", "ivDrugUse", "recentBacterialInfection", "osteoporosis", "noImprovementAfterAMonth");
+            "immunosuppression", "ivDrugUse", "recentBacterialInfection", "osteoporosis", "noImprovementAfterAMonth",
+            "fluidRestriction", "saltRestriction");
 
     @TestHTTPResource("/")
     URL portal;

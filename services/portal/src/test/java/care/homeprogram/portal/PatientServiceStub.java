@@ -30,10 +30,13 @@ import java.util.UUID;
  */
 public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> FLAGS = Map.of("historyOfCancer", "HISTORY_OF_CANCER",
-            "steroidUse", "STEROID_USE", "trauma", "TRAUMA", "immunosuppression", "IMMUNOSUPPRESSION",
-            "ivDrugUse", "IV_DRUG_USE", "recentBacterialInfection", "RECENT_BACTERIAL_INFECTION",
-            "osteoporosis", "OSTEOPOROSIS", "noImprovementAfterAMonth", "NO_IMPROVEMENT_AFTER_A_MONTH");
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("historyOfCancer", "HISTORY_OF_CANCER"),
+            Map.entry("steroidUse", "STEROID_USE"), Map.entry("trauma", "TRAUMA"),
+            Map.entry("immunosuppression", "IMMUNOSUPPRESSION"), Map.entry("ivDrugUse", "IV_DRUG_USE"),
+            Map.entry("recentBacterialInfection", "RECENT_BACTERIAL_INFECTION"),
+            Map.entry("osteoporosis", "OSTEOPOROSIS"),
+            Map.entry("noImprovementAfterAMonth", "NO_IMPROVEMENT_AFTER_A_MONTH"),
+            Map.entry("fluidRestriction", "FLUID_RESTRICTION"), Map.entry("saltRestriction", "SALT_RESTRICTION"));
     private static final Set<UUID> PATS_CARE_TEAM = Set.of(TARA);
 
     /** pat's recorded screen, or null while none is recorded. */

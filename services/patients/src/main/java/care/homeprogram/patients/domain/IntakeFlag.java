@@ -14,5 +14,12 @@ public enum IntakeFlag {
     IV_DRUG_USE,
     RECENT_BACTERIAL_INFECTION,
     OSTEOPOROSIS,
-    NO_IMPROVEMENT_AFTER_A_MONTH
+    NO_IMPROVEMENT_AFTER_A_MONTH,
+    /**
+     * A doctor limits how much the patient may drink (e.g. heart or kidney failure): plan-service then never suggests
+     * the guide's 3–4 L a day, and the therapist reviews the program before it starts.
+     */
+    FLUID_RESTRICTION,
+    /** A doctor limits the patient's salt: the guide's electrolyte drinks need the same review. */
+    SALT_RESTRICTION
 }

@@ -17,7 +17,7 @@ public final class IntakeScreening {
     /** What the therapist (or the patient at first login) answered; a missing answer is "no". */
     public record Answers(Integer ageAtFirstOnset, boolean historyOfCancer, boolean steroidUse, boolean trauma,
             boolean immunosuppression, boolean ivDrugUse, boolean recentBacterialInfection, boolean osteoporosis,
-            boolean noImprovementAfterAMonth) {
+            boolean noImprovementAfterAMonth, boolean fluidRestriction, boolean saltRestriction) {
     }
 
     public static Set<IntakeFlag> flags(Answers answers) {
@@ -37,6 +37,8 @@ public final class IntakeScreening {
         add(flags, answers.recentBacterialInfection(), IntakeFlag.RECENT_BACTERIAL_INFECTION);
         add(flags, answers.osteoporosis(), IntakeFlag.OSTEOPOROSIS);
         add(flags, answers.noImprovementAfterAMonth(), IntakeFlag.NO_IMPROVEMENT_AFTER_A_MONTH);
+        add(flags, answers.fluidRestriction(), IntakeFlag.FLUID_RESTRICTION);
+        add(flags, answers.saltRestriction(), IntakeFlag.SALT_RESTRICTION);
         return flags;
     }
 

@@ -8,12 +8,13 @@ import jakarta.validation.constraints.Min;
 public record IntakeRequest(
         @Min(value = 0, message = "must be an age in years") @Max(value = 120, message = "must be an age in years") Integer ageAtFirstOnset,
         Boolean historyOfCancer, Boolean steroidUse, Boolean trauma, Boolean immunosuppression, Boolean ivDrugUse,
-        Boolean recentBacterialInfection, Boolean osteoporosis, Boolean noImprovementAfterAMonth) {
+        Boolean recentBacterialInfection, Boolean osteoporosis, Boolean noImprovementAfterAMonth,
+        Boolean fluidRestriction, Boolean saltRestriction) {
 
     public IntakeScreening.Answers answers() {
         return new IntakeScreening.Answers(ageAtFirstOnset, yes(historyOfCancer), yes(steroidUse), yes(trauma),
                 yes(immunosuppression), yes(ivDrugUse), yes(recentBacterialInfection), yes(osteoporosis),
-                yes(noImprovementAfterAMonth));
+                yes(noImprovementAfterAMonth), yes(fluidRestriction), yes(saltRestriction));
     }
 
     private static boolean yes(Boolean answer) {

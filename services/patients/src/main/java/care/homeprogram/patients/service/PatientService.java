@@ -157,7 +157,7 @@ public class PatientService {
     public void recordDemoScreening(UUID patientId, UUID therapistId) {
         Patient.byId(patientId).filter(p -> p.intakeScreenedAt == null)
                 .ifPresent(p -> record(therapistId, p, new IntakeRequest(null, false, false, false, false, false,
-                        false, false, false)));
+                        false, false, false, false, false)));
     }
 
     private IntakeView record(UUID screenedBy, Patient patient, IntakeRequest request) {

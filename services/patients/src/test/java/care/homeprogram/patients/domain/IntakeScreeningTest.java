@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class IntakeScreeningTest {
     private static Answers onset(Integer age) {
-        return new Answers(age, false, false, false, false, false, false, false, false);
+        return new Answers(age, false, false, false, false, false, false, false, false, false, false);
     }
 
     @Test
@@ -26,14 +26,25 @@ class IntakeScreeningTest {
 
     @Test
     void everyYesBecomesItsFlagAndAnyFlagRequiresSignOff() {
-        Answers all = new Answers(60, true, true, true, true, true, true, true, true);
+        Answers all = new Answers(60, true, true, true, true, true, true, true, true, true, true);
         var flags = IntakeScreening.flags(all);
         assertThat(flags).containsExactlyInAnyOrder(IntakeFlag.ONSET_OVER_50, IntakeFlag.HISTORY_OF_CANCER,
                 IntakeFlag.STEROID_USE, IntakeFlag.TRAUMA, IntakeFlag.IMMUNOSUPPRESSION, IntakeFlag.IV_DRUG_USE,
                 IntakeFlag.RECENT_BACTERIAL_INFECTION, IntakeFlag.OSTEOPOROSIS,
-                IntakeFlag.NO_IMPROVEMENT_AFTER_A_MONTH);
+                IntakeFlag.NO_IMPROVEMENT_AFTER_A_MONTH, IntakeFlag.FLUID_RESTRICTION, IntakeFlag.SALT_RESTRICTION);
         assertThat(IntakeScreening.requiresSignOff(flags)).isTrue();
-        assertThat(IntakeScreening.flags(new Answers(30, true, false, false, false, false, false, false, false)))
-                .containsExactly(IntakeFlag.HISTORY_OF_CANCER);
+        assertThat(IntakeScreening.flags(new Answers(30, true, false, false, false, false, false, false, false, false,
+                false))).containsExactly(IntakeFlag.HISTORY_OF_CANCER);
+    }
+
+    /** The guide's 3–4 L a day is never suggested to someone a doctor limits: the screen asks, and a yes is a flag. */
+    @Test
+    void aFluidOrSaltRestrictionIsAFlagTheTherapistSignsOff() {
+        var fluid = IntakeScreening.flags(new Answers(30, false, false, false, false, false, false, false, false, true,
+                false));
+        assertThat(fluid).containsExactly(IntakeFlag.FLUID_RESTRICTION);
+        assertThat(IntakeScreening.requiresSignOff(fluid)).isTrue();
+        assertThat(IntakeScreening.flags(new Answers(30, false, false, false, false, false, false, false, false, false,
+                true))).containsExactly(IntakeFlag.SALT_RESTRICTION);
     }
 }

@@ -6,5 +6,5 @@ package care.homeprogram.portal.client;
  */
 public record IntakeAnswers(Integer ageAtFirstOnset, Boolean historyOfCancer, Boolean steroidUse, Boolean trauma,
         Boolean immunosuppression, Boolean ivDrugUse, Boolean recentBacterialInfection, Boolean osteoporosis,
-        Boolean noImprovementAfterAMonth) {
+        Boolean noImprovementAfterAMonth, Boolean fluidRestriction, Boolean saltRestriction) {
 }

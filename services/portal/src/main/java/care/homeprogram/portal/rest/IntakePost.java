@@ -16,6 +16,8 @@ public class IntakePost {
     @RestForm String recentBacterialInfection;
     @RestForm String osteoporosis;
     @RestForm String noImprovementAfterAMonth;
+    @RestForm String fluidRestriction;
+    @RestForm String saltRestriction;
 
     /** The form as typed, already checked. */
     IntakeForm form() {
@@ -28,6 +30,8 @@ public class IntakePost {
         answers.put("recentBacterialInfection", recentBacterialInfection);
         answers.put("osteoporosis", osteoporosis);
         answers.put("noImprovementAfterAMonth", noImprovementAfterAMonth);
+        answers.put("fluidRestriction", fluidRestriction);
+        answers.put("saltRestriction", saltRestriction);
         return IntakeForm.posted(ageAtFirstOnset, answers);
     }
 }

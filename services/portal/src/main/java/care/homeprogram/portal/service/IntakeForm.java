@@ -43,7 +43,12 @@ public final class IntakeForm {
                     "Have you been told you have osteoporosis (thin or weak bones)?"),
             new Question("noImprovementAfterAMonth", "NO_IMPROVEMENT_AFTER_A_MONTH",
                     "No improvement after a month of care?",
-                    "Has your back pain gone on for a month or more without getting better?"));
+                    "Has your back pain gone on for a month or more without getting better?"),
+            new Question("fluidRestriction", "FLUID_RESTRICTION",
+                    "Fluid restriction (e.g. heart or kidney failure)?",
+                    "Has a doctor told you to limit how much you drink?"),
+            new Question("saltRestriction", "SALT_RESTRICTION", "Salt restriction?",
+                    "Has a doctor told you to limit how much salt you eat?"));
 
     /** A message of the error summary, linking to the field it is about. */
     public record Problem(String target, String message) {
@@ -160,7 +165,8 @@ public final class IntakeForm {
     public IntakeAnswers answers() {
         return new IntakeAnswers(Integer.valueOf(value(AGE)), yes("historyOfCancer"), yes("steroidUse"),
                 yes("trauma"), yes("immunosuppression"), yes("ivDrugUse"), yes("recentBacterialInfection"),
-                yes("osteoporosis"), yes("noImprovementAfterAMonth"));
+                yes("osteoporosis"), yes("noImprovementAfterAMonth"), yes("fluidRestriction"),
+                yes("saltRestriction"));
     }
 
     /** patient-service's refusal: its field errors next to their fields, anything else above the form. */

@@ -46,7 +46,9 @@ public final class Wording {
             Map.entry("IV_DRUG_USE", "Intravenous drug use"),
             Map.entry("RECENT_BACTERIAL_INFECTION", "Recent bacterial infection"),
             Map.entry("OSTEOPOROSIS", "Osteoporosis"),
-            Map.entry("NO_IMPROVEMENT_AFTER_A_MONTH", "No improvement after a month"));
+            Map.entry("NO_IMPROVEMENT_AFTER_A_MONTH", "No improvement after a month"),
+            Map.entry("FLUID_RESTRICTION", "Told by a doctor to limit fluids"),
+            Map.entry("SALT_RESTRICTION", "Told by a doctor to limit salt"));
 
     private Wording() {
     }
