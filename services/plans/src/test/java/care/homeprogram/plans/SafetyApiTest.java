@@ -42,6 +42,37 @@ class SafetyApiTest {
         PlanFixtures.demoCareTeamsArrived();
     }
 
+    /**
+     * Six red sessions on six items of one plan at the same moment: each pauses its item and makes a version of its
+     * own, one after the other, instead of two of them writing the same version (a 500 the patient would see).
+     */
+    @Test
+    void redSessionsOnSeveralItemsAtTheSameMomentEachPauseTheirItemInAVersionOfItsOwn() throws Exception {
+        String planId = assignAcute("tara", SAM);
+        List<String> items = given().auth().oauth2(Tokens.accessToken("sam")).get("/api/plans/" + planId).then()
+                .statusCode(200).extract().path("items.id");
+        List<String> six = items.subList(0, 6);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService patients = java.util.concurrent.Executors.newFixedThreadPool(six.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = six.stream().map(item -> patients.submit(() -> {
+                start.await();
+                return logSession("sam", planId, item, 2, 8, "", "").extract().statusCode();
+            })).toList();
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            patients.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans/" + planId).then().statusCode(200)
+                .body("version", equalTo(1 + six.size()))
+                .body("items.findAll { it.status == 'PAUSED' }.size()", equalTo(six.size()));
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans/" + planId + "/versions").then()
+                .body("total", equalTo(1 + six.size()));
+    }
+
     @Test
     void redPainPausesTheItemAlertsTheTherapistWhoAcknowledgesAndResumesIt() {
         String planId = assignAcute("tara", PAT);

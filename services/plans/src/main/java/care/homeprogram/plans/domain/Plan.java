@@ -114,6 +114,15 @@ public class Plan extends PanacheEntityBase {
         return find("id", id).firstResultOptional();
     }
 
+    /**
+     * The plan locked until the transaction ends, for every change that makes a new version: two changes at the same
+     * moment (a patient's session pausing an item, a therapist's edit) happen one after the other instead of both
+     * writing the same version number.
+     */
+    public static Optional<Plan> byIdLocked(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public java.util.Optional<PlanItem> item(UUID itemId) {
         return items.stream().filter(i -> i.id.equals(itemId) && i.status != PlanItem.Status.REMOVED).findFirst();
     }

@@ -92,7 +92,7 @@ public class HydrationService {
     }
 
     private static Plan ofTherapist(CurrentUser therapist, UUID planId) {
-        return Plan.byId(planId).filter(p -> CareTeamMember.inCare(p.patientId, therapist.id()))
+        return Plan.byIdLocked(planId).filter(p -> CareTeamMember.inCare(p.patientId, therapist.id()))
                 .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
     }
 

@@ -358,7 +358,7 @@ public class PlanService {
     }
 
     private static Plan ofTherapist(CurrentUser therapist, UUID planId) {
-        return Plan.byId(planId).filter(p -> CareTeamMember.inCare(p.patientId, therapist.id()))
+        return Plan.byIdLocked(planId).filter(p -> CareTeamMember.inCare(p.patientId, therapist.id()))
                 .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
     }
 

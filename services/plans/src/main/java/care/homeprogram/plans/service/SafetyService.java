@@ -68,7 +68,8 @@ public class SafetyService {
     @Transactional
     public SessionOutcome logSession(CurrentUser patient, UUID planId, LogSessionRequest request) {
         // A draft stays with the therapist: to the patient it does not exist.
-        Plan plan = Plan.byId(planId).filter(p -> p.patientId.equals(patient.id()) && p.status != Plan.Status.DRAFT)
+        Plan plan = Plan.byIdLocked(planId).filter(p -> p.patientId.equals(patient.id())
+                && p.status != Plan.Status.DRAFT)
                 .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (request.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
@@ -286,7 +287,7 @@ public class SafetyService {
     }
 
     private static Plan ownPlan(CurrentUser patient, UUID planId) {
-        return Plan.byId(planId).filter(p -> p.patientId.equals(patient.id()))
+        return Plan.byIdLocked(planId).filter(p -> p.patientId.equals(patient.id()))
                 .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
     }
 
