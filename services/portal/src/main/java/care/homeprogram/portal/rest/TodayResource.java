@@ -210,7 +210,8 @@ public class TodayResource {
                     .entity((correcting ? Templates.correct(form) : Templates.withdraw(form)).render()).build();
         }
         for (ServiceProblem.FieldError e : problem.errors()) {
-            String field = e.field() == null ? "form" : e.field();
+            // plan-service names fields by path ("symptoms[1]", "correction.reason"): the form's field is the last part
+            String field = e.field() == null ? "form" : e.field().replaceAll("\\[\\d+]$", "");
             errors.put(field.substring(field.lastIndexOf('.') + 1), e.message());
         }
         if (errors.isEmpty()) {

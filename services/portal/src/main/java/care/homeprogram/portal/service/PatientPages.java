@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -130,16 +131,17 @@ public class PatientPages {
      * One of the patient's own sessions with the name of its exercise, for the correction pages; empty when it is
      * not among their plans' sessions (someone else's, or made up), which the pages answer with 404.
      */
-    public java.util.Optional<SessionToChange> session(UUID planId, UUID sessionId) {
+    public Optional<SessionToChange> session(UUID planId, UUID sessionId) {
         // only the patient's own plans: a plan id from the address is never taken on trust
         Plan plan = plans.mine().items().stream().filter(p -> planId.equals(p.id())).findFirst().orElse(null);
         if (plan == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return plans.sessions(planId).items().stream().filter(s -> sessionId.equals(s.id())).findFirst()
                 .map(s -> new SessionToChange(planId, s,
                         plan.item(s.itemId()).map(Plan.Item::name).orElse("this exercise"),
-                        Times.format(s.performedAt(), Times.zone(plan.today() == null ? "UTC" : plan.today().timeZone()))));
+                        Times.format(s.performedAt(),
+                                Times.zone(plan.today() == null ? "UTC" : plan.today().timeZone()))));
     }
 
     /** A session the patient is about to correct or withdraw, with its exercise's name. */

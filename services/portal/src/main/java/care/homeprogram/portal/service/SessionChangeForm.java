@@ -42,8 +42,9 @@ public record SessionChangeForm(UUID planId, UUID sessionId, String item, String
         List<Problem> out = new ArrayList<>();
         sorted.forEach((field, message) -> {
             if (!"form".equals(field)) {
-                out.add(new Problem("symptoms".equals(field) ? "symptom-" + Wording.SYMPTOMS.keySet().iterator().next()
-                        : field, message));
+                // a group of checkboxes has no id of its own: the link goes to its first box
+                String first = "symptom-" + Wording.SYMPTOMS.keySet().iterator().next();
+                out.add(new Problem("symptoms".equals(field) ? first : field, message));
             }
         });
         return out;
