@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class AccessRulesTest {
     private static final List<String> CLINICAL_PAGES = List.of("/patients", "/patients/" + PAT, "/patients/new",
             "/patients/" + PAT + "/plans/new", "/patients/" + PAT + "/fhir", "/today", "/history", "/check-in",
-            "/me/program.pdf", "/me/intake");
+            "/me/program.pdf", "/me/intake", "/history/sessions/" + SAM + "/" + SAM + "/correct",
+            "/history/sessions/" + SAM + "/" + SAM + "/withdraw");
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
             "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
@@ -62,8 +63,27 @@ class AccessRulesTest {
     void therapistCannotOpenAdminOrPatientPages() throws Exception {
         Browser tara = signedIn("tara");
         for (String page : concat(ADMIN_PAGES,
-                List.of("/today", "/history", "/check-in", "/me/program.pdf", "/me/intake"))) {
+                List.of("/today", "/history", "/check-in", "/me/program.pdf", "/me/intake",
+                        "/history/sessions/" + SAM + "/" + SAM + "/correct",
+                        "/history/sessions/" + SAM + "/" + SAM + "/withdraw"))) {
             assertThat(tara.get(uri(page)).statusCode()).as(page).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void onlyThePatientCanCorrectOrWithdrawASession() throws Exception {
+        // each signs in and takes a valid CSRF token from a form of their own role
+        for (Map.Entry<String, String> user : Map.of("tara", "/patients/new", "ada", "/admin/accounts/new")
+                .entrySet()) {
+            Browser browser = signedIn(user.getKey());
+            String token = Browser.csrfToken(browser.get(uri(user.getValue())).body());
+            Map<String, String> form = Map.of("csrf-token", token, "reason", "x", "confirm", "yes",
+                    "painBefore", "1", "painAfter", "1");
+            for (String action : List.of("/history/sessions/" + SAM + "/" + SAM + "/correct",
+                    "/history/sessions/" + SAM + "/" + SAM + "/withdraw")) {
+                assertThat(browser.post(uri(action), form).statusCode()).as(user.getKey() + " " + action)
+                        .isEqualTo(403);
+            }
         }
     }
 

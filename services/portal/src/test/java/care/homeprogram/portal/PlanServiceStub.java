@@ -13,7 +13,8 @@ import java.util.Map;
  * A stand-in for plan-service, as far as the therapist's patient page, the patient's Today and the builder need
  * one: {@code GET /api/plans} answers with no plans, {@code GET /api/plans/mine} with {@link #mine}, {@code POST
  * /api/plans} with {@link #creation}, {@code PATCH} with {@link #change} (keeping the body in {@link #lastChange}),
- * {@code GET /api/alerts} with {@link #alerts}, the library with {@link #EXERCISE}, and {@code GET
+ * {@code GET /api/alerts} with {@link #alerts}, a plan's sessions with {@link #sessions}, correcting or withdrawing one
+ * with {@link #sessionChange} (keeping the request in {@link #lastSessionChange}), the library with {@link #EXERCISE}, and {@code GET
  * /api/fhir/patients/{id}} with {@link #FHIR_BUNDLE} for pat's therapist (404 for anyone else, as plan-service answers
  * outside the care team); anything else is a 404 problem. The portal's {@code plan-service} client points at it;
  * notification-service stays unreachable.
@@ -29,6 +30,12 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     static volatile String lastChange;
     /** The body of the last POST of a plan, as the portal sent it. */
     static volatile String lastCreation;
+    /** The sessions of any plan ({@code GET /api/plans/{id}/sessions}, docs/api.md {@code SessionView}). */
+    static volatile String sessions = "{\"items\":[],\"total\":0}";
+    /** plan-service's answer to correcting (PUT) or withdrawing (POST .../withdraw) a session. */
+    static volatile Answer sessionChange = new Answer(200, "{}");
+    /** The last correction or withdrawal as the portal sent it: method, path and body. */
+    static volatile String lastSessionChange;
     /** The clinic's acute-phase template, with the one library entry ({@link #EXERCISE}). */
     static final String ACUTE_TEMPLATE = "a0000000-0000-4000-8000-000000000001";
 
@@ -54,7 +61,14 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/plans/mine", exchange -> answer(exchange, 200, mine));
         server.createContext("/api/plans", exchange -> {
             Answer created = creation;
-            if ("PATCH".equals(exchange.getRequestMethod())) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.matches("/api/plans/[^/]+/sessions")) {
+                answer(exchange, 200, sessions);
+            } else if (path.matches("/api/plans/[^/]+/sessions/.+")) {
+                lastSessionChange = exchange.getRequestMethod() + " " + path + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                answer(exchange, sessionChange.status(), sessionChange.json());
+            } else if ("PATCH".equals(exchange.getRequestMethod())) {
                 lastChange = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Answer changed = change;
                 answer(exchange, changed == null ? 200 : changed.status(), changed == null

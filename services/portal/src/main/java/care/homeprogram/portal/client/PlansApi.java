@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -66,6 +67,16 @@ interface PlansApi {
     @Path("/plans/{id}/sessions")
     SafetyOutcome logSession(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id,
             SessionLog session);
+
+    @PUT
+    @Path("/plans/{id}/sessions/{sessionId}")
+    SafetyOutcome correctSession(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id,
+            @PathParam("sessionId") UUID sessionId, SessionCorrection correction);
+
+    @POST
+    @Path("/plans/{id}/sessions/{sessionId}/withdraw")
+    Session withdrawSession(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id,
+            @PathParam("sessionId") UUID sessionId, Reason reason);
 
     @POST
     @Path("/check-ins")

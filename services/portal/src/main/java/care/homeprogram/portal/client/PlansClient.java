@@ -226,6 +226,30 @@ public class PlansClient {
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = ServiceProblem.class)
+    @Fallback(fallbackMethod = "correctSessionDown", skipOn = ServiceProblem.class)
+    public SafetyOutcome correctSession(UUID planId, UUID sessionId, SessionCorrection correction) {
+        return api.correctSession(bearer.header(), planId, sessionId, correction);
+    }
+
+    SafetyOutcome correctSessionDown(UUID planId, UUID sessionId, SessionCorrection correction) {
+        throw down();
+    }
+
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ServiceProblem.class)
+    @Fallback(fallbackMethod = "withdrawSessionDown", skipOn = ServiceProblem.class)
+    public Session withdrawSession(UUID planId, UUID sessionId, String reason) {
+        return api.withdrawSession(bearer.header(), planId, sessionId, new Reason(reason));
+    }
+
+    Session withdrawSessionDown(UUID planId, UUID sessionId, String reason) {
+        throw down();
+    }
+
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ServiceProblem.class)
     @Fallback(fallbackMethod = "checkInDown", skipOn = ServiceProblem.class)
     public SafetyOutcome checkIn(CheckIn checkIn) {
         return api.checkIn(bearer.header(), checkIn);

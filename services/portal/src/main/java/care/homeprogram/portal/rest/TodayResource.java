@@ -3,9 +3,12 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.SafetyOutcome;
 import care.homeprogram.portal.client.ServiceProblem;
+import care.homeprogram.portal.client.Session;
+import care.homeprogram.portal.client.SessionCorrection;
 import care.homeprogram.portal.client.SessionLog;
 import care.homeprogram.portal.service.HistoryView;
 import care.homeprogram.portal.service.PatientPages;
+import care.homeprogram.portal.service.SessionChangeForm;
 import care.homeprogram.portal.service.TodayView;
 import care.homeprogram.portal.service.Wording;
 import io.quarkus.qute.CheckedTemplate;
@@ -13,12 +16,15 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -41,9 +47,14 @@ public class TodayResource {
     static class Templates {
         static native TemplateInstance today(TodayView view, String notice);
 
-        static native TemplateInstance outcome(SafetyOutcome outcome, String item, List<String> reasons);
+        static native TemplateInstance outcome(SafetyOutcome outcome, String item, List<String> reasons,
+                boolean corrected);
 
-        static native TemplateInstance history(HistoryView view);
+        static native TemplateInstance history(HistoryView view, String notice);
+
+        static native TemplateInstance correct(SessionChangeForm form);
+
+        static native TemplateInstance withdraw(SessionChangeForm form);
     }
 
     private final PatientPages pages;
@@ -62,8 +73,166 @@ public class TodayResource {
 
     @GET
     @Path("/history")
-    public TemplateInstance history() {
-        return Templates.history(pages.history());
+    public TemplateInstance history(@QueryParam("done") String done) {
+        return Templates.history(pages.history(), Notices.of(done));
+    }
+
+    /** Said instead of the form once plan-service's 24-hour window is over (409 correction-window-closed). */
+    static final String WINDOW_CLOSED = "This session can no longer be changed: it was logged more than 24 hours "
+            + "ago. Tell your therapist if something was wrong.";
+    /** Said instead of the correction form for a session the patient withdrew (409 session-withdrawn). */
+    static final String ALREADY_WITHDRAWN = "This session is withdrawn, so it can no longer be changed. "
+            + "Tell your therapist if something was wrong.";
+
+    @GET
+    @Path("/history/sessions/{planId}/{sessionId}/correct")
+    public Response correctForm(@PathParam("planId") UUID planId, @PathParam("sessionId") UUID sessionId) {
+        PatientPages.SessionToChange found = find(planId, sessionId);
+        Session s = found.session();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("painBefore", String.valueOf(s.painBefore()));
+        values.put("painAfter", String.valueOf(s.painAfter()));
+        values.put("setsDone", s.setsDone() == null ? "" : String.valueOf(s.setsDone()));
+        values.put("repsDone", s.repsDone() == null ? "" : String.valueOf(s.repsDone()));
+        values.put("note", s.note() == null ? "" : s.note());
+        s.symptoms().forEach(code -> values.put("symptom:" + code, "on"));
+        return Pages.ok(Templates.correct(form(found, values, Map.of(), closedReason(s))));
+    }
+
+    @POST
+    @Path("/history/sessions/{planId}/{sessionId}/correct")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(@PathParam("planId") UUID planId, @PathParam("sessionId") UUID sessionId,
+            @RestForm String painBefore, @RestForm String painAfter, @RestForm List<String> symptoms,
+            @RestForm String setsDone, @RestForm String repsDone, @RestForm String note, @RestForm String reason) {
+        PatientPages.SessionToChange found = find(planId, sessionId);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("painBefore", nz(painBefore));
+        values.put("painAfter", nz(painAfter));
+        values.put("setsDone", nz(setsDone));
+        values.put("repsDone", nz(repsDone));
+        values.put("note", nz(note));
+        values.put("reason", nz(reason));
+        List<String> reported = symptoms == null ? List.of()
+                : symptoms.stream().filter(Wording.SYMPTOMS::containsKey).distinct().toList();
+        reported.forEach(code -> values.put("symptom:" + code, "on"));
+        Map<String, String> errors = new HashMap<>();
+        Integer before = number(values.get("painBefore"), 0, 10, true, "painBefore", errors,
+                "Choose your pain before, from 0 (none) to 10 (worst)");
+        Integer after = number(values.get("painAfter"), 0, 10, true, "painAfter", errors,
+                "Choose your pain after, from 0 (none) to 10 (worst)");
+        Integer sets = number(values.get("setsDone"), 0, 50, false, "setsDone", errors, "Must be 0 to 50");
+        Integer reps = number(values.get("repsDone"), 0, 500, false, "repsDone", errors, "Must be 0 to 500");
+        if (values.get("note").length() > 2000) {
+            errors.put("note", "At most 2000 characters");
+        }
+        reasonRequired(values.get("reason"), "Say briefly what was wrong, for example \"I entered the wrong pain "
+                + "score\"", errors);
+        if (!errors.isEmpty()) {
+            return Pages.invalid(Templates.correct(form(found, values, errors, null)));
+        }
+        try {
+            SafetyOutcome outcome = plans.correctSession(planId, sessionId, new SessionCorrection(before, after,
+                    reported, sets, reps, values.get("note").isEmpty() ? null : values.get("note"),
+                    values.get("reason")));
+            return Pages.ok(Templates.outcome(outcome, found.item(), Wording.reasons(outcome.reasons()), true));
+        } catch (ServiceProblem problem) {
+            return refused(problem, values, errors, found, true);
+        }
+    }
+
+    @GET
+    @Path("/history/sessions/{planId}/{sessionId}/withdraw")
+    public Response withdrawForm(@PathParam("planId") UUID planId, @PathParam("sessionId") UUID sessionId) {
+        PatientPages.SessionToChange found = find(planId, sessionId);
+        return Pages.ok(Templates.withdraw(form(found, Map.of(), Map.of(), closedReason(found.session()))));
+    }
+
+    @POST
+    @Path("/history/sessions/{planId}/{sessionId}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("planId") UUID planId, @PathParam("sessionId") UUID sessionId,
+            @RestForm String reason, @RestForm String confirm) {
+        PatientPages.SessionToChange found = find(planId, sessionId);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("reason", nz(reason));
+        values.put("confirm", nz(confirm));
+        Map<String, String> errors = new HashMap<>();
+        reasonRequired(values.get("reason"), "Say briefly why, for example \"I logged it by mistake\"", errors);
+        // withdrawing cannot be undone: the patient ticks that they mean it (the page works without JavaScript)
+        if (!"yes".equals(values.get("confirm"))) {
+            errors.put("confirm", "Tick the box to confirm you want to withdraw this session");
+        }
+        if (!errors.isEmpty()) {
+            return Pages.invalid(Templates.withdraw(form(found, values, errors, null)));
+        }
+        try {
+            plans.withdrawSession(planId, sessionId, values.get("reason"));
+            return Pages.redirect("/history?done=session-withdrawn");
+        } catch (ServiceProblem problem) {
+            return refused(problem, values, errors, found, false);
+        }
+    }
+
+    /** The patient's own session, or the not-found page (another person's, or an address made up). */
+    private PatientPages.SessionToChange find(UUID planId, UUID sessionId) {
+        if (planId == null || sessionId == null) {
+            throw new NotFoundException();
+        }
+        return pages.session(planId, sessionId).orElseThrow(NotFoundException::new);
+    }
+
+    /** Why the form is not offered at all, from what the portal already knows; plan-service decides in the end. */
+    private static String closedReason(Session s) {
+        if (s.withdrawn()) {
+            return ALREADY_WITHDRAWN;
+        }
+        return s.changeable(Instant.now()) ? null : WINDOW_CLOSED;
+    }
+
+    /**
+     * plan-service's refusal in the patient's words: the window closed or the session withdrawn (409) is a page that
+     * says so, with the way back, not an error page; field errors go next to their fields.
+     */
+    private Response refused(ServiceProblem problem, Map<String, String> values, Map<String, String> errors,
+            PatientPages.SessionToChange found, boolean correcting) {
+        if (problem.isNotFound()) {
+            throw problem;
+        }
+        String closed = switch (problem.type() == null ? "" : problem.type()) {
+            case "correction-window-closed" -> WINDOW_CLOSED;
+            case "session-withdrawn" -> ALREADY_WITHDRAWN;
+            default -> null;
+        };
+        if (closed != null) {
+            SessionChangeForm form = form(found, values, Map.of(), closed);
+            return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity((correcting ? Templates.correct(form) : Templates.withdraw(form)).render()).build();
+        }
+        for (ServiceProblem.FieldError e : problem.errors()) {
+            // plan-service names fields by path ("symptoms[1]", "correction.reason"): the form's field is the last part
+            String field = e.field() == null ? "form" : e.field().replaceAll("\\[\\d+]$", "");
+            errors.put(field.substring(field.lastIndexOf('.') + 1), e.message());
+        }
+        if (errors.isEmpty()) {
+            errors.put("form", problem.detail() == null ? "This change was not accepted." : problem.detail());
+        }
+        SessionChangeForm form = form(found, values, errors, null);
+        return Pages.invalid(correcting ? Templates.correct(form) : Templates.withdraw(form));
+    }
+
+    private static void reasonRequired(String reason, String message, Map<String, String> errors) {
+        if (reason.isEmpty()) {
+            errors.put("reason", message);
+        } else if (reason.length() > 500) {
+            errors.put("reason", "At most 500 characters");
+        }
+    }
+
+    private SessionChangeForm form(PatientPages.SessionToChange found, Map<String, String> values,
+            Map<String, String> errors, String closed) {
+        Session s = found.session();
+        return new SessionChangeForm(found.planId(), s.id(), found.item(), found.when(), values, errors, closed);
     }
 
     @POST
@@ -109,7 +278,7 @@ public class TodayResource {
                     OffsetDateTime.now(ZoneOffset.UTC), sets, reps, before, after, reported,
                     values.get("note").isEmpty() ? null : values.get("note"), settledAnswer));
             return Pages.ok(Templates.outcome(outcome, itemName == null ? "this exercise" : itemName,
-                    Wording.reasons(outcome.reasons())));
+                    Wording.reasons(outcome.reasons()), false));
         } catch (ServiceProblem problem) {
             if (problem.isNotFound()) {
                 throw problem;

@@ -106,8 +106,12 @@ public record PatientPageView(UUID patientId, Section<Patient> patient, Section<
             List<String> changes) {
     }
 
+    /**
+     * One session in a table. {@code changeable}: the patient's own history offers "Correct" and "Withdraw" for it
+     * (logged less than 24 hours ago, not withdrawn); always false on the therapist's page.
+     */
     public record SessionRow(String when, String item, int painBefore, int painAfter, String light,
-            String decision, List<String> symptoms, String note) {
+            String decision, List<String> symptoms, String note, UUID planId, UUID sessionId, boolean changeable) {
     }
 
     /**

@@ -8,6 +8,7 @@ import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.Session;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,19 +107,45 @@ public class PatientPages {
                     .orElse("UTC");
             ZoneId zone = Times.zone(zoneId);
             List<Session> sessions = new ArrayList<>();
+            Map<UUID, UUID> planOf = new HashMap<>();
             for (Plan plan : mine) {
-                sessions.addAll(plans.sessions(plan.id()).items());
+                for (Session s : plans.sessions(plan.id()).items()) {
+                    sessions.add(s);
+                    planOf.put(s.id(), plan.id());
+                }
             }
+            Instant now = Instant.now();
             List<PatientPageView.SessionRow> rows = sessions.stream()
                     .sorted(Comparator.comparing(Session::performedAt).reversed())
                     .map(s -> new PatientPageView.SessionRow(Times.format(s.performedAt(), zone),
                             names.getOrDefault(s.itemId(), "—"), s.painBefore(), s.painAfter(),
                             s.trafficLight() == null ? "" : s.trafficLight().toLowerCase(Locale.ROOT),
-                            Wording.decision(s), s.symptoms().stream().map(Wording::symptom).toList(),
-                            s.note()))
+                            Wording.decisionForPatient(s), s.symptoms().stream().map(Wording::symptom).toList(),
+                            s.note(), planOf.get(s.id()), s.id(), s.changeable(now)))
                     .toList();
             return new HistoryView.Sessions(rows, PainTrend.of(sessions, zone, greenMax, amberMax));
         }));
+    }
+
+    /**
+     * One of the patient's own sessions with the name of its exercise, for the correction pages; empty when it is
+     * not among their plans' sessions (someone else's, or made up), which the pages answer with 404.
+     */
+    public Optional<SessionToChange> session(UUID planId, UUID sessionId) {
+        // only the patient's own plans: a plan id from the address is never taken on trust
+        Plan plan = plans.mine().items().stream().filter(p -> planId.equals(p.id())).findFirst().orElse(null);
+        if (plan == null) {
+            return Optional.empty();
+        }
+        return plans.sessions(planId).items().stream().filter(s -> sessionId.equals(s.id())).findFirst()
+                .map(s -> new SessionToChange(planId, s,
+                        plan.item(s.itemId()).map(Plan.Item::name).orElse("this exercise"),
+                        Times.format(s.performedAt(),
+                                Times.zone(plan.today() == null ? "UTC" : plan.today().timeZone()))));
+    }
+
+    /** A session the patient is about to correct or withdraw, with its exercise's name. */
+    public record SessionToChange(UUID planId, Session session, String item, String when) {
     }
 
     /** The plans to print: active and on hold, newest first. */

@@ -129,7 +129,8 @@ public class TherapistPages {
                 .map(s -> new PatientPageView.SessionRow(Times.format(s.performedAt(), zone),
                         itemNames.getOrDefault(s.itemId(), "—"), s.painBefore(), s.painAfter(),
                         s.trafficLight() == null ? "" : s.trafficLight().toLowerCase(java.util.Locale.ROOT),
-                        Wording.decision(s), s.symptoms().stream().map(Wording::symptom).toList(), s.note()))
+                        Wording.decision(s), s.symptoms().stream().map(Wording::symptom).toList(), s.note(),
+                        s.planId(), s.id(), false))
                 .toList();
         Section<Adherence> adherence = Section.load(() -> plans.adherence(plan.id()));
         boolean suggested = false;

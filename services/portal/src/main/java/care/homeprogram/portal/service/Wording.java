@@ -100,6 +100,18 @@ public final class Wording {
         return session.withdrawn() ? "Withdrawn by the patient" : decision(session.decision());
     }
 
+    /**
+     * The same, as the patient reads it on their own history: withdrawn and corrected sessions say it was them, so
+     * a changed number is not mistaken for a mistake of the clinic.
+     */
+    public static String decisionForPatient(care.homeprogram.portal.client.Session session) {
+        if (session.withdrawn()) {
+            return "Withdrawn by you";
+        }
+        String decision = decision(session.decision());
+        return "CORRECTED".equals(session.status()) ? decision + " (corrected by you)" : decision;
+    }
+
     public static String decision(String decision) {
         return switch (decision == null ? "" : decision) {
             case "CONTINUE" -> "Continue";

@@ -53,7 +53,7 @@ class PainTrendTest {
     void aSessionThePatientWithdrewIsLeftOutOfThePainHistory() {
         Session withdrawn = new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 OffsetDateTime.parse("2026-11-20T09:00:00Z"), 1, 5, 9, 9, List.of(), null, "ITEM_PAUSED", "RED",
-                List.of(), "WITHDRAWN");
+                List.of(), "WITHDRAWN", null);
         PainTrend trend = PainTrend.of(List.of(session("2026-11-20T08:00:00Z", 2, 3), withdrawn), BERLIN, 3, 5);
 
         assertThat(trend.days()).singleElement().satisfies(day -> {
@@ -71,6 +71,6 @@ class PainTrendTest {
     private static Session session(String at, int before, int after) {
         return new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC), 1, 5, before, after, List.of(), null,
-                "CONTINUE", "GREEN", List.of(), "LOGGED");
+                "CONTINUE", "GREEN", List.of(), "LOGGED", null);
     }
 }

@@ -34,6 +34,6 @@ class WordingTest {
 
     private static Session session(String decision, String status) {
         return new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), OffsetDateTime.now(), 1, 5, 2, 7,
-                List.of(), null, decision, "RED", List.of(), status);
+                List.of(), null, decision, "RED", List.of(), status, null);
     }
 }
