@@ -106,26 +106,15 @@ public class TodayResource {
             @RestForm String painBefore, @RestForm String painAfter, @RestForm List<String> symptoms,
             @RestForm String setsDone, @RestForm String repsDone, @RestForm String note, @RestForm String reason) {
         PatientPages.SessionToChange found = find(planId, sessionId);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("painBefore", nz(painBefore));
-        values.put("painAfter", nz(painAfter));
-        values.put("setsDone", nz(setsDone));
-        values.put("repsDone", nz(repsDone));
-        values.put("note", nz(note));
+        SessionValues typed = SessionValues.read(painBefore, painAfter, symptoms, setsDone, repsDone, note);
+        Map<String, String> values = typed.values();
         values.put("reason", nz(reason));
-        List<String> reported = symptoms == null ? List.of()
-                : symptoms.stream().filter(Wording.SYMPTOMS::containsKey).distinct().toList();
-        reported.forEach(code -> values.put("symptom:" + code, "on"));
-        Map<String, String> errors = new HashMap<>();
-        Integer before = number(values.get("painBefore"), 0, 10, true, "painBefore", errors,
-                "Choose your pain before, from 0 (none) to 10 (worst)");
-        Integer after = number(values.get("painAfter"), 0, 10, true, "painAfter", errors,
-                "Choose your pain after, from 0 (none) to 10 (worst)");
-        Integer sets = number(values.get("setsDone"), 0, 50, false, "setsDone", errors, "Must be 0 to 50");
-        Integer reps = number(values.get("repsDone"), 0, 500, false, "repsDone", errors, "Must be 0 to 500");
-        if (values.get("note").length() > 2000) {
-            errors.put("note", "At most 2000 characters");
-        }
+        List<String> reported = typed.reported();
+        Map<String, String> errors = typed.errors();
+        Integer before = typed.before();
+        Integer after = typed.after();
+        Integer sets = typed.sets();
+        Integer reps = typed.reps();
         reasonRequired(values.get("reason"), "Say briefly what was wrong, for example \"I entered the wrong pain "
                 + "score\"", errors);
         if (!errors.isEmpty()) {
@@ -244,26 +233,15 @@ public class TodayResource {
         if (planId == null || itemId == null) {
             throw new jakarta.ws.rs.BadRequestException("planId and itemId are required");
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("painBefore", nz(painBefore));
-        values.put("painAfter", nz(painAfter));
-        values.put("setsDone", nz(setsDone));
-        values.put("repsDone", nz(repsDone));
-        values.put("note", nz(note));
+        SessionValues typed = SessionValues.read(painBefore, painAfter, symptoms, setsDone, repsDone, note);
+        Map<String, String> values = typed.values();
         values.put("settled", nz(settled));
-        List<String> reported = symptoms == null ? List.of()
-                : symptoms.stream().filter(Wording.SYMPTOMS::containsKey).distinct().toList();
-        reported.forEach(s -> values.put("symptom:" + s, "on"));
-        Map<String, String> errors = new HashMap<>();
-        Integer before = number(values.get("painBefore"), 0, 10, true, "painBefore", errors,
-                "Choose your pain before, from 0 (none) to 10 (worst)");
-        Integer after = number(values.get("painAfter"), 0, 10, true, "painAfter", errors,
-                "Choose your pain after, from 0 (none) to 10 (worst)");
-        Integer sets = number(values.get("setsDone"), 0, 50, false, "setsDone", errors, "Must be 0 to 50");
-        Integer reps = number(values.get("repsDone"), 0, 500, false, "repsDone", errors, "Must be 0 to 500");
-        if (values.get("note").length() > 2000) {
-            errors.put("note", "At most 2000 characters");
-        }
+        List<String> reported = typed.reported();
+        Map<String, String> errors = typed.errors();
+        Integer before = typed.before();
+        Integer after = typed.after();
+        Integer sets = typed.sets();
+        Integer reps = typed.reps();
         if (!errors.isEmpty()) {
             return Pages.invalid(
                     Templates.today(pages.today(new TodayView.SessionForm(itemId, values, errors)), null));
@@ -313,6 +291,38 @@ public class TodayResource {
         } catch (NumberFormatException e) {
             errors.put(field, message);
             return null;
+        }
+    }
+
+    /**
+     * A session as the patient typed it, checked the same way on the log form and the correction form: the values
+     * to show again, the errors by field, and the numbers (null where missing or wrong).
+     */
+    private record SessionValues(Map<String, String> values, Map<String, String> errors, List<String> reported,
+            Integer before, Integer after, Integer sets, Integer reps) {
+
+        static SessionValues read(String painBefore, String painAfter, List<String> symptoms, String setsDone,
+                String repsDone, String note) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("painBefore", nz(painBefore));
+            values.put("painAfter", nz(painAfter));
+            values.put("setsDone", nz(setsDone));
+            values.put("repsDone", nz(repsDone));
+            values.put("note", nz(note));
+            List<String> reported = symptoms == null ? List.of()
+                    : symptoms.stream().filter(Wording.SYMPTOMS::containsKey).distinct().toList();
+            reported.forEach(code -> values.put("symptom:" + code, "on"));
+            Map<String, String> errors = new HashMap<>();
+            Integer before = number(values.get("painBefore"), 0, 10, true, "painBefore", errors,
+                    "Choose your pain before, from 0 (none) to 10 (worst)");
+            Integer after = number(values.get("painAfter"), 0, 10, true, "painAfter", errors,
+                    "Choose your pain after, from 0 (none) to 10 (worst)");
+            Integer sets = number(values.get("setsDone"), 0, 50, false, "setsDone", errors, "Must be 0 to 50");
+            Integer reps = number(values.get("repsDone"), 0, 500, false, "repsDone", errors, "Must be 0 to 500");
+            if (values.get("note").length() > 2000) {
+                errors.put("note", "At most 2000 characters");
+            }
+            return new SessionValues(values, errors, reported, before, after, sets, reps);
         }
     }
 
