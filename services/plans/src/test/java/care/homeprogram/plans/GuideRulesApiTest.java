@@ -211,6 +211,12 @@ class GuideRulesApiTest {
                 + "\"reason\": \"more\"}").statusCode(403);
         putHydration(Tokens.accessToken("theo"), planId, "{\"targetLitres\": 4, \"fluidRestrictionChecked\": "
                 + "true, \"reason\": \"more\"}").statusCode(404);
+        given().contentType("application/json").body("{\"targetLitres\": 4, \"fluidRestrictionChecked\": true, "
+                + "\"reason\": \"more\"}").put("/api/plans/" + planId + "/hydration").then().statusCode(401);
+        given().get("/api/plans/" + planId + "/hydration").then().statusCode(401);
+        given().delete("/api/plans/" + planId + "/hydration").then().statusCode(401);
+        given().auth().oauth2(Tokens.accessToken("theo")).delete("/api/plans/" + planId + "/hydration").then()
+                .statusCode(404);
 
         given().auth().oauth2(tara).delete("/api/plans/" + planId + "/hydration").then().statusCode(200)
                 .body("targetLitres", nullValue());
