@@ -7,17 +7,13 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 import care.homeprogram.local.Platform;
 import care.homeprogram.local.Service;
-import care.homeprogram.testing.DemoUsers;
 import care.homeprogram.testing.Tokens;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
@@ -32,7 +28,7 @@ public class PlanApiSimulation extends Simulation {
     private final Platform platform = BenchPlatform.get();
     private final String plans = platform.url(Service.PLANS);
     private final String patToken = Tokens.freshAccessToken("pat", Tokens.DEMO_PASSWORD);
-    private final String planId = assignAcuteTemplateToPat();
+    private final String planId = BenchData.assignAcuteTemplateToPat(plans, false);
     private final String itemId = given().baseUri(plans).auth().oauth2(patToken).get("/api/plans/" + planId)
             .then().statusCode(200).extract().path("items[0].id");
 
@@ -62,17 +58,6 @@ public class PlanApiSimulation extends Simulation {
                         logSession.injectOpen(constantUsersPerSec(RATE).during(SECONDS))))
                 .protocols(protocol)
                 .assertions(global().failedRequests().count().is(0L));
-    }
-
-    private String assignAcuteTemplateToPat() {
-        String tara = Tokens.freshAccessToken("tara", Tokens.DEMO_PASSWORD);
-        String templateId = given().baseUri(plans).auth().oauth2(tara).get("/api/templates").then().statusCode(200)
-                .extract().path("items.find { it.slug == 'acute-back-spasm-4-weeks' }.id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans).auth().oauth2(tara)
-                .get("/api/plans?patientId=" + DemoUsers.PAT).statusCode() == 200);
-        return given().baseUri(plans).auth().oauth2(tara).contentType(ContentType.JSON)
-                .body("{\"patientId\": \"" + DemoUsers.PAT + "\", \"templateId\": \"" + templateId + "\"}")
-                .post("/api/plans").then().statusCode(201).extract().path("id");
     }
 
     @Override

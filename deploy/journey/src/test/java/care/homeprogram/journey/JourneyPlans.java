@@ -3,9 +3,10 @@ package care.homeprogram.journey;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import care.homeprogram.local.KafkaUser;
 import care.homeprogram.local.Platform;
 import care.homeprogram.local.Service;
-import care.homeprogram.testing.SharedStack;
+import care.homeprogram.testing.TestEvents;
 import care.homeprogram.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,9 +50,9 @@ final class JourneyPlans {
 
     /** Every event of the platform's topic that matches, read from the beginning by a reader of its own. */
     static List<JsonNode> events(String topic, Predicate<JsonNode> matching) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "journey-reader-" + UUID.randomUUID());
+        Properties properties = TestEvents.testUser();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG,
+                KafkaUser.TESTS.username() + ".journey-reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -77,8 +78,7 @@ final class JourneyPlans {
 
     /** A producer on the shared broker that waits for every replica (acks=all) and at most 30 s for metadata. */
     static KafkaProducer<String, String> producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
+        Properties properties = TestEvents.testUser();
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import care.homeprogram.local.KafkaBroker;
+import care.homeprogram.local.KafkaUser;
 import care.homeprogram.local.Platform;
 import care.homeprogram.local.PostgresServer;
 import care.homeprogram.local.Ports;
@@ -53,13 +54,16 @@ class KafkaBrokerCrashJourneyTest {
         StackCoordinates withOwnBroker = new StackCoordinates(shared.postgresPort(), shared.keycloakUrl(),
                 broker.bootstrapServers(), shared.smtpPort(), shared.imapPort());
         String database = "kafkacrash_" + run + "_notifications";
-        Platform platform = Platform.start(withOwnBroker, Platform.freePorts(), "kafkacrash_" + run + "_", "", false,
-                work.resolve("platform"), EnumSet.of(Service.NOTIFICATIONS));
+        // Prefixed topics: the broker's test user may act as plan-service only on a test run's topics.
+        String topics = "kafkacrash-" + run + "-";
+        Platform platform = Platform.start(withOwnBroker, Platform.freePorts(), "kafkacrash_" + run + "_", topics,
+                false, work.resolve("platform"), EnumSet.of(Service.NOTIFICATIONS));
         try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
             UUID therapist = UUID.randomUUID();
             UUID patient = UUID.randomUUID();
             // In-app only: the burst is about delivery, not about filling the shared mail server.
-            send(producer, "patient-events", therapist, "TherapistRegistered", "{\"therapistId\":\"" + therapist
+            send(producer, topics + "patient-events", therapist, "TherapistRegistered", "{\"therapistId\":\""
+                    + therapist
                     + "\",\"email\":\"crash-" + run + "@demo.homeprogram.test\",\"timeZone\":\"UTC\","
                     + "\"channels\":{\"email\":false,\"inApp\":true},\"status\":\"ACTIVE\"}");
             producer.flush();
@@ -68,7 +72,7 @@ class KafkaBrokerCrashJourneyTest {
 
             List<UUID> alerts = new ArrayList<>();
             for (int i = 0; i < EVENTS / 2; i++) {
-                alerts.add(alertRaised(producer, patient, therapist));
+                alerts.add(alertRaised(producer, topics, patient, therapist));
             }
             producer.flush();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
@@ -80,7 +84,7 @@ class KafkaBrokerCrashJourneyTest {
             List<UUID> secondHalf = java.util.Collections.synchronizedList(new ArrayList<>());
             Thread sender = new Thread(() -> {
                 for (int i = EVENTS / 2; i < EVENTS; i++) {
-                    secondHalf.add(alertRaised(producer, patient, therapist));
+                    secondHalf.add(alertRaised(producer, topics, patient, therapist));
                 }
             }, "burst-during-the-outage");
             sender.start();
@@ -112,9 +116,10 @@ class KafkaBrokerCrashJourneyTest {
         }
     }
 
-    private static UUID alertRaised(KafkaProducer<String, String> producer, UUID patient, UUID therapist) {
+    private static UUID alertRaised(KafkaProducer<String, String> producer, String topics, UUID patient,
+            UUID therapist) {
         UUID alert = UUID.randomUUID();
-        send(producer, "plan-events", patient, "AlertRaised", "{\"alertId\":\"" + alert + "\",\"patientId\":\""
+        send(producer, topics + "plan-events", patient, "AlertRaised", "{\"alertId\":\"" + alert + "\",\"patientId\":\""
                 + patient + "\",\"planId\":\"" + UUID.randomUUID() + "\",\"therapistIds\":[\"" + therapist
                 + "\"],\"severity\":\"HIGH\",\"reasonCode\":\"PAIN_RED\"}");
         return alert;
@@ -129,8 +134,7 @@ class KafkaBrokerCrashJourneyTest {
 
     /** A producer that waits out a broker restart, as the services' outbox relay does. */
     private static KafkaProducer<String, String> producer(String bootstrapServers) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties properties = KafkaBroker.clientProperties(bootstrapServers, KafkaUser.TESTS);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");

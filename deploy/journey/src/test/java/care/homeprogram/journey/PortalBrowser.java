@@ -95,7 +95,7 @@ final class PortalBrowser {
             } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
                 return false;
             } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (isNodeOfAnotherDocument(e)) {
                     return false;
                 }
                 throw e;
@@ -107,7 +107,29 @@ final class PortalBrowser {
     void submit(By button) {
         WebElement old = driver.findElement(By.tagName("html"));
         click(button);
-        waitFor(ExpectedConditions.stalenessOf(old));
+        waitFor(d -> isGone(old));
+    }
+
+    /**
+     * Whether the page an element belonged to has been replaced. Chromium answers a node of a document being torn
+     * down either as stale or, mid-navigation, with "does not belong to the document": both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (isNodeOfAnotherDocument(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isNodeOfAnotherDocument(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     void type(WebElement field, String text) {
@@ -129,8 +151,18 @@ final class PortalBrowser {
                 .collect(java.util.stream.Collectors.joining("; "));
     }
 
+    /** Waits for a condition; a page caught mid-navigation (a node of the old document) is asked again. */
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (isNodeOfAnotherDocument(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /**

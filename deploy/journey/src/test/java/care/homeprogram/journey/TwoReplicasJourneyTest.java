@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import care.homeprogram.local.KafkaBroker;
 import care.homeprogram.local.Platform;
 import care.homeprogram.local.Platform.Replica;
 import care.homeprogram.local.Service;
@@ -23,12 +24,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,7 +50,9 @@ class TwoReplicasJourneyTest {
     void twoReplicasOfEachServiceHandleEveryEventAndReminderOnceAndOneLeadsTheSingletonJobs() throws Exception {
         try (Replica plans2 = platform.startReplica(Service.PLANS);
                 Replica notifications2 = platform.startReplica(Service.NOTIFICATIONS)) {
-            List<String> notificationUrls = List.of(platform.url(Service.NOTIFICATIONS), notifications2.url());
+            // Leadership shows in readiness, on each replica's management interface.
+            List<String> notificationUrls = List.of(platform.managementUrl(Service.NOTIFICATIONS),
+                    notifications2.managementUrl());
 
             // Exactly one leader, and it stays one.
             await().atMost(Duration.ofSeconds(30)).until(() -> leaders(notificationUrls) == 1);
@@ -64,7 +65,7 @@ class TwoReplicasJourneyTest {
             leadershipMovesWhenTheLeaderIsKilled(notifications2);
         }
         // Whichever was killed, the platform's own notification-service serves the journeys that follow.
-        if (!Platform.answers200(platform.url(Service.NOTIFICATIONS) + "/q/health/ready")) {
+        if (!Platform.answers200(platform.managementUrl(Service.NOTIFICATIONS) + "/q/health/ready")) {
             platform.restart(Service.NOTIFICATIONS);
         }
     }
@@ -146,18 +147,25 @@ class TwoReplicasJourneyTest {
         // sam wants no quiet hours and in-app messages only, so reminders are sent at any time of the test run;
         // his own preferences are put back afterwards for the journeys that follow.
         String sam = Tokens.accessToken("sam");
+        String patients = platform.url(Service.PATIENTS);
         String notifications = platform.url(Service.NOTIFICATIONS);
-        String own = given().baseUri(notifications).auth().oauth2(sam).get("/api/notifications/preferences")
-                .then().statusCode(200).extract().asString();
-        given().baseUri(notifications).auth().oauth2(sam)
+        Map<String, Object> me = given().baseUri(patients).auth().oauth2(sam).get("/api/patients/me")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> own = Map.of("timeZone", me.get("timeZone"), "quietHours", me.get("quietHours"),
+                "channels", me.get("channels"));
+        // Preferences belong to patient-service; notification-service follows its PatientContactChanged.
+        given().baseUri(patients).auth().oauth2(sam)
                 .contentType(ContentType.JSON).body("{\"timeZone\": \"Etc/UTC\", \"quietHours\": {\"start\": \"00:00\","
                         + " \"end\": \"00:00\"}, \"channels\": {\"email\": false, \"inApp\": true}}")
-                .put("/api/notifications/preferences").then().statusCode(200);
+                .patch("/api/patients/me").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Etc/UTC".equals(given().baseUri(notifications)
+                .auth().oauth2(sam).get("/api/notifications/preferences").then().statusCode(200).extract()
+                .path("timeZone")));
         try {
             sendDueReminders();
         } finally {
-            given().baseUri(notifications).auth().oauth2(sam).contentType(ContentType.JSON).body(own)
-                    .put("/api/notifications/preferences").then().statusCode(200);
+            given().baseUri(patients).auth().oauth2(sam).contentType(ContentType.JSON).body(own)
+                    .patch("/api/patients/me").then().statusCode(200);
         }
     }
 
@@ -191,7 +199,7 @@ class TwoReplicasJourneyTest {
     }
 
     private void leadershipMovesWhenTheLeaderIsKilled(Replica notifications2) {
-        String first = platform.url(Service.NOTIFICATIONS);
+        String first = platform.managementUrl(Service.NOTIFICATIONS);
         boolean platformsOwnLeads = leads(first);
         Instant killedAt = Instant.now();
         if (platformsOwnLeads) {
@@ -199,7 +207,7 @@ class TwoReplicasJourneyTest {
         } else {
             notifications2.kill();
         }
-        String survivor = platformsOwnLeads ? notifications2.url() : first;
+        String survivor = platformsOwnLeads ? notifications2.managementUrl() : first;
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> leads(survivor));
         System.out.printf("[replicas] leader of the singleton jobs killed (SIGKILL): the other replica leads %d ms"
                 + " later%n", Duration.between(killedAt, Instant.now()).toMillis());
@@ -209,7 +217,7 @@ class TwoReplicasJourneyTest {
         return urls.stream().filter(TwoReplicasJourneyTest::leads).count();
     }
 
-    /** What the replica's readiness detail says of its leadership; false when it does not answer. */
+    /** What the readiness detail (at a management URL) says of its leadership; false when it does not answer. */
     private static boolean leads(String url) {
         try {
             Boolean leader = given().baseUri(url).get("/q/health/ready").then().extract()
@@ -221,10 +229,9 @@ class TwoReplicasJourneyTest {
     }
 
     private static int consumersWithPlanEventPartitions() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
         String topic = RunningPlatform.topicPrefix() + "plan-events";
-        try (Admin admin = Admin.create(properties)) {
+        // The broker's super user: describing another service's consumer group is an operator's view.
+        try (Admin admin = KafkaBroker.admin(SharedStack.coordinates().kafkaBootstrapServers())) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("notification-service"))
                     .describedGroups().get("notification-service").get();
             int members = 0;

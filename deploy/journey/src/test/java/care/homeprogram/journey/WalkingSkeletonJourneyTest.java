@@ -40,11 +40,16 @@ class WalkingSkeletonJourneyTest {
                 .get("/api/plans?patientId=" + PAT).statusCode() == 200);
 
         // Nothing but emergencies is sent in quiet hours (docs/notifications.md): pat wants none, so that this
-        // journey passes whatever the time of day.
-        given().baseUri(platform.url(Service.NOTIFICATIONS)).auth().oauth2(Tokens.accessToken("pat"))
+        // journey passes whatever the time of day. Preferences belong to patient-service; notification-service
+        // follows its PatientContactChanged.
+        given().baseUri(platform.url(Service.PATIENTS)).auth().oauth2(Tokens.accessToken("pat"))
                 .contentType(ContentType.JSON).body("{\"timeZone\": \"Europe/Berlin\", \"quietHours\": {\"start\": "
                         + "\"00:00\", \"end\": \"00:00\"}, \"channels\": {\"email\": true, \"inApp\": true}}")
-                .put("/api/notifications/preferences").then().statusCode(200);
+                .patch("/api/patients/me").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .baseUri(platform.url(Service.NOTIFICATIONS)).auth().oauth2(Tokens.accessToken("pat"))
+                .get("/api/notifications/preferences").then().statusCode(200)
+                .body("quietHours.start", equalTo("00:00")).body("quietHours.end", equalTo("00:00")));
 
         String planId = given().baseUri(plans).auth().oauth2(tara).contentType(ContentType.JSON)
                 .body("{\"patientId\": \"" + PAT + "\", \"templateId\": \"" + templateId + "\"}")
@@ -76,13 +81,22 @@ class WalkingSkeletonJourneyTest {
         return Mailbox.messagesFor(DemoUsers.email("pat")).stream().filter(m -> subject.equals(m.subject())).toList();
     }
 
+    /**
+     * Health, metrics and OpenAPI are on each service's management interface; its public port (what the ingress
+     * routes) answers 404 for all of /q (issue #12, finding 10).
+     */
     @Test
-    void everyServiceReportsHealthAndPublishesItsOpenApi() {
+    void everyServiceReportsHealthAndPublishesItsOpenApiOnItsManagementInterfaceOnly() {
         for (Service service : Service.values()) {
-            given().baseUri(platform.url(service)).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(platform.managementUrl(service)).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(platform.managementUrl(service)).get("/q/metrics").then().statusCode(200);
+            for (String path : List.of("/q/health/ready", "/q/health", "/q/metrics", "/q/openapi")) {
+                assertThat(given().baseUri(platform.url(service)).redirects().follow(false).get(path).statusCode())
+                        .as("%s public %s", service, path).isEqualTo(404);
+            }
         }
         for (Service service : List.of(Service.PATIENTS, Service.PLANS, Service.NOTIFICATIONS)) {
-            given().baseUri(platform.url(service)).get("/q/openapi?format=json").then().statusCode(200)
+            given().baseUri(platform.managementUrl(service)).get("/q/openapi?format=json").then().statusCode(200)
                     .body("openapi", org.hamcrest.Matchers.startsWith("3."));
         }
     }

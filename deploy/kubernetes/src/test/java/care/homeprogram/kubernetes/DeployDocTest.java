@@ -19,8 +19,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
  * created by a command of the doc, and each operator is named with the version whose API the manifests use.
  */
 class DeployDocTest {
-    /** Made by CloudNativePG for the owner of the bootstrap database, not by the operator of the cluster. */
-    private static final Set<String> MADE_BY_OPERATORS = Set.of("homeprogram-db-app");
+    /**
+     * Made by the operators, not by the operator of the cluster: CloudNativePG's for the owner of the bootstrap
+     * database, Strimzi's cluster CA, and the Secret of each service's KafkaUser (Strimzi's User Operator).
+     */
+    private static final Set<String> MADE_BY_OPERATORS = Set.of("homeprogram-db-app",
+            "homeprogram-kafka-cluster-ca-cert", "patient-service", "plan-service", "notification-service");
 
     @ParameterizedTest
     @EnumSource(value = Source.class, names = {"DEV", "PROD"})
@@ -45,6 +49,11 @@ class DeployDocTest {
         Map<String, Object> db = OverlaysTest.map(OverlaysTest.spec(platform.customNamed("Keycloak",
                 "homeprogram-keycloak")).get("db"));
         secrets.add((String) OverlaysTest.map(db.get("passwordSecret")).get("name"));
+        secrets.addAll(ImagesTest.pullSecrets(platform));
+        // The backups' object-store credentials (prod).
+        platform.custom("ObjectStore").forEach(store -> secrets.add((String) OverlaysTest.map(OverlaysTest.map(
+                OverlaysTest.map(OverlaysTest.spec(store).get("configuration")).get("s3Credentials"))
+                .get("accessKeyId")).get("name")));
 
         String doc = doc();
         for (String secret : secrets) {

@@ -72,9 +72,104 @@ class IngressTest {
             assertThat(tls.getHosts()).containsExactlyElementsOf(hosts);
         });
         IngressRule auth = ingress.getSpec().getRules().get(1);
-        assertThat(auth.getHttp().getPaths()).singleElement().satisfies(path -> {
-            assertThat(path.getPath()).isEqualTo("/");
-            assertThat(path.getBackend().getService().getName()).isEqualTo("homeprogram-keycloak-service");
+        assertThat(auth.getHttp().getPaths()).allSatisfy(path ->
+                assertThat(path.getBackend().getService().getName()).isEqualTo("homeprogram-keycloak-service"));
+    }
+
+    /**
+     * Finding 10 of issue #12: Keycloak's host routed "/", so its admin console and API (/admin) and the master realm
+     * (/realms/master, where the bootstrap admin signs in) were reachable from the internet. Only the homeprogram
+     * realm and the login pages' static resources are routed; the rest answers the controller's 404.
+     */
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void keycloaks_host_routes_only_the_homeprogram_realm_and_its_resources(Case which) {
+        IngressRule auth = singleIngress(platform(which)).getSpec().getRules().get(1);
+        assertThat(auth.getHttp().getPaths()).as("%s: Keycloak's routes", which)
+                .extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/realms/homeprogram", "Prefix"),
+                        org.assertj.core.groups.Tuple.tuple("/resources", "Prefix"));
+        for (String path : List.of("/admin/master/console/", "/admin/realms/homeprogram/users", "/realms/master/protocol/openid-connect/token",
+                "/", "/realms/homeprogramme/")) {
+            assertThat(routes(auth, path)).as("%s: %s is not routed to Keycloak", which, path).isFalse();
+        }
+        for (String path : List.of("/realms/homeprogram/protocol/openid-connect/auth", "/realms/homeprogram",
+                "/resources/abc12/login/keycloak.v2/css/styles.css")) {
+            assertThat(routes(auth, path)).as("%s: %s is routed to Keycloak", which, path).isTrue();
+        }
+    }
+
+    /**
+     * Issue #12 asks for per-client rate limits at the ingress: ingress-nginx's limits apply to every path of the
+     * Ingress (the portal's pages and sign-in, the API, Keycloak's login), keyed by the client address.
+     */
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void every_path_is_rate_limited_per_client_address(Case which) {
+        Map<String, String> annotations = singleIngress(platform(which)).getMetadata().getAnnotations();
+        assertThat(annotations).as("%s: ingress-nginx rate limits", which).isNotNull();
+        for (String limit : List.of("limit-rps", "limit-connections")) {
+            String value = annotations.get("nginx.ingress.kubernetes.io/" + limit);
+            assertThat(value).as("%s: %s", which, limit).isNotNull();
+            assertThat(Integer.parseInt(value)).as("%s: %s", which, limit).isBetween(1, 100);
+        }
+        assertThat(Integer.parseInt(annotations.getOrDefault("nginx.ingress.kubernetes.io/limit-burst-multiplier", "5")))
+                .as("%s: burst multiplier", which).isBetween(1, 10);
+    }
+
+    /**
+     * Issue #16: ingress-nginx's default 4 KB buffer for the upstream's response headers is smaller than the portal's
+     * session cookie (Quarkus OIDC splits it into chunks of up to 4 KB; two were measured, ~4.8 KB) plus Keycloak's
+     * login cookies, so sign-in would end in 502 "upstream sent too big header". The buffer must hold two full
+     * chunks and 4 KB for every other header; the buffers together must hold more than one such buffer.
+     */
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void the_response_header_buffer_holds_the_session_cookie_chunks(Case which) {
+        Map<String, String> annotations = singleIngress(platform(which)).getMetadata().getAnnotations();
+        String size = annotations.get("nginx.ingress.kubernetes.io/proxy-buffer-size");
+        assertThat(size).as("%s: proxy-buffer-size (default 4k)", which).isNotNull().matches("\\d+[kK]");
+        int bytes = Integer.parseInt(size.substring(0, size.length() - 1)) * 1024;
+        int chunk = 4096;
+        assertThat(bytes).as("%s: proxy-buffer-size holds two session-cookie chunks and the other headers", which)
+                .isGreaterThanOrEqualTo(2 * chunk + 4096);
+        assertThat(Integer.parseInt(annotations.getOrDefault("nginx.ingress.kubernetes.io/proxy-buffers-number", "4")))
+                .as("%s: proxy-buffers-number", which).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * Issue #13: an exercise's video may be as large as plan-service's largest upload route allows
+     * ({@code homeprogram.http.large-bodies}); ingress-nginx's default body limit (1 MB) would refuse it before it
+     * reaches the service. The Ingress lets through at least that much; the services cap every other route.
+     */
+    @ParameterizedTest
+    @EnumSource(Case.class)
+    void the_body_limit_lets_the_largest_upload_through(Case which) {
+        Matcher routes = Pattern.compile("(?m)^homeprogram\\.http\\.large-bodies=(.*)$").matcher(Repository.read(
+                Repository.root().resolve("services/plans/src/main/resources/application.properties")));
+        assertThat(routes.find()).as("plan-service names its upload routes").isTrue();
+        long largest = 0;
+        for (String route : routes.group(1).split(",")) {
+            largest = Math.max(largest, megabytes(route.substring(route.lastIndexOf('=') + 1)));
+        }
+        assertThat(largest).as("plan-service's largest upload (MB)").isGreaterThanOrEqualTo(100);
+        String limit = singleIngress(platform(which)).getMetadata().getAnnotations()
+                .get("nginx.ingress.kubernetes.io/proxy-body-size");
+        assertThat(limit).as("%s: proxy-body-size (default 1m)", which).isNotNull();
+        assertThat(megabytes(limit)).as("%s: proxy-body-size in MB", which).isGreaterThanOrEqualTo(largest);
+    }
+
+    /** "100M", "101m", "5M" in megabytes. */
+    private static long megabytes(String size) {
+        assertThat(size.trim()).matches("\\d+[mM]");
+        return Long.parseLong(size.trim().substring(0, size.trim().length() - 1));
+    }
+
+    /** Kubernetes' Prefix match: element-wise on '/'-separated segments. */
+    private static boolean routes(IngressRule rule, String requestPath) {
+        return rule.getHttp().getPaths().stream().anyMatch(path -> {
+            String prefix = path.getPath();
+            return requestPath.equals(prefix) || requestPath.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
         });
     }
 

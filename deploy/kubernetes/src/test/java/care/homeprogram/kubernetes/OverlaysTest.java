@@ -46,7 +46,9 @@ class OverlaysTest {
         Platform prod = Source.PROD.platform();
         for (String name : Layout.SERVICE_NAMES) {
             Deployment deployment = prod.deployment(name);
-            assertThat(deployment.getSpec().getReplicas()).as("prod replicas of %s", name).isGreaterThanOrEqualTo(2);
+            int least = Capacity.autoscaler(prod, name).map(hpa -> hpa.getSpec().getMinReplicas())
+                    .orElseGet(() -> deployment.getSpec().getReplicas());
+            assertThat(least).as("prod replicas (or the autoscaler's minimum) of %s", name).isGreaterThanOrEqualTo(2);
             assertThat(prod.plainEnvironment(Platform.onlyContainer(deployment)))
                     .containsEntry("HOMEPROGRAM_DEMO_DATA", "false");
             Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -59,7 +61,7 @@ class OverlaysTest {
                     .anyMatch(budget -> NetworkPolicies.selects(budget.getSpec().getSelector(), podLabels)
                             && budget.getSpec().getMinAvailable() != null
                             && budget.getSpec().getMinAvailable().getIntVal() >= 1
-                            && budget.getSpec().getMinAvailable().getIntVal() < deployment.getSpec().getReplicas());
+                            && budget.getSpec().getMinAvailable().getIntVal() < least);
         }
     }
 
@@ -116,9 +118,13 @@ class OverlaysTest {
         List<Map<String, Object>> roles = list(map(cluster.get("managed")).get("roles"));
         List<GenericKubernetesResource> databases = platform.custom("Database");
         for (Layout.ServiceModule service : Layout.SERVICES.stream().filter(Layout.ServiceModule::hasDatabase).toList()) {
-            String owner = service.name().replace('-', '_');
+            String runtime = service.name().replace('-', '_');
+            String owner = runtime + "_owner";
             assertThat(roles).as("%s: the owner role of %s", source, service.name()).anyMatch(role ->
                     owner.equals(role.get("name")) && Boolean.TRUE.equals(role.get("login"))
+                            && service.name().concat("-db-owner").equals(map(role.get("passwordSecret")).get("name")));
+            assertThat(roles).as("%s: the runtime role of %s", source, service.name()).anyMatch(role ->
+                    runtime.equals(role.get("name")) && Boolean.TRUE.equals(role.get("login"))
                             && service.name().concat("-db").equals(map(role.get("passwordSecret")).get("name")));
             assertThat(databases).as("%s: the database of %s", source, service.name()).anyMatch(database ->
                     service.directory().equals(spec(database).get("name")) && owner.equals(spec(database).get("owner"))
@@ -132,6 +138,51 @@ class OverlaysTest {
                 .containsExactlyInAnyOrderElementsOf(TOPICS);
         assertThat(platform.custom("KafkaTopic")).allSatisfy(topic ->
                 assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "homeprogram-kafka"));
+    }
+
+    /**
+     * Issue #12, finding 2: the role a service's datasource logs in as (the managed role whose password Secret its
+     * QUARKUS_DATASOURCE_USERNAME comes from) is never its database's owner, while Flyway's role is, and neither is a
+     * superuser. The grants of the runtime role are applied by the migrations (db/commons/afterMigrate.sql).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Source.class, names = {"DEV", "PROD"})
+    void each_service_runs_as_a_role_that_does_not_own_its_database_and_migrates_as_the_owner(Source source) {
+        Platform platform = source.platform();
+        List<Map<String, Object>> roles = list(map(spec(platform.customNamed("Cluster", "homeprogram-db"))
+                .get("managed")).get("roles"));
+        for (Layout.ServiceModule service : Layout.SERVICES.stream().filter(Layout.ServiceModule::hasDatabase).toList()) {
+            var container = Platform.onlyContainer(platform.deployment(service.name()));
+            String database = platform.plainEnvironment(container).get("QUARKUS_DATASOURCE_JDBC_URL")
+                    .replaceAll(".*/", "");
+            String owner = (String) spec(platform.custom("Database").stream()
+                    .filter(d -> database.equals(spec(d).get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(source + ": no Database " + database))).get("owner");
+            String datasourceRole = roleOf(roles, secretOf(container, "QUARKUS_DATASOURCE_USERNAME"), source);
+            String flywayRole = roleOf(roles, secretOf(container, "QUARKUS_FLYWAY_USERNAME"), source);
+            assertThat(datasourceRole).as("%s: %s's datasource user owns its database %s", source, service.name(),
+                    database).isNotEqualTo(owner);
+            assertThat(flywayRole).as("%s: %s migrates as the owner of %s", source, service.name(), database)
+                    .isEqualTo(owner);
+            assertThat(roles).as("%s: no service role is a superuser or may create roles or databases", source)
+                    .noneMatch(role -> Boolean.TRUE.equals(role.get("superuser"))
+                            || Boolean.TRUE.equals(role.get("createrole")) || Boolean.TRUE.equals(role.get("createdb"))
+                            || Boolean.TRUE.equals(role.get("bypassrls")));
+            assertThat(roles.stream().filter(role -> datasourceRole.equals(role.get("name"))).findFirst().orElseThrow()
+                    .get("inRoles")).as("%s: %s's runtime role inherits nothing", source, service.name()).isNull();
+        }
+    }
+
+    private static String secretOf(io.fabric8.kubernetes.api.model.Container container, String variable) {
+        return container.getEnv().stream().filter(env -> variable.equals(env.getName())).findFirst()
+                .map(env -> env.getValueFrom().getSecretKeyRef().getName())
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no " + variable));
+    }
+
+    private static String roleOf(List<Map<String, Object>> roles, String secret, Source source) {
+        return roles.stream().filter(role -> secret.equals(map(role.get("passwordSecret")).get("name")))
+                .map(role -> (String) role.get("name")).findFirst()
+                .orElseThrow(() -> new AssertionError(source + ": no managed role logs in with Secret " + secret));
     }
 
     @ParameterizedTest
@@ -157,7 +208,8 @@ class OverlaysTest {
                 .containsEntry("HOMEPROGRAM_PORTAL_KEYCLOAK_ORIGIN", "https://" + auth);
         Map<String, Object> portal = list(realm(platform.customNamed("KeycloakRealmImport", RealmImports.NAME))
                 .get("clients")).stream().filter(client -> "portal".equals(client.get("clientId"))).findFirst().orElseThrow();
-        assertThat(portal.get("redirectUris")).isEqualTo(List.of("https://" + app + "/*"));
+        assertThat(portal.get("redirectUris")).isEqualTo(List.of("https://" + app + "/signed-in"));
+        assertThat(map(portal.get("attributes"))).containsEntry("post.logout.redirect.uris", "https://" + app + "/");
     }
 
     @ParameterizedTest

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  * truth of the realm): client secrets become placeholders that the Keycloak Operator fills from the Secrets
  * {@code <client>-oidc} (key {@code client-secret}, the same Secrets the services read), the portal's redirect URI
  * points at the public host (set per overlay by components/hosts), and the production variant keeps no demo user
- * and no demo client, only the services' service-account users.
+ * and no demo client, only the services' service-account users, and signs people in with the realm's MFA flow
+ * (admins and therapists always with a second factor; docs/security.md, "MFA").
  */
 final class RealmImports {
     static final Path REALM = Repository.root().resolve("deploy/keycloak/homeprogram-realm.json");
@@ -25,6 +26,10 @@ final class RealmImports {
     static final String KEYCLOAK = "homeprogram-keycloak";
     static final String DEMO_CLIENT = "homeprogram-cli";
     static final String SECRET_KEY = "client-secret";
+    static final String PORTAL_CALLBACK = "https://homeprogram.example.org/signed-in";
+    static final String PORTAL_AFTER_LOGOUT = "https://homeprogram.example.org/";
+    /** Defined in the realm file for every variant; bound as the browser flow only in production. */
+    static final String MFA_FLOW = "browser with staff MFA";
 
     enum Variant {
         /** Every user and client of the realm: the demo logins of README.md. */
@@ -69,7 +74,7 @@ final class RealmImports {
             throw new IllegalStateException(REALM + " is not JSON", e);
         }
         ObjectNode resource = JSON.createObjectNode();
-        resource.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+        resource.put("apiVersion", "k8s.keycloak.org/v2beta1");
         resource.put("kind", "KeycloakRealmImport");
         resource.putObject("metadata").put("name", NAME);
         ObjectNode spec = resource.putObject("spec");
@@ -91,11 +96,14 @@ final class RealmImports {
                         .put("key", SECRET_KEY);
             }
             if ("portal".equals(clientId)) {
-                // The host is replaced per overlay (components/hosts); the path is the portal's whole site.
-                client.putArray("redirectUris").add("https://homeprogram.example.org/*");
+                // Exactly the portal's callback and its post-logout page, no wildcard; the host is replaced per
+                // overlay (components/hosts).
+                client.putArray("redirectUris").add(PORTAL_CALLBACK);
+                ((ObjectNode) client.get("attributes")).put("post.logout.redirect.uris", PORTAL_AFTER_LOGOUT);
             }
         }
         if (variant == Variant.PRODUCTION) {
+            realm.put("browserFlow", MFA_FLOW);
             ArrayNode users = (ArrayNode) realm.get("users");
             for (Iterator<JsonNode> it = users.iterator(); it.hasNext();) {
                 if (!it.next().has("serviceAccountClientId")) {
@@ -106,7 +114,7 @@ final class RealmImports {
         spec.set("realm", realm);
 
         String header = "# GENERATED from deploy/keycloak/homeprogram-realm.json by the test module deploy/kubernetes ("
-                + (variant == Variant.PRODUCTION ? "production: no demo users, no demo client" : "demo realm")
+                + (variant == Variant.PRODUCTION ? "production: no demo users, no demo client, MFA" : "demo realm")
                 + ").\n# Do not edit: change the realm file and run the command of docs/deploy.md, "
                 + "\"Regenerating the copies\".\n";
         try {

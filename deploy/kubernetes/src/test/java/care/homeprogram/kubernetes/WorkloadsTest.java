@@ -47,7 +47,7 @@ class WorkloadsTest {
 
     @ParameterizedTest
     @EnumSource(Source.class)
-    void every_container_has_health_probes_on_q_health(Source source) {
+    void every_container_has_health_probes_on_q_health_of_the_management_port(Source source) {
         for (Deployment deployment : source.platform().deployments()) {
             for (Container container : containers(deployment)) {
                 String what = source + ": container " + container.getName();
@@ -148,7 +148,9 @@ class WorkloadsTest {
             if (Layout.service(name).hasDatabase()) {
                 assertThat(secretRefs)
                         .containsEntry("QUARKUS_DATASOURCE_USERNAME", name + "-db/username")
-                        .containsEntry("QUARKUS_DATASOURCE_PASSWORD", name + "-db/password");
+                        .containsEntry("QUARKUS_DATASOURCE_PASSWORD", name + "-db/password")
+                        .containsEntry("QUARKUS_FLYWAY_USERNAME", name + "-db-owner/username")
+                        .containsEntry("QUARKUS_FLYWAY_PASSWORD", name + "-db-owner/password");
             }
             assertThat(container.getEnv()).as("%s: %s no credential as a literal value", source, name)
                     .noneMatch(variable -> variable.getValue() != null
@@ -208,7 +210,8 @@ class WorkloadsTest {
                     .toList();
             assertThat(covering).as("%s: NetworkPolicies written for Deployment %s", source,
                     deployment.getMetadata().getName()).isNotEmpty();
-            assertThat(covering.get(0).getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+            assertThat(covering).as("%s: a policy of %s for both directions", source, deployment.getMetadata().getName())
+                    .anyMatch(policy -> policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")));
         }
         assertThat(platform.networkPolicies()).as("%s: a default deny of all traffic", source)
                 .anyMatch(policy -> NetworkPolicies.isSelectAll(policy.getSpec().getPodSelector())
@@ -240,6 +243,16 @@ class WorkloadsTest {
                 assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
                 assertThat(rule.getResources()).containsExactly("leases");
             });
+            // Issue #16: get and update on the one Lease of its leader election (the lease-name of its
+            // configuration), and create, which Kubernetes cannot limit to a name; no list, watch, patch or delete.
+            String lease = CodePaths.applicationProperties(Layout.service("notification-service"))
+                    .getProperty("homeprogram.leader-election.lease-name");
+            Map<String, List<String>> namesByVerb = new java.util.TreeMap<>();
+            role.getRules().forEach(rule -> rule.getVerbs().forEach(verb -> namesByVerb.computeIfAbsent(verb,
+                    v -> new java.util.ArrayList<>()).addAll(rule.getResourceNames() == null || rule.getResourceNames()
+                            .isEmpty() ? List.of("*") : rule.getResourceNames())));
+            assertThat(namesByVerb).as("%s: the Lease Role's verbs and the Lease names they apply to", source)
+                    .isEqualTo(Map.of("get", List.of(lease), "update", List.of(lease), "create", List.of("*")));
         });
         for (Deployment deployment : platform.deployments()) {
             boolean notifications = deployment.getMetadata().getName().equals("notification-service");
@@ -260,9 +273,10 @@ class WorkloadsTest {
         assertThat(probe.getHttpGet()).as(what + " is an HTTP GET").isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(what + " path").isEqualTo(path);
         IntOrString port = probe.getHttpGet().getPort();
-        assertThat(container.getPorts()).as(what + " port is the container's")
-                .anyMatch(p -> port.getIntVal() != null ? port.getIntVal().equals(p.getContainerPort())
-                        : port.getStrVal().equals(p.getName()));
+        // Health is served on the management interface only (docs/security.md): port 9000, not the public one.
+        assertThat(container.getPorts()).as(what + " port is the container's management port 9000")
+                .anyMatch(p -> (port.getIntVal() != null ? port.getIntVal().equals(p.getContainerPort())
+                        : port.getStrVal().equals(p.getName())) && p.getContainerPort() == 9000);
         assertThat(probe.getTimeoutSeconds()).as(what + " timeout").isPositive();
     }
 

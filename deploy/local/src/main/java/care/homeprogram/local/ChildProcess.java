@@ -32,7 +32,8 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    // appended: a process restarted in place (a crash test) keeps its earlier log beside the new
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
             ChildProcess child = new ChildProcess(name, process, log);

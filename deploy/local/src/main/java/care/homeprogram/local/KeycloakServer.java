@@ -27,7 +27,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "homeprogram";
-    private static final String REALM_RESOURCE = "/homeprogram/keycloak/homeprogram-realm.json";
+    static final String REALM_RESOURCE = "/homeprogram/keycloak/homeprogram-realm.json";
 
     private final ChildProcess process;
     private final int port;

@@ -23,12 +23,19 @@ import java.util.Properties;
  */
 public final class Platform implements AutoCloseable {
     private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
-    private final Map<Service, Integer> ports;
+    private final Map<Service, ServicePorts> ports;
     private final Map<Service, Map<String, String>> configs = new EnumMap<>(Service.class);
     private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
     private final Path workDirectory;
 
-    private Platform(Map<Service, Integer> ports, Path workDirectory) {
+    /**
+     * The two ports of one service: the public one (pages, API) and the management interface's (health, metrics,
+     * OpenAPI under /q), which the public one does not serve.
+     */
+    public record ServicePorts(int http, int management) {
+    }
+
+    private Platform(Map<Service, ServicePorts> ports, Path workDirectory) {
         this.ports = ports;
         this.workDirectory = workDirectory;
     }
@@ -37,15 +44,22 @@ public final class Platform implements AutoCloseable {
      * @param databasePrefix prefix of each service's database name, so several platforms can share a PostgreSQL
      * @param demoData       seed the demo patients, therapists and library
      */
-    public static Platform start(StackCoordinates stack, Map<Service, Integer> ports, String databasePrefix,
+    public static Platform start(StackCoordinates stack, Map<Service, ServicePorts> ports, String databasePrefix,
             String topicPrefix, boolean demoData, Path workDirectory) {
         return start(stack, ports, databasePrefix, topicPrefix, demoData, workDirectory,
                 java.util.EnumSet.allOf(Service.class));
     }
 
     /** Only some of the services, e.g. one consumer on a broker of its own for a chaos test. */
-    public static Platform start(StackCoordinates stack, Map<Service, Integer> ports, String databasePrefix,
+    public static Platform start(StackCoordinates stack, Map<Service, ServicePorts> ports, String databasePrefix,
             String topicPrefix, boolean demoData, Path workDirectory, java.util.Set<Service> services) {
+        return start(stack, ports, databasePrefix, topicPrefix, demoData, workDirectory, services, Map.of());
+    }
+
+    /** @param overrides configuration every service gets on top of its own, e.g. a benchmark's higher rate limits */
+    public static Platform start(StackCoordinates stack, Map<Service, ServicePorts> ports, String databasePrefix,
+            String topicPrefix, boolean demoData, Path workDirectory, java.util.Set<Service> services,
+            Map<String, String> overrides) {
         Instant start = Instant.now();
         stack.createTopics(topicPrefix);
         Platform platform = new Platform(ports, workDirectory);
@@ -53,20 +67,26 @@ public final class Platform implements AutoCloseable {
             for (Service service : Service.values()) {
                 Map<String, String> config = new java.util.LinkedHashMap<>(
                         ServiceConfig.forService(stack, service, databasePrefix + service.directory(), topicPrefix));
-                config.put("quarkus.http.port", Integer.toString(ports.get(service)));
+                config.put("quarkus.http.port", Integer.toString(ports.get(service).http()));
+                config.put("quarkus.management.port", Integer.toString(ports.get(service).management()));
                 config.put("homeprogram.demo-data", Boolean.toString(demoData));
-                config.put("homeprogram.portal-url", "http://localhost:" + ports.get(Service.PORTAL));
+                config.put("homeprogram.portal-url", platform.url(Service.PORTAL));
                 if (service == Service.PLANS) {
-                    config.put("quarkus.rest-client.patient-service.url", "http://localhost:" + ports.get(Service.PATIENTS));
+                    config.put("quarkus.rest-client.patient-service.url", platform.url(Service.PATIENTS));
                 }
                 if (service == Service.PORTAL) {
                     // The portal calls all three services with the signed-in person's token.
-                    config.put("quarkus.rest-client.patient-service.url", "http://localhost:" + ports.get(Service.PATIENTS));
-                    config.put("quarkus.rest-client.plan-service.url", "http://localhost:" + ports.get(Service.PLANS));
-                    config.put("quarkus.rest-client.notification-service.url",
-                            "http://localhost:" + ports.get(Service.NOTIFICATIONS));
+                    config.put("quarkus.rest-client.patient-service.url", platform.url(Service.PATIENTS));
+                    config.put("quarkus.rest-client.plan-service.url", platform.url(Service.PLANS));
+                    config.put("quarkus.rest-client.notification-service.url", platform.url(Service.NOTIFICATIONS));
                 }
+                otlpEndpoint().ifPresent(endpoint -> config.put("homeprogram.otlp.endpoint", endpoint));
+                config.putAll(overrides);
                 platform.configs.put(service, config);
+            }
+            if (services.contains(Service.PORTAL)) {
+                // Keycloak sends a signed-in person back only to a registered callback: this portal's.
+                PortalClient.allow(stack.keycloakUrl(), platform.url(Service.PORTAL));
             }
             // patient-service first: it publishes the demo patients that the others project.
             for (Service service : services) {
@@ -83,29 +103,46 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    public static Map<Service, Integer> documentedPorts() {
+    /**
+     * The OTLP collector the services export their spans to (OTLP over HTTP/protobuf, its base URL, e.g.
+     * {@code http://localhost:4318}), when the person running the platform names one in HOMEPROGRAM_OTLP_ENDPOINT;
+     * without it the services trace (ids, propagation, correlation ids) but export nothing (docs/runbook.md).
+     */
+    static java.util.Optional<String> otlpEndpoint() {
+        return java.util.Optional.ofNullable(System.getenv("HOMEPROGRAM_OTLP_ENDPOINT")).map(String::trim)
+                .filter(endpoint -> !endpoint.isEmpty());
+    }
+
+    public static Map<Service, ServicePorts> documentedPorts() {
         return documentedPorts(0);
     }
 
     /** The documented ports moved by {@code offset}, for a second platform beside the first. */
-    public static Map<Service, Integer> documentedPorts(int offset) {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    public static Map<Service, ServicePorts> documentedPorts(int offset) {
+        Map<Service, ServicePorts> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, service.documentedPort() + offset);
+            ports.put(service, new ServicePorts(service.documentedPort() + offset,
+                    service.documentedManagementPort() + offset));
         }
         return ports;
     }
 
-    public static Map<Service, Integer> freePorts() {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    public static Map<Service, ServicePorts> freePorts() {
+        Map<Service, ServicePorts> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, Ports.free());
+            ports.put(service, new ServicePorts(Ports.free(), Ports.free()));
         }
         return ports;
     }
 
+    /** The public address: pages and API. */
     public String url(Service service) {
-        return "http://localhost:" + ports.get(service);
+        return "http://localhost:" + ports.get(service).http();
+    }
+
+    /** The management interface: /q/health, /q/metrics, /q/openapi. */
+    public String managementUrl(Service service) {
+        return "http://localhost:" + ports.get(service).management();
     }
 
     public long pid(Service service) {
@@ -134,18 +171,24 @@ public final class Platform implements AutoCloseable {
     public Replica startReplica(Service service) {
         int number = replicas.merge(service, 1, Integer::sum) + 1;
         int port = Ports.free();
+        int managementPort = Ports.free();
         Map<String, String> config = new java.util.LinkedHashMap<>(configs.get(service));
         config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.management.port", Integer.toString(managementPort));
         String name = service.clientId() + "-" + number;
         ChildProcess process = launch(service, name, port, config,
                 workDirectory.resolve(service.directory() + "-" + number));
         String url = "http://localhost:" + port;
-        process.awaitReady(() -> answers200(url + "/q/health/ready"), Duration.ofMinutes(2));
-        return new Replica(name, url, process);
+        String managementUrl = "http://localhost:" + managementPort;
+        process.awaitReady(() -> answers200(managementUrl + "/q/health/ready"), Duration.ofMinutes(2));
+        return new Replica(name, url, managementUrl, process);
     }
 
-    /** A further instance of a service, started by {@link #startReplica(Service)}. */
-    public record Replica(String name, String url, ChildProcess process) implements AutoCloseable {
+    /**
+     * A further instance of a service, started by {@link #startReplica(Service)}: {@code url} is its public address,
+     * {@code managementUrl} its management interface.
+     */
+    public record Replica(String name, String url, String managementUrl, ChildProcess process) implements AutoCloseable {
         /** Stops it without letting it finish anything: a crash, as the rest of the platform sees it. */
         public void kill() {
             process.kill();
@@ -158,7 +201,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void launch(Service service) {
-        processes.put(service, launch(service, service.clientId(), ports.get(service), configs.get(service),
+        processes.put(service, launch(service, service.clientId(), ports.get(service).http(), configs.get(service),
                 workDirectory.resolve(service.directory())));
     }
 
@@ -177,8 +220,16 @@ public final class Platform implements AutoCloseable {
     }
 
     private void awaitReady(Service service) {
-        String readiness = url(service) + "/q/health/ready";
-        processes.get(service).awaitReady(() -> answers200(readiness), Duration.ofMinutes(2));
+        String readiness = managementUrl(service) + "/q/health/ready";
+        processes.get(service).awaitReady(() -> answers200(readiness), readyTimeout());
+    }
+
+    /**
+     * How long a service may take to become ready: 2 minutes, or -Dhomeprogram.ready-timeout=PT5M on a machine shared
+     * with other builds, where four JVMs starting at once may need longer without anything being wrong.
+     */
+    private static Duration readyTimeout() {
+        return Duration.parse(System.getProperty("homeprogram.ready-timeout", "PT2M"));
     }
 
     public static boolean answers200(String url) {

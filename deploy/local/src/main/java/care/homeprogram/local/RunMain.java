@@ -43,15 +43,20 @@ public final class RunMain {
                     + String.join(", ", leftovers));
         }
         StackPorts ports = StackPorts.documented().shifted(options.portOffset());
-        Map<Service, Integer> servicePorts = Platform.documentedPorts(options.portOffset());
+        Map<Service, Platform.ServicePorts> servicePorts = Platform.documentedPorts(options.portOffset());
         Map<Integer, String> claimed = new LinkedHashMap<>(ports.byRole());
-        servicePorts.forEach((service, port) -> claimed.put(port, service.clientId()));
+        servicePorts.forEach((service, port) -> {
+            claimed.put(port.http(), service.clientId());
+            claimed.put(port.management(), service.clientId() + " management");
+        });
         requireFree(claimed, options.portOffset());
         Progress.say((data.hasData() ? "using the data of earlier runs in " : "keeping data in ") + data.path());
 
         Stack stack = Stack.start(ports, data.path(), Storage.DURABLE);
         Platform platform;
         try {
+            // The realm's portal client accepts this run's portal only (the realm file names the documented port).
+            PortalClient.pin(stack.coordinates().keycloakUrl(), "http://localhost:" + servicePorts.get(Service.PORTAL).http());
             platform = Platform.start(stack.coordinates(), servicePorts, "", "", true, data.path());
         } catch (RuntimeException e) {
             stack.close();
@@ -94,10 +99,10 @@ public final class RunMain {
 
                 HomeProgram is running (ready in %s). Press Ctrl-C to stop everything.
 
-                  Portal                 %s
-                  patient-service        %s   (OpenAPI: /q/openapi)
-                  plan-service           %s
-                  notification-service   %s
+                  Portal                 %s   (health, metrics: %s/q/health, /q/metrics)
+                  patient-service        %s   (OpenAPI, health, metrics: %s/q/openapi, /q/health, /q/metrics)
+                  plan-service           %s   (management: %s/q)
+                  notification-service   %s   (management: %s/q)
                   Keycloak               %s   (realm homeprogram; admin console: admin / admin, demo only)
                   Kafka                  %s
                   SMTP                   localhost:%d   (read mail over IMAP on localhost:%d, login and password = the address)
@@ -111,8 +116,10 @@ public final class RunMain {
                   ada             admin
                 %n""",
                 Progress.since(start),
-                platform.url(Service.PORTAL), platform.url(Service.PATIENTS), platform.url(Service.PLANS),
-                platform.url(Service.NOTIFICATIONS), c.keycloakUrl(), c.kafkaBootstrapServers(), c.smtpPort(),
+                platform.url(Service.PORTAL), platform.managementUrl(Service.PORTAL),
+                platform.url(Service.PATIENTS), platform.managementUrl(Service.PATIENTS),
+                platform.url(Service.PLANS), platform.managementUrl(Service.PLANS),
+                platform.url(Service.NOTIFICATIONS), platform.managementUrl(Service.NOTIFICATIONS), c.keycloakUrl(), c.kafkaBootstrapServers(), c.smtpPort(),
                 c.imapPort(), c.postgresPort(), work);
         System.out.flush();
     }

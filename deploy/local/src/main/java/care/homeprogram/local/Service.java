@@ -33,6 +33,14 @@ public enum Service {
         return documentedPort;
     }
 
+    /**
+     * The port of the service's management interface (health, metrics, OpenAPI) in the local run: 9480 to 9483, so
+     * that a platform moved by a multiple of 1000 ({@code --port-offset}) meets none of another platform's ports.
+     */
+    public int documentedManagementPort() {
+        return documentedPort + 1400;
+    }
+
     public boolean hasDatabase() {
         return hasDatabase;
     }

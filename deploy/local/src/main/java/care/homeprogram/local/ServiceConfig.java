@@ -22,10 +22,18 @@ public final class ServiceConfig {
         config.put("quarkus.oidc.credentials.secret", service.demoClientSecret());
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         config.put("homeprogram.kafka.topic-prefix", topicPrefix);
+        // The service's own Kafka user (SASL): SmallRye passes kafka.* to every channel, DeadLetters to its reader.
+        KafkaUser.of(service).ifPresent(user -> user.clientSettings()
+                .forEach((name, value) -> config.put("kafka." + name, value)));
         if (service.hasDatabase()) {
-            config.put("quarkus.datasource.jdbc.url", stack.createDatabase(database));
-            config.put("quarkus.datasource.username", PostgresServer.USER);
-            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+            // Flyway migrates as the owner; the service runs as the runtime role, which may not alter or own
+            // anything and may only add to and read the audit trail (docs/security.md, "Database roles").
+            PostgresServer.ServiceRoles roles = PostgresServer.ServiceRoles.of(service);
+            config.put("quarkus.datasource.jdbc.url", stack.createDatabase(database, service));
+            config.put("quarkus.datasource.username", roles.runtime());
+            config.put("quarkus.datasource.password", roles.runtimePassword());
+            config.put("quarkus.flyway.username", roles.owner());
+            config.put("quarkus.flyway.password", roles.ownerPassword());
         }
         if (service == Service.PATIENTS) {
             // Keycloak's admin API (accounts), with the service's own service account and secret.

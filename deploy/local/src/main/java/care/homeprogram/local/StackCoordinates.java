@@ -29,6 +29,11 @@ public record StackCoordinates(int postgresPort, String keycloakUrl, String kafk
         return PostgresServer.createDatabase(postgresPort, name);
     }
 
+    /** A service's database, owned by its owner role (see {@link PostgresServer.ServiceRoles}). */
+    public String createDatabase(String name, Service service) {
+        return PostgresServer.createDatabase(postgresPort, name, PostgresServer.ServiceRoles.of(service));
+    }
+
     public void createTopics(String prefix) {
         KafkaBroker.createTopics(kafkaBootstrapServers, prefix);
     }

@@ -101,7 +101,8 @@ class ConcurrentDispatchTest {
         assertThat(Db.emails(patient)).filteredOn(e -> e.subject.equals("Your program for today is ready"))
                 .allSatisfy(e -> {
                     assertThat(e.state).isEqualTo(EmailDelivery.State.SENT);
-                    assertThat(e.attempts).isEqualTo(1);
+                    assertThat(e.attempts).as("attempts of email %s (last error: %s)", e.id, e.lastError)
+                            .isEqualTo(1);
                 });
         // Nothing arrives twice later either.
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(

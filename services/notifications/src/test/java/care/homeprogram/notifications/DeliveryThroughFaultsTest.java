@@ -10,6 +10,7 @@ import care.homeprogram.notifications.domain.Notification;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.events.PlanEventsConsumer;
 import care.homeprogram.testing.DatabaseOutage;
+import care.homeprogram.testing.ManagementInterface;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.TestEvents;
 import care.homeprogram.testing.Tokens;
@@ -92,7 +93,7 @@ class DeliveryThroughFaultsTest {
         assertThat(TestEvents.records("plan-events-dlq")).as("dead-lettered alerts of the burst")
                 .noneMatch(r -> ours.stream().anyMatch(r.value()::contains));
         assertThat(retries()).as("the consumer met the outage and waited it out").isPositive();
-        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        assertThat(ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .as("consumer lag, for the operators' alert rules").contains("kafka_consumer_fetch_manager_records_lag");
         System.out.printf("[chaos] database outage of %d s during a burst of %d AlertRaised: %d notices, %d distinct,"
                 + " 0 dead-lettered, all present %d ms after the database came back%n", OUTAGE.toSeconds(), BURST,
@@ -200,7 +201,7 @@ class DeliveryThroughFaultsTest {
     }
 
     private static double retries() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("homeprogram_events_retries_total")
                 && l.contains(PlanEventsConsumer.CONSUMER)).mapToDouble(l -> Double.parseDouble(
                         l.substring(l.lastIndexOf(' ') + 1))).sum();

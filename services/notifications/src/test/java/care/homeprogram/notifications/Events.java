@@ -98,7 +98,6 @@ final class Events {
         data.put("version", version);
         data.put("startDate", startDate.toString());
         data.put("status", status);
-        data.put("reason", "test");
         data.put("items", items);
         return data;
     }

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,13 +84,18 @@ class ReminderDispatchBenchmark {
                 EmailDelivery.State.SENT, "Your program for today is ready"))).isEqualTo(SMTP);
 
         System.out.printf("""
-                BENCH due reminders → in-app inbox, 1 dispatcher : %8.0f /s (%d reminders, batches of 100)
+                BENCH due reminders → in-app inbox, 1 dispatcher : %8.0f /s (%d reminders, batches of %d)
                 BENCH due reminders → in-app inbox, 2 dispatchers: %8.0f /s (%d reminders)
                 BENCH due reminders → in-app + email queued      : %8.0f /s (%d reminders)
-                BENCH queued emails → SMTP server, 1 dispatcher  : %8.0f /s (%d emails, batches of 50)
+                BENCH queued emails → SMTP server, 1 dispatcher  : %8.0f /s (%d emails, batches of %d)
                 BENCH due reminders → SMTP end to end            : %8.0f /s
-                """, oneWorker, IN_APP, twoWorkers, IN_APP, toQueue, SMTP, toSmtp, SMTP,
+                """, oneWorker, IN_APP, config("homeprogram.reminders.batch-size"), twoWorkers, IN_APP, toQueue, SMTP,
+                toSmtp, SMTP, config("homeprogram.email.batch-size"),
                 1 / (1 / toQueue + 1 / toSmtp));
+    }
+
+    private static int config(String property) {
+        return ConfigProvider.getConfig().getValue(property, Integer.class);
     }
 
     private static UUID patient(boolean email) {

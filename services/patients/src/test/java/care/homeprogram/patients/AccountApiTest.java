@@ -92,17 +92,36 @@ class AccountApiTest {
     void aRoleChangeTakesEffectWithTheNextToken() {
         Person person = TestPeople.account("therapist");
         String before = person.token();
-        given().auth().oauth2(before).when().get("/api/accounts").then().statusCode(403);
+        given().auth().oauth2(before).when().get("/api/therapists/me").then().statusCode(200);
 
-        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("role", "admin"))
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("role", "patient"))
                 .when().patch("/api/accounts/" + person.id())
-                .then().statusCode(200).body("role", equalTo("admin"));
+                .then().statusCode(200).body("role", equalTo("patient"));
 
         String after = Tokens.freshAccessToken(person.username(), person.password());
         assertThat(after).isNotEqualTo(before);
-        given().auth().oauth2(after).when().get("/api/accounts").then().statusCode(200);
+        given().auth().oauth2(after).when().get("/api/therapists/me").then().statusCode(403);
+        given().auth().oauth2(after).when().get("/api/patients/me").then().statusCode(200);
         given().auth().oauth2(admin()).when().get("/api/accounts/" + person.id())
-                .then().statusCode(200).body("role", equalTo("admin"));
+                .then().statusCode(200).body("role", equalTo("patient"));
+    }
+
+    /** patient-service cannot grant admin (docs/security.md): the API says so clearly instead of failing in Keycloak. */
+    @Test
+    void theAdminRoleIsNeverGivenThroughTheApi() {
+        Person person = TestPeople.account("therapist");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("role", "admin"))
+                .when().patch("/api/accounts/" + person.id())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("role"));
+        String username = TestPeople.uniqueUsername("adm");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "email", TestPeople.email(username), "firstName", "A",
+                        "lastName", "Dmin", "role", "admin"))
+                .when().post("/api/accounts")
+                .then().statusCode(400).body("errors[0].field", equalTo("role"));
+        given().auth().oauth2(Tokens.freshAccessToken(person.username(), person.password()))
+                .when().get("/api/accounts").then().statusCode(403);
     }
 
     @Test

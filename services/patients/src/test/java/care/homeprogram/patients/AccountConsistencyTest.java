@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,7 @@ class AccountConsistencyTest {
         FaultyPatientRecords.FAIL.set(false);
         String id = createPatient(username).then().statusCode(201).extract().path("id");
         assertThat(keycloak.byUsername(username)).map(Account::id).map(Object::toString).contains(id);
+        MasterAdmin.finishFirstSignIn(UUID.fromString(id));
         assertThat(Tokens.subject(Tokens.accessToken(username, TestPeople.PASSWORD))).isEqualTo(id);
     }
 
@@ -86,6 +88,7 @@ class AccountConsistencyTest {
         FaultyKeycloakAccounts.FAIL_DELETE.set(false);
         createPatient(username).then().statusCode(201).body("id", equalTo(orphan.get().id().toString()));
         assertThat(pending(username)).isZero();
+        MasterAdmin.finishFirstSignIn(orphan.get().id());
         given().auth().oauth2(Tokens.accessToken(username, TestPeople.PASSWORD)).when().get("/api/patients/me")
                 .then().statusCode(200).body("id", equalTo(orphan.get().id().toString()));
     }
@@ -114,7 +117,7 @@ class AccountConsistencyTest {
         createPatient("tara").then().statusCode(409);
         given().auth().oauth2(Tokens.accessToken("ada")).contentType(ContentType.JSON)
                 .body(Map.of("username", "ada", "email", "ada@demo.homeprogram.test", "firstName", "A",
-                        "lastName", "Da", "role", "admin", "password", "Takeover-Attempt-1"))
+                        "lastName", "Da", "role", "therapist", "password", "Takeover-Attempt-1"))
                 .when().post("/api/accounts").then().statusCode(409);
         assertThat(Tokens.passwordGrant("ada", "demo").statusCode()).isEqualTo(200);
     }

@@ -3,6 +3,7 @@ package care.homeprogram.patients;
 import static care.homeprogram.testing.DemoUsers.PAT;
 import static care.homeprogram.testing.DemoUsers.POLLY;
 import static care.homeprogram.testing.DemoUsers.SAM;
+import static care.homeprogram.testing.DemoUsers.THEO;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -148,5 +149,43 @@ class PatientApiTest {
             assertThat(changed.path("data").path("quietHours").path("start").asText()).isEqualTo("22:00");
             assertThat(changed.toString()).doesNotContain("Polly", "Nakamura", "birth");
         });
+    }
+
+    /**
+     * patient-service is the one owner of every person's notification preferences: a therapist changes theirs here
+     * too, and the change is announced (TherapistContactChanged, ids and contact only) for notification-service to
+     * project, which no longer accepts writes.
+     */
+    @Test
+    void aTherapistChangesTheirOwnPreferencesHereAndTheChangeIsAnnounced() {
+        String theo = Tokens.accessToken("theo");
+        given().auth().oauth2(theo).contentType(ContentType.JSON)
+                .body("{\"timeZone\": \"Asia/Seoul\", \"quietHours\": {\"start\": \"23:00\", \"end\": \"06:15\"},"
+                        + " \"channels\": {\"email\": false, \"inApp\": true}}")
+                .when().patch("/api/therapists/me")
+                .then().statusCode(200).body("timeZone", equalTo("Asia/Seoul"))
+                .body("quietHours.start", equalTo("23:00")).body("channels.email", equalTo(false));
+        given().auth().oauth2(theo).when().get("/api/therapists/me").then().statusCode(200)
+                .body("timeZone", equalTo("Asia/Seoul")).body("quietHours.end", equalTo("06:15"))
+                .body("channels.inApp", equalTo(true));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode changed = TestEvents.readAll("patient-events").stream()
+                    .filter(e -> e.path("type").asText().equals("TherapistContactChanged"))
+                    .filter(e -> e.path("aggregateId").asText().equals(THEO.toString()))
+                    .findFirst().orElseThrow();
+            assertThat(changed.path("data").path("timeZone").asText()).isEqualTo("Asia/Seoul");
+            assertThat(changed.path("data").path("quietHours").path("start").asText()).isEqualTo("23:00");
+            assertThat(changed.path("data").path("quietHours").path("end").asText()).isEqualTo("06:15");
+            assertThat(changed.path("data").path("channels").path("email").asBoolean()).isFalse();
+        });
+
+        given().auth().oauth2(theo).contentType(ContentType.JSON).body("{\"quietHours\": {\"start\": \"25:00\","
+                + " \"end\": \"06:00\"}}").when().patch("/api/therapists/me").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(theo).contentType(ContentType.JSON).body("{\"timeZone\": \"Mars/Olympus\"}")
+                .when().patch("/api/therapists/me").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.accessToken("pat")).contentType(ContentType.JSON)
+                .body("{\"timeZone\": \"Asia/Seoul\"}").when().patch("/api/therapists/me").then().statusCode(403);
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Patients, care teams, intake screening and the therapist directory against the real stack. */
@@ -47,6 +48,7 @@ class PatientRecordTest {
         String id = location.substring(location.lastIndexOf('/') + 1);
         assertThat(location).endsWith("/api/patients/" + id);
 
+        MasterAdmin.finishFirstSignIn(UUID.fromString(id)); // the patient chooses their own password first
         String patientToken = Tokens.accessToken(username, TestPeople.PASSWORD);
         assertThat(Tokens.subject(patientToken)).isEqualTo(id);
         given().auth().oauth2(patientToken).when().get("/api/patients/me")

@@ -32,7 +32,10 @@ final class TestPeople {
         return username + "@test.homeprogram.test";
     }
 
-    /** An account created by the admin ada, with a password the person can sign in with at once. */
+    /**
+     * An account created by the admin ada with a (temporary) password, after the person's first sign-in: they can
+     * sign in with {@link #PASSWORD}.
+     */
     static Person account(String role) {
         String username = uniqueUsername(role.substring(0, 3));
         String id = given().auth().oauth2(Tokens.accessToken("ada")).contentType(ContentType.JSON)
@@ -40,16 +43,18 @@ final class TestPeople {
                         "lastName", "Person " + username, "role", role, "password", PASSWORD))
                 .when().post("/api/accounts")
                 .then().statusCode(201).extract().path("id");
+        MasterAdmin.finishFirstSignIn(UUID.fromString(id));
         return new Person(UUID.fromString(id), username, email(username), PASSWORD);
     }
 
-    /** A patient created by a therapist (who is then in their care team), with a sign-in password. */
+    /** A patient created by a therapist (who is then in their care team), after the patient's first sign-in. */
     static Person patientOf(Person therapist) {
         String username = uniqueUsername("pat");
         String id = given().auth().oauth2(therapist.token()).contentType(ContentType.JSON)
                 .body(newPatient(username))
                 .when().post("/api/patients")
                 .then().statusCode(201).extract().path("id");
+        MasterAdmin.finishFirstSignIn(UUID.fromString(id));
         return new Person(UUID.fromString(id), username, email(username), PASSWORD);
     }
 

@@ -19,7 +19,9 @@ import care.homeprogram.plans.safety.AlertSpec;
 import care.homeprogram.plans.safety.Severity;
 import care.homeprogram.plans.service.AlertEscalator;
 import care.homeprogram.plans.service.AlertService;
+import care.homeprogram.plans.service.OverdueAlerts;
 import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.ManagementInterface;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.TestEvents;
 import care.homeprogram.testing.Tokens;
@@ -35,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +57,9 @@ class AlertEscalationTest {
 
     @Inject
     AlertEscalator escalator;
+
+    @Inject
+    OverdueAlerts overdue;
 
     @Test
     void criticalGoesToTheCareTeamAtFifteenMinutesAndToTheContactAtThirtyEachExactlyOnce() throws Exception {
@@ -209,6 +216,50 @@ class AlertEscalationTest {
         // And the new care team sees the alert with its history.
         given().auth().oauth2(Tokens.accessToken("theo")).get("/api/alerts?status=open").then().statusCode(200)
                 .body("items.find { it.id == '" + alertId + "' }.escalations.step", equalTo(List.of("CARE_TEAM")));
+    }
+
+    /**
+     * The gauge operations page on (deploy/kubernetes' HomeProgramCriticalAlertUnacknowledged): an open CRITICAL alert
+     * counts once it is older than the escalation to the contact (30 minutes), an acknowledged one never. Other tests
+     * of this JVM leave open alerts in the same database, so the test compares counts: first the clock moves an hour,
+     * so every earlier alert is already past the threshold when the baseline is taken.
+     */
+    @Test
+    void theOverdueGaugeCountsAnOpenCriticalAlertPastItsEscalationAndNotAnAcknowledgedOne() {
+        UUID patient = patientOf(TARA);
+        CLOCK.advance(Duration.ofHours(1));
+        long before = overdue.count();
+        assertThat(scrapedOverdueCritical()).isEqualTo(before);
+
+        // Raised first and acknowledged at once: past the threshold below too, but answered.
+        UUID acknowledged = raise(patient, UUID.randomUUID(), Severity.CRITICAL, AlertSpec.RED_FLAG_EMERGENCY);
+        given().auth().oauth2(Tokens.accessToken("tara")).post("/api/alerts/" + acknowledged + "/acknowledge").then()
+                .statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        UUID open = raise(patient, UUID.randomUUID(), Severity.CRITICAL, AlertSpec.RED_FLAG_EMERGENCY);
+        // A HIGH alert is not CRITICAL, however old.
+        raise(patient, UUID.randomUUID(), Severity.HIGH, AlertSpec.RED_FLAG_SAME_DAY);
+        Instant raisedAt = Db.alert(open).createdAt.toInstant();
+
+        CLOCK.advanceTo(raisedAt.plus(Duration.ofMinutes(30)).minusSeconds(1));
+        assertThat(overdue.count()).as("not yet past the escalation to the contact").isEqualTo(before);
+
+        CLOCK.advanceTo(raisedAt.plus(Duration.ofMinutes(30)));
+        assertThat(overdue.count()).as("the open alert, not the acknowledged one").isEqualTo(before + 1);
+        assertThat(scrapedOverdueCritical()).isEqualTo(before + 1);
+
+        given().auth().oauth2(Tokens.accessToken("tara")).post("/api/alerts/" + open + "/acknowledge").then()
+                .statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        assertThat(overdue.count()).as("acknowledged: no longer overdue").isEqualTo(before);
+        assertThat(scrapedOverdueCritical()).isEqualTo(before);
+    }
+
+    /** homeprogram_alerts_overdue{severity="CRITICAL"} as Prometheus scrapes it from the management interface. */
+    private static long scrapedOverdueCritical() {
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("(?m)^homeprogram_alerts_overdue\\{[^}]*severity=\"CRITICAL\"[^}]*} ([0-9.E]+)$")
+                .matcher(metrics);
+        assertThat(line.find()).as("the gauge in /q/metrics").isTrue();
+        return (long) Double.parseDouble(line.group(1));
     }
 
     /** A patient of their own, known through patient-service's events, so no other test's alerts get in the way. */

@@ -12,9 +12,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import care.homeprogram.commons.outbox.Outbox;
+import care.homeprogram.contract.events.EventType;
 import care.homeprogram.commons.outbox.OutboxEvent;
 import care.homeprogram.commons.outbox.OversizedEventException;
 import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.ManagementInterface;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.TestEvents;
 import care.homeprogram.testing.Tokens;
@@ -95,12 +97,12 @@ class OutboxParkingTest {
 
         // Visible to operators: the parked gauge, the failed attempts, the readiness data (and still UP).
         await().atMost(PATIENCE).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).containsPattern(metric("homeprogram_outbox_parked", "1.0"));
             assertThat(metrics).containsPattern(metric("homeprogram_outbox_pending", "0.0"));
             assertThat(metrics).containsPattern(metric("homeprogram_outbox_failed_attempts_total", "3.0"));
         });
-        given().get("/q/health/ready").then()
+        ManagementInterface.given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(1))
                 .body("checks.find { it.name == 'outbox' }.data.pending", equalTo(0));
@@ -141,7 +143,7 @@ class OutboxParkingTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(row(oversized).publishedAt).isNotNull());
         assertThat(TestEvents.readAll(TOPIC)).anyMatch(e -> e.path("id").asText().equals(oversized.toString()));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                given().get("/q/metrics").then().extract().asString())
+                ManagementInterface.given().get("/q/metrics").then().extract().asString())
                 .containsPattern(metric("homeprogram_outbox_parked", "0.0")));
         given().auth().oauth2(ada).get("/api/plans/outbox/parked").then().statusCode(200).body("total", equalTo(0));
 
@@ -184,15 +186,19 @@ class OutboxParkingTest {
     @Test
     void anEventTooBigToEverBePublishedIsNeverWritten() {
         UUID aggregate = UUID.randomUUID();
-        Map<String, String> data = Map.of("filler", "x".repeat(600 * 1024));
+        Filler data = new Filler("x".repeat(600 * 1024));
 
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> outbox.append(TOPIC, "TooBig", aggregate,
-                data)))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> outbox.append(
+                new EventType<>(TOPIC, "TooBig", 1, Filler.class), aggregate, data)))
                 .isInstanceOf(OversizedEventException.class)
                 .hasMessageContaining("homeprogram.outbox.max-payload-bytes");
         assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("SELECT count(e) FROM OutboxEvent e WHERE e.aggregateId = :aggregate", Long.class)
                 .setParameter("aggregate", aggregate).getSingleResult())).isZero();
+    }
+
+    /** An event far beyond any real one: a missing input bound in our own code would produce such a thing. */
+    record Filler(String filler) {
     }
 
     private UUID insertEvent(UUID aggregate, String type, String filler) {

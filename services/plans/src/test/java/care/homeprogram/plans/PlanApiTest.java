@@ -104,6 +104,27 @@ class PlanApiTest {
         });
     }
 
+    /** Issue #12, finding 8: PlanChanged carried the therapist's free-text reason to every consumer. */
+    @Test
+    void planChangedCarriesNoFreeTextReasonWhichStaysInTheVersionHistory() {
+        String planId = assignAcuteTemplateTo(SAM);
+        String reason = "Sam mentioned new numbness, pausing " + UUID.randomUUID();
+        given().auth().oauth2(Tokens.accessToken("tara")).contentType(ContentType.JSON)
+                .body("{\"status\": \"ON_HOLD\", \"reason\": \"" + reason + "\"}")
+                .patch("/api/plans/" + planId).then().statusCode(200);
+
+        given().auth().oauth2(Tokens.accessToken("tara")).get("/api/plans/" + planId + "/versions").then()
+                .statusCode(200).body("items.reason", hasItem(reason));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode changed = TestEvents.readAll("plan-events").stream()
+                    .filter(e -> e.path("aggregateId").asText().equals(planId))
+                    .filter(e -> e.path("type").asText().equals("PlanChanged")).findFirst().orElseThrow();
+            assertThat(changed.path("data").path("status").asText()).isEqualTo("ON_HOLD");
+            assertThat(changed.path("data").has("reason")).isFalse();
+            assertThat(changed.toString()).doesNotContain("numbness");
+        });
+    }
+
     @Test
     void aTherapistOutsideTheCareTeamCannotAssignOrList() {
         given().auth().oauth2(Tokens.accessToken("theo")).contentType(ContentType.JSON)
@@ -121,7 +142,9 @@ class PlanApiTest {
                 .body("errors[0].field", equalTo("patientId"));
         given().auth().oauth2(tara).contentType(ContentType.JSON)
                 .body("{\"patientId\": \"" + PAT + "\", \"templateId\": \"" + UUID.randomUUID() + "\"}")
-                .post("/api/plans").then().statusCode(400).body("detail", startsWith("Unknown template"));
+                // an unknown template is 404, exactly as another therapist's private one (PrivateLibraryTest)
+                .post("/api/plans").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", startsWith("Template"));
         given().auth().oauth2(tara).contentType(ContentType.JSON).body("{\"patientId\": \"" + PAT + "\"}")
                 .post("/api/plans").then().statusCode(400);
         given().auth().oauth2(tara).contentType(ContentType.JSON).body("{\"patientId\": \"not-a-uuid\"}")

@@ -2,6 +2,8 @@ package care.homeprogram.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.local.PortalClient;
+import care.homeprogram.testing.SharedStack;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
@@ -30,6 +32,8 @@ public final class Browser {
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
+    private static final java.util.Set<String> ALLOWED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new LocalhostIsSecure(cookies))
@@ -47,6 +51,13 @@ public final class Browser {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A GET with the given request headers (e.g. {@code Range}), as a media element sends it. */
+    public HttpResponse<byte[]> getBytes(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts a form as the browser would, without following the answer's redirect. */
     public HttpResponse<String> post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
@@ -58,6 +69,26 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a multipart form with one file, as a browser's file upload does, without following a redirect. */
+    public HttpResponse<String> postFile(URI uri, Map<String, String> fields, String fileField, String fileName,
+            byte[] content) throws IOException, InterruptedException {
+        String boundary = "----portal-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token a page's forms carry. */
     public static String csrfToken(String html) {
         Matcher m = CSRF.matcher(html);
@@ -66,6 +97,7 @@ public final class Browser {
     }
 
     public HttpResponse<String> signIn(URI page, String username) throws IOException, InterruptedException {
+        allowPortal(page);
         HttpResponse<String> login = follow(get(page));
         assertThat(login.statusCode()).as("Keycloak login page").isEqualTo(200);
         URI action = loginAction(login);
@@ -79,6 +111,17 @@ public final class Browser {
         assertThat(afterLogin.statusCode()).as("Keycloak accepts the login: %s", afterLogin.body())
                 .isIn(302, 303);
         return follow(afterLogin);
+    }
+
+    /**
+     * Keycloak returns a signed-in person only to the portal's registered callback; a test portal listens on a free
+     * port, so it is registered once (beside the other portals sharing the test stack's Keycloak).
+     */
+    static void allowPortal(URI page) {
+        String origin = page.getScheme() + "://" + page.getRawAuthority();
+        if (ALLOWED.add(origin)) {
+            PortalClient.allow(SharedStack.coordinates().keycloakUrl(), origin);
+        }
     }
 
     public HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {

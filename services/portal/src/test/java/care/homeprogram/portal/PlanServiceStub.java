@@ -46,8 +46,54 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     record Answer(int status, String json) {
     }
 
+    /** A library entry's media list ({@code GET /api/exercises/{id}/media}, docs/api.md {@code MediaView}). */
+    static volatile String media = "{\"items\":[],\"total\":0}";
+    /** The one media item the stand-in serves, and its bytes; anyone else's media id is a 404. */
+    static final String MEDIA = "c0000000-0000-4000-8000-000000000001";
+    static final byte[] MEDIA_BYTES = "0123456789abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+    /** The request headers plan-service got for the media, as the portal passed them on. */
+    static volatile Map<String, String> lastMediaRequest = Map.of();
+
+    /** Serves {@link #MEDIA_BYTES} as plan-service serves media: a single range → 206, a matching ETag → 304. */
+    private static void mediaBytes(HttpExchange exchange) throws IOException {
+        var asked = exchange.getRequestHeaders();
+        lastMediaRequest = Map.of("Authorization", String.valueOf(asked.getFirst("Authorization")),
+                "Range", String.valueOf(asked.getFirst("Range")));
+        if (!exchange.getRequestURI().getPath().equals("/api/media/" + MEDIA)) {
+            answer(exchange, 404, "{\"title\":\"Not found\",\"status\":404}");
+            return;
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.add("ETag", "\"abc\"");
+        headers.add("Cache-Control", "private, max-age=31536000, immutable");
+        headers.add("Content-Type", "image/png");
+        if ("\"abc\"".equals(asked.getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
+        String range = asked.getFirst("Range");
+        byte[] body = MEDIA_BYTES;
+        int status = 200;
+        if (range != null && range.matches("bytes=\\d+-\\d+")) {
+            String[] ends = range.substring(6).split("-");
+            int from = Integer.parseInt(ends[0]);
+            int to = Integer.parseInt(ends[1]);
+            body = java.util.Arrays.copyOfRange(MEDIA_BYTES, from, to + 1);
+            headers.add("Content-Range", "bytes " + from + "-" + to + "/" + MEDIA_BYTES.length);
+            status = 206;
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
     /** The patient's plans ({@code GET /api/plans/mine}, docs/api.md {@code PlanView}); none unless a test sets them. */
     static volatile String mine = "{\"items\":[],\"total\":0}";
+
+    /** The patient's finished plans ({@code GET /api/plans/mine/history}); none unless a test sets them. */
+    static volatile String history = "{\"items\":[],\"total\":0}";
 
     private HttpServer server;
 
@@ -59,6 +105,7 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot start the plan-service stand-in", e);
         }
         server.createContext("/api/plans/mine", exchange -> answer(exchange, 200, mine));
+        server.createContext("/api/plans/mine/history", exchange -> answer(exchange, 200, history));
         server.createContext("/api/plans", exchange -> {
             Answer created = creation;
             String path = exchange.getRequestURI().getPath();
@@ -82,11 +129,18 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
                 answer(exchange, 200, "{\"items\":[],\"total\":0}");
             }
         });
-        server.createContext("/api/exercises", exchange -> answer(exchange, 200, """
+        server.createContext("/api/media/", PlanServiceStub::mediaBytes);
+        server.createContext("/api/exercises", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/media")) {
+                answer(exchange, 200, media);
+                return;
+            }
+            answer(exchange, 200, """
                 {"items":[{"id":"%s","slug":"knee-to-chest","name":"Knee to chest","category":"MOBILITY",
                   "summary":"Gentle stretch lying on your back","instructions":[],"cautions":[],
                   "defaultDose":{"sets":2,"reps":10,"timesPerDay":1,"weeks":4},"flags":[]}],"total":1}
-                """.formatted(EXERCISE)));
+                """.formatted(EXERCISE));
+        });
         server.createContext("/api/templates", exchange -> answer(exchange, 200, """
                 {"items":[{"id":"%s","slug":"acute","name":"Acute back spasm","description":"","condition":"ACUTE",
                   "acute":true,"items":[{"exerciseId":"%s","startWeek":1,

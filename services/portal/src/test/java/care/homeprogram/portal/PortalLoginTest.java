@@ -2,6 +2,7 @@ package care.homeprogram.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.testing.ManagementInterface;
 import care.homeprogram.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -93,12 +94,25 @@ class PortalLoginTest {
         assertThat(browser.get(home).statusCode()).isIn(302, 303);
     }
 
+    /**
+     * Finding 10 of issue #12: health and metrics were public on the portal's port. They are on the management
+     * interface now (a port of its own, for the kubelet and monitoring); the public port answers 404 for /q/*.
+     */
     @Test
-    void readinessIsPublic() throws Exception {
-        HttpResponse<String> response = new Browser().get(URI.create(portal.toString()).resolve("/q/health/ready"));
+    void healthAndMetricsAreOnTheManagementInterfaceNotThePublicPort() throws Exception {
+        Browser browser = new Browser();
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi")) {
+            HttpResponse<String> response = browser.get(URI.create(portal.toString()).resolve(path));
+            assertThat(response.statusCode()).as("public %s", path).isEqualTo(404);
+        }
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"UP\"");
+        URI management = URI.create("http://localhost:" + ManagementInterface.port());
+        HttpResponse<String> ready = browser.get(management.resolve("/q/health/ready"));
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"UP\"");
+        HttpResponse<String> metrics = browser.get(management.resolve("/q/metrics"));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_");
     }
 
     @Test
@@ -108,6 +122,8 @@ class PortalLoginTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'self'")
+                .contains("base-uri 'self'")
+                .contains("object-src 'none'")
                 .contains("frame-ancestors 'none'")
                 .contains("form-action 'self' http://localhost:*"));
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");

@@ -3,6 +3,8 @@ package care.homeprogram.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import care.homeprogram.local.KafkaBroker;
+import care.homeprogram.local.KafkaUser;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -81,9 +83,8 @@ public final class TestEvents {
 
     /** Every record on the topic so far, oldest first, with its headers. */
     public static List<ConsumerRecord<String, String>> records(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        Properties properties = testUser();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaUser.TESTS.username() + ".reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -121,9 +122,16 @@ public final class TestEvents {
         }
     }
 
+    /**
+     * The broker's test user: it may publish and read the test run's prefixed topics as any service would, and
+     * nothing else (the services' own users may not write each other's topics).
+     */
+    public static Properties testUser() {
+        return KafkaBroker.clientProperties(SharedStack.coordinates().kafkaBootstrapServers(), KafkaUser.TESTS);
+    }
+
     private static Properties producerProperties() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.coordinates().kafkaBootstrapServers());
+        Properties properties = testUser();
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");

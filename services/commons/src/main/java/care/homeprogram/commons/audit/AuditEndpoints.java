@@ -1,14 +1,17 @@
 package care.homeprogram.commons.audit;
 
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.commons.ratelimit.RateLimited;
+import care.homeprogram.contract.Page;
+import care.homeprogram.commons.rest.PageRequest;
 import care.homeprogram.commons.security.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +33,8 @@ import java.util.UUID;
  * The admins' view of a service's audit trail: query by patient, by user (sub) or by correlation id, and export as
  * NDJSON or CSV. Each service exposes it under its own API prefix (the ingress routes by the first segment after
  * {@code /api}) with a one-line subclass, e.g. {@code @Path("/api/accounts/audit") class AuditResource extends
- * AuditEndpoints}. Reading the trail is itself audited.
+ * AuditEndpoints}. Reading the trail is itself audited. {@code /verify} walks the trail's hash chain
+ * ({@link AuditChain}).
  */
 public abstract class AuditEndpoints {
     public static final String NDJSON = "application/x-ndjson";
@@ -38,6 +42,10 @@ public abstract class AuditEndpoints {
 
     private final AuditLog log;
     private final ObjectMapper mapper;
+
+    /** Injected here rather than through the constructor, so the services' one-line subclasses stay as they are. */
+    @Inject
+    AuditChain chain;
 
     protected AuditEndpoints(AuditLog log, ObjectMapper mapper) {
         this.log = log;
@@ -50,15 +58,15 @@ public abstract class AuditEndpoints {
     public Page<AuditEntry> query(@QueryParam("patientId") UUID patientId, @QueryParam("actor") String actor,
             @QueryParam("correlationId") String correlationId, @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return log.page(filter(patientId, actor, correlationId, from, to), page, size);
+            @Valid @BeanParam PageRequest paging) {
+        return log.page(filter(patientId, actor, correlationId, from, to), paging.page(), paging.size());
     }
 
     @GET
     @Path("/export")
     @Produces({ NDJSON, CSV })
     @RolesAllowed(CurrentUser.ADMIN)
+    @RateLimited(RateLimited.EXPORT)
     public Response export(@QueryParam("patientId") UUID patientId, @QueryParam("actor") String actor,
             @QueryParam("correlationId") String correlationId, @QueryParam("from") String from,
             @QueryParam("to") String to,
@@ -82,6 +90,18 @@ public abstract class AuditEndpoints {
         return Response.ok(body, csv ? CSV + "; charset=UTF-8" : NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"audit." + format + "\"")
                 .build();
+    }
+
+    /**
+     * Recomputes the whole chain, a chunk at a time: {@code valid}, how many records were read, and the first record
+     * whose hash or link does not hold ({@code firstBrokenRecordId}); {@code lastHash} when valid.
+     */
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(CurrentUser.ADMIN)
+    public AuditChain.Verification verify() {
+        return chain.verify();
     }
 
     private static AuditLog.Filter filter(UUID patientId, String actor, String correlationId, String from,

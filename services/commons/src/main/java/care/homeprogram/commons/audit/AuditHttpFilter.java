@@ -1,5 +1,7 @@
 package care.homeprogram.commons.audit;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
@@ -10,9 +12,11 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Runs first for every {@code /api} request, before authentication: gives it a correlation id (the caller's
- * {@code X-Correlation-Id} if well-formed, else a new one), echoes it in the response, and makes sure a request
- * that never reaches a resource (a refused token, an unknown path) is audited too. Requests that reach a resource
+ * Runs first for every {@code /api} request, before authentication: gives it a correlation id ({@link
+ * #correlationId(String, String)}: the request's trace id, so an audit record leads to its trace and back), echoes it
+ * in the response, and makes sure a request
+ * that never reaches a resource (a refused token, an unknown path) is audited too when {@link UnroutedRequests}
+ * says so (an authenticated caller, or a real endpoint within the per-minute budget). Requests that reach a resource
  * are audited by {@link AuditResponseFilter}, which knows their resource template.
  */
 @ApplicationScoped
@@ -26,9 +30,11 @@ public class AuditHttpFilter {
     private static final Logger LOG = Logger.getLogger(AuditHttpFilter.class);
 
     private final Auditor auditor;
+    private final UnroutedRequests unrouted;
 
-    public AuditHttpFilter(Auditor auditor) {
+    public AuditHttpFilter(Auditor auditor, UnroutedRequests unrouted) {
         this.auditor = auditor;
+        this.unrouted = unrouted;
     }
 
     void register(@Observes Filters filters) {
@@ -40,7 +46,8 @@ public class AuditHttpFilter {
             ctx.next();
             return;
         }
-        String correlationId = correlationId(ctx.request().getHeader(CORRELATION_HEADER));
+        String correlationId = correlationId(ctx.request().getHeader(CORRELATION_HEADER),
+                ctx.request().getHeader("traceparent"));
         ctx.put(CORRELATION_KEY, correlationId);
         ctx.response().putHeader(CORRELATION_HEADER, correlationId);
         ctx.addEndHandler(ended -> {
@@ -54,15 +61,30 @@ public class AuditHttpFilter {
     /** A request no resource answered: recorded with its raw path (ids only; query strings are never kept). */
     private void recordUnrouted(RoutingContext ctx, String correlationId) {
         var caller = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (!unrouted.record(ctx.normalizedPath(), caller)) {
+            return;
+        }
         AuditRecord record = auditor.record(new Auditor.Request(ctx.request().method().name(), ctx.normalizedPath(),
                 null, null, caller, ctx.response().getStatusCode(), correlationId));
-        auditor.appendOnWorker(ctx.vertx(), record).onFailure(e -> LOG.errorf(
+        auditor.appendOnWorker(ctx.vertx(), java.util.List.of(record)).onFailure(e -> LOG.errorf(
                 "audit record lost for %s %s (correlation %s): %s", record.method, record.resource, correlationId,
                 e.getMessage()));
     }
 
-    /** Ids from outside are kept only when they cannot smuggle anything into logs or exports. */
-    static String correlationId(String fromCaller) {
-        return fromCaller != null && SAFE_ID.matcher(fromCaller).matches() ? fromCaller : UUID.randomUUID().toString();
+    /**
+     * The request's correlation id: the trace id of the request's span (docs/architecture.md, "Tracing"), the same in
+     * every service a traced click reaches (the portal forwards the trace). Only a caller outside any trace (no
+     * {@code traceparent}: a script, a test) may name its own with {@code X-Correlation-Id}; ids from outside are
+     * kept only when they cannot smuggle anything into logs or exports.
+     */
+    static String correlationId(String fromCaller, String traceparent) {
+        SpanContext span = Span.current().getSpanContext();
+        boolean traced = traceparent != null && !traceparent.isBlank();
+        if (!traced && fromCaller != null && SAFE_ID.matcher(fromCaller).matches()) {
+            // Still findable from the trace side: the request's span names the caller's id.
+            Span.current().setAttribute("homeprogram.correlation_id", fromCaller);
+            return fromCaller;
+        }
+        return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
     }
 }

@@ -1,7 +1,7 @@
 package care.homeprogram.commons.audit;
 
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,9 +32,21 @@ public class AuditLog {
             OffsetDateTime to) {
     }
 
-    /** Appends in a new transaction; blocking (call it on a worker thread). */
+    /**
+     * Appends in a new transaction; blocking (call it on a worker thread). The database chains each record to the one
+     * before (V0_4__audit_chain.sql): per record one advisory lock (held to the end of this short transaction) and
+     * one indexed read of the newest record's hash.
+     */
     public void append(AuditRecord record) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.persist(record));
+        append(List.of(record));
+    }
+
+    /** The records of one request, in one transaction. */
+    public void append(List<AuditRecord> records) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            records.forEach(entityManager::persist);
+            entityManager.flush();
+        });
     }
 
     /** Newest first. */

@@ -11,7 +11,8 @@ import org.hibernate.annotations.Immutable;
 /**
  * One request to {@code /api}: who (sub, role, client), what (resource template, object, patient, action), when,
  * the outcome and the correlation id. Never a token, a request body or a response body. Append-only: Hibernate
- * never updates it ({@link Immutable}) and the database refuses UPDATE, DELETE and TRUNCATE (V0_2__audit.sql).
+ * never updates it ({@link Immutable}) and the database refuses UPDATE, DELETE and TRUNCATE (V0_2__audit.sql);
+ * each record is chained to the one before by its hash (V0_4__audit_chain.sql, {@link AuditChain}).
  */
 @Entity
 @Immutable
@@ -61,4 +62,12 @@ public class AuditRecord {
 
     @Column(name = "correlation_id", nullable = false)
     public String correlationId;
+
+    /** The hash of the record before (64 zeros for the first): set by the database's chain trigger (V0_4). */
+    @Column(name = "prev_hash", insertable = false, updatable = false)
+    public String prevHash;
+
+    /** SHA-256 of this record's canonical text, which includes {@link #prevHash}: set by the chain trigger. */
+    @Column(name = "hash", insertable = false, updatable = false)
+    public String hash;
 }

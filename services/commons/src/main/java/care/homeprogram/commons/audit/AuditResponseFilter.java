@@ -1,6 +1,6 @@
 package care.homeprogram.commons.audit;
 
-import care.homeprogram.commons.problem.Problem;
+import care.homeprogram.contract.Problem;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -28,8 +31,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Audits every request a resource answered, whatever the answer (200, 400, 401, 403, 404, 500): the caller, the
  * resource template as in the OpenAPI document, the object id from the path, the patient concerned (from
  * {@link AuditContext}, a {@code patientId} parameter, or the caller when a patient), the status and the correlation
- * id. The record is written before the response leaves; if it cannot be written, a successful read is refused
- * (503) rather than served unrecorded.
+ * id. A request that touched several patients' data leaves one record per patient ({@link AuditContext}). A request
+ * no resource answered is kept only as {@link UnroutedRequests} decides. The record is written before the response
+ * leaves; if it cannot be written, a successful read is refused (503) rather than served unrecorded.
  */
 public class AuditResponseFilter {
     private static final Logger LOG = Logger.getLogger(AuditResponseFilter.class);
@@ -41,9 +45,11 @@ public class AuditResponseFilter {
     private final CurrentVertxRequest vertxRequest;
     private final CurrentIdentityAssociation identities;
     private final Vertx vertx;
+    private final UnroutedRequests unrouted;
 
     public AuditResponseFilter(Auditor auditor, AuditContext context, CurrentVertxRequest vertxRequest,
-            CurrentIdentityAssociation identities, Vertx vertx) {
+            CurrentIdentityAssociation identities, Vertx vertx, UnroutedRequests unrouted) {
+        this.unrouted = unrouted;
         this.auditor = auditor;
         this.context = context;
         this.vertxRequest = vertxRequest;
@@ -60,7 +66,8 @@ public class AuditResponseFilter {
         RoutingContext ctx = vertxRequest.getCurrent();
         String correlationId = ctx == null ? null : ctx.get(AuditHttpFilter.CORRELATION_KEY);
         if (correlationId == null) {
-            correlationId = AuditHttpFilter.correlationId(request.getHeaderString(AuditHttpFilter.CORRELATION_HEADER));
+            correlationId = AuditHttpFilter.correlationId(request.getHeaderString(AuditHttpFilter.CORRELATION_HEADER),
+                    request.getHeaderString("traceparent"));
             response.getHeaders().putSingle(AuditHttpFilter.CORRELATION_HEADER, correlationId);
         }
         if (ctx != null) {
@@ -72,34 +79,44 @@ public class AuditResponseFilter {
             objectId = pathParameters.containsKey("id") ? pathParameters.getFirst("id")
                     : pathParameters.values().stream().flatMap(java.util.List::stream).findFirst().orElse(null);
         }
-        UUID patientId = contextPatientId();
-        if (patientId == null) {
-            patientId = Auditor.uuid(pathParameters.getFirst("patientId"));
-        }
-        if (patientId == null) {
-            patientId = Auditor.uuid(request.getUriInfo().getQueryParameters().getFirst("patientId"));
+        Set<UUID> patientIds = new LinkedHashSet<>(contextPatientIds());
+        if (patientIds.isEmpty()) {
+            UUID named = Auditor.uuid(pathParameters.getFirst("patientId"));
+            if (named == null) {
+                named = Auditor.uuid(request.getUriInfo().getQueryParameters().getFirst("patientId"));
+            }
+            if (named != null) {
+                patientIds.add(named);
+            }
         }
         String method = request.getMethod();
+        boolean routed = resource != null && resource.getResourceMethod() != null;
         String template = template(resource, path);
         String finalObjectId = objectId;
-        UUID finalPatientId = patientId;
         String finalCorrelationId = correlationId;
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
-                .onItem().transformToUni(caller -> write(auditor.record(new Auditor.Request(method, template,
-                        finalObjectId, finalPatientId, caller, response.getStatus(), finalCorrelationId)), response));
+                .onItem().transformToUni(caller -> {
+                    // No resource answered (an unknown path): only kept when UnroutedRequests says so (finding 3).
+                    if (!routed && !unrouted.record(path, caller)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return write(auditor.records(new Auditor.Request(method, template, finalObjectId, null, caller,
+                            response.getStatus(), finalCorrelationId), patientIds), response);
+                });
     }
 
-    private Uni<Void> write(AuditRecord record, ContainerResponseContext response) {
+    private Uni<Void> write(List<AuditRecord> records, ContainerResponseContext response) {
+        AuditRecord record = records.get(0);
         if (BlockingOperationControl.isBlockingAllowed()) {
             try {
-                auditor.append(record);
+                auditor.append(records);
             } catch (RuntimeException e) {
                 unrecorded(record, response, e);
             }
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().completionStage(() -> auditor.appendOnWorker(vertx, record).toCompletionStage())
+        return Uni.createFrom().completionStage(() -> auditor.appendOnWorker(vertx, records).toCompletionStage())
                 .onFailure().invoke(e -> unrecorded(record, response, e))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -126,11 +143,11 @@ public class AuditResponseFilter {
         }
     }
 
-    private UUID contextPatientId() {
+    private Set<UUID> contextPatientIds() {
         try {
-            return context.patientId();
+            return context.patientIds();
         } catch (ContextNotActiveException e) {
-            return null;
+            return Set.of();
         }
     }
 

@@ -9,6 +9,9 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,12 +23,13 @@ public class Auditor {
     private static final Pattern UUID_FORM = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private final AuditLog log;
+    private final AuditWriter writer;
     private final Clock clock;
     private final String service;
 
-    public Auditor(AuditLog log, Clock clock, @ConfigProperty(name = "quarkus.application.name") String service) {
-        this.log = log;
+    public Auditor(AuditWriter writer, Clock clock,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.writer = writer;
         this.clock = clock;
         this.service = truncate(service, 60);
     }
@@ -67,17 +71,38 @@ public class Auditor {
         return record;
     }
 
-    /** Blocking: on a worker thread only. */
-    void append(AuditRecord record) {
-        log.append(record);
+    /**
+     * The records of a request that touched several patients' data: one per patient, otherwise identical (same
+     * correlation id), so a query by patient finds each. None named: the one record as {@link #record} makes it.
+     */
+    List<AuditRecord> records(Request request, Collection<UUID> patientIds) {
+        if (patientIds.size() <= 1) {
+            return List.of(record(patientIds.isEmpty() ? request : withPatient(request, patientIds.iterator().next())));
+        }
+        List<AuditRecord> records = new ArrayList<>();
+        for (UUID patientId : patientIds) {
+            records.add(record(withPatient(request, patientId)));
+        }
+        return records;
     }
 
-    /** From the event loop: the write runs on a worker and the future completes back on the caller's context. */
-    Future<Void> appendOnWorker(Vertx vertx, AuditRecord record) {
-        return vertx.executeBlocking(() -> {
-            log.append(record);
-            return null;
-        }, false);
+    private static Request withPatient(Request r, UUID patientId) {
+        return new Request(r.method(), r.resource(), r.objectId(), patientId, r.caller(), r.status(),
+                r.correlationId());
+    }
+
+    /** Blocking until the records are committed ({@link AuditWriter}): on a worker thread only. */
+    void append(List<AuditRecord> records) {
+        try {
+            writer.submit(records).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** From the event loop: completes back on the caller's context once the records are committed. */
+    Future<Void> appendOnWorker(Vertx vertx, List<AuditRecord> records) {
+        return Future.fromCompletionStage(writer.submit(records), vertx.getOrCreateContext());
     }
 
     static UUID uuid(String value) {

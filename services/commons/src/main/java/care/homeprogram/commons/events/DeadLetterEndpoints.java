@@ -1,6 +1,6 @@
 package care.homeprogram.commons.events;
 
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,13 +25,15 @@ public abstract class DeadLetterEndpoints {
 
     private final DeadLetters deadLetters;
     private final List<String> topics;
-    private final Set<String> consumers;
+    private final Map<String, Consumer<ConsumerRecord<String, String>>> consumers;
 
     /**
      * @param topics    the topics the service consumes, with the run's prefix
-     * @param consumers the names its consumers dead-letter under
+     * @param consumers the names its consumers dead-letter under, each with the method its channel calls (a replay
+     *                  hands the message to it: the service may not write the topics it consumes)
      */
-    protected DeadLetterEndpoints(DeadLetters deadLetters, List<String> topics, Set<String> consumers) {
+    protected DeadLetterEndpoints(DeadLetters deadLetters, List<String> topics,
+            Map<String, Consumer<ConsumerRecord<String, String>>> consumers) {
         this.deadLetters = deadLetters;
         this.topics = topics;
         this.consumers = consumers;
@@ -40,18 +44,18 @@ public abstract class DeadLetterEndpoints {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(CurrentUser.ADMIN)
     public Page<DeadLetters.DeadLetter> waiting() {
-        List<DeadLetters.DeadLetter> waiting = deadLetters.waiting(topics, consumers);
+        List<DeadLetters.DeadLetter> waiting = deadLetters.waiting(topics, consumers.keySet());
         return new Page<>(waiting, waiting.size());
     }
 
-    /** Publishes every waiting message to its original topic again, after the fix that lets it be processed. */
+    /** Hands every waiting message to its consumer again, after the fix that lets it be processed. */
     @POST
     @Path("/replay")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(CurrentUser.ADMIN)
     public Page<DeadLetters.DeadLetter> replay() {
         List<DeadLetters.DeadLetter> replayed = deadLetters.replay(topics, consumers);
-        LOG.infof("replayed %d dead-lettered message(s) of %s", replayed.size(), consumers);
+        LOG.infof("replayed %d dead-lettered message(s) of %s", replayed.size(), consumers.keySet());
         return new Page<>(replayed, replayed.size());
     }
 }

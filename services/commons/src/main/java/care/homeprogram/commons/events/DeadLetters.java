@@ -2,6 +2,7 @@ package care.homeprogram.commons.events;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -30,9 +32,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The dead-letter topics ({@code <topic>-dlq}): where a message that can never be processed is put, with why and
- * where it came from in its headers, and from where an admin re-drives it after a fix. A replay publishes each
- * message, unchanged, to its original topic; consumers that processed it already skip it (their inbox), so a replay
- * is idempotent and may be repeated.
+ * where it came from in its headers, and from where an admin re-drives it after a fix. A replay hands each message,
+ * unchanged and with its original coordinates, to the consumer that dead-lettered it, in this service: a consumer may
+ * not write the topics it consumes (only their producer may: docs/events.md#who-may-write-and-read-which-topic), so
+ * it cannot publish the message there again. The consumer's inbox skips what it processed already, so a replay is
+ * idempotent and may be repeated.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -53,15 +57,19 @@ public class DeadLetters {
 
     private final MutinyEmitter<String> emitter;
     private final EventJson json;
-    private final String bootstrapServers;
+    private final Properties connection = new Properties();
     private final String replayGroup;
 
+    /**
+     * @param kafka the {@code kafka.*} settings SmallRye gives every channel (Quarkus's default-kafka-broker map): the
+     *              reader connects like the channels, with the same bootstrap servers, SASL user and trust store
+     */
     public DeadLetters(@Channel("outbox") MutinyEmitter<String> emitter, EventJson json,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.emitter = emitter;
         this.json = json;
-        this.bootstrapServers = bootstrapServers;
+        connection.putAll(kafka);
         this.replayGroup = service + ".dead-letter-replay";
     }
 
@@ -92,19 +100,28 @@ public class DeadLetters {
     }
 
     /**
-     * Publishes every waiting message of {@code consumers} to its original topic, then records them as replayed.
+     * Hands every waiting message of {@code consumers} to the consumer that dead-lettered it (as if it came from its
+     * original topic, partition and offset), then records them as replayed. A message that still cannot be processed
+     * is dead-lettered again by its consumer; a failure that may pass is retried in place, as on the topic.
      *
+     * @param consumers each consumer's name and the method its channel calls with a record
      * @return what was replayed
      */
-    public List<DeadLetter> replay(Collection<String> topics, Set<String> consumers) {
+    public List<DeadLetter> replay(Collection<String> topics,
+            Map<String, java.util.function.Consumer<ConsumerRecord<String, String>>> consumers) {
         List<DeadLetter> replayed = new ArrayList<>();
-        read(topics, consumers, true, record -> {
+        read(topics, consumers.keySet(), true, record -> {
             DeadLetter letter = describe(record);
             RecordHeaders headers = new RecordHeaders();
             headers.add(REPLAYED_FROM, bytes(record.topic() + "-" + record.partition() + "@" + record.offset()));
-            OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(letter.originalTopic()).withKey(record.key()).withHeaders(headers).build();
-            emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)).await().atMost(SEND_TIMEOUT);
+            String topic = letter.originalTopic() != null ? letter.originalTopic()
+                    : record.topic().substring(0, record.topic().length() - "-dlq".length());
+            ConsumerRecord<String, String> original = new ConsumerRecord<>(topic,
+                    letter.originalPartition() == null ? -1 : letter.originalPartition(),
+                    letter.originalOffset() == null ? -1 : letter.originalOffset(), record.timestamp(),
+                    record.timestampType(), ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, record.key(),
+                    record.value(), headers, Optional.empty());
+            consumers.get(letter.consumer()).accept(original);
             replayed.add(letter);
         });
         return replayed;
@@ -117,7 +134,7 @@ public class DeadLetters {
     private void read(Collection<String> topics, Set<String> consumers, boolean commit,
             java.util.function.Consumer<ConsumerRecord<String, String>> action) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(connection);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, replayGroup);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -1,13 +1,16 @@
 package care.homeprogram.commons.events;
 
 import care.homeprogram.commons.inbox.Inbox;
+import care.homeprogram.commons.tracing.ConsumerSpans;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.validation.Validator;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -16,6 +19,9 @@ import org.jboss.logging.Logger;
  * that may pass.
  *
  * <ul>
+ * <li>Every consumer states what it acts on as {@link EventRoutes}: the event types of the shared contract
+ * ({@code care.homeprogram.contract.events}) and a handler for each. Parsing, the version check, reading the data into
+ * the contract's record and the inbox are done here, once for all of them.</li>
  * <li>The processed-message row ({@link Inbox}) and the handler's side effects commit in one transaction, so a
  * redelivered event (broker or service restart, rebalance, replay) changes nothing.</li>
  * <li>A message that can never be processed — not an event envelope, a schema version newer than the consumer
@@ -38,35 +44,46 @@ public class EventConsumer {
     private final DeadLetters deadLetters;
     private final ConsumerConfig config;
     private final MeterRegistry metrics;
+    private final Validator validator;
+    private final ConsumerSpans spans;
     private volatile boolean stopping;
 
     public EventConsumer(EventJson json, Inbox inbox, DeadLetters deadLetters, ConsumerConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Validator validator, ConsumerSpans spans) {
         this.json = json;
+        this.validator = validator;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.config = config;
         this.metrics = metrics;
+        this.spans = spans;
     }
 
     /**
-     * Processes one record for {@code consumer}; returns when it is processed (or was processed before) or
-     * dead-lettered.
+     * Processes one record for the consumer of {@code routes}; returns when it is processed (or was processed
+     * before) or dead-lettered.
      *
-     * @param newestVersion the newest envelope version this consumer understands; a newer one is dead-lettered
-     * @param handler       runs inside the transaction; throws {@link PoisonMessageException} for data that can
-     *                      never be processed
+     * @param routes the consumer's name and its handler per event type; a handler runs inside the transaction and
+     *               throws {@link PoisonMessageException} for data that can never be processed
      * @throws ConsumerStoppingException when the service stops while the event still fails
      */
-    public void consume(String consumer, ConsumerRecord<String, String> record, int newestVersion,
-            Consumer<EventEnvelope> handler) {
+    public void consume(EventRoutes routes, ConsumerRecord<String, String> record) {
+        // The processing joins the producer's trace (the record's traceparent header): docs/architecture.md, Tracing.
+        Span span = spans.start(routes.consumer(), record);
+        try (Scope ignored = span.makeCurrent()) {
+            process(routes, record);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(EventRoutes routes, ConsumerRecord<String, String> record) {
+        String consumer = routes.consumer();
         EventEnvelope event;
+        Runnable handler;
         try {
             event = json.read(record.value());
-            if (event.version() > newestVersion) {
-                throw new PoisonMessageException(event.type() + " " + event.id() + " has version " + event.version()
-                        + "; " + consumer + " understands up to " + newestVersion);
-            }
+            handler = routes.prepare(event, json, validator);
         } catch (PoisonMessageException poison) {
             deadLetter(consumer, record, poison);
             return;
@@ -76,7 +93,9 @@ public class EventConsumer {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (inbox.firstDelivery(event.id(), consumer)) {
-                        handler.accept(event);
+                        handler.run();
+                        LOG.debugf("%s: event %s (%s v%d) processed", consumer, event.id(), event.type(),
+                                event.version());
                     } else {
                         LOG.debugf("%s: event %s already processed", consumer, event.id());
                     }

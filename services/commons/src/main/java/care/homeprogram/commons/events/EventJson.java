@@ -2,6 +2,7 @@ package care.homeprogram.commons.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Reads and writes event envelopes with the application's ObjectMapper. */
@@ -26,9 +27,15 @@ public class EventJson {
         }
     }
 
+    /** @throws PoisonMessageException when the data does not fit the contract's record (named in the reason) */
     public <T> T data(EventEnvelope envelope, Class<T> type) {
         try {
             return mapper.treeToValue(envelope.data(), type);
+        } catch (InvalidFormatException e) {
+            // e.g. an enum value this build does not know: name the field and the value, never the rest of the data
+            String field = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            throw new PoisonMessageException(envelope.type() + " " + envelope.id() + " has unreadable data: unknown "
+                    + field + " " + e.getValue());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonMessageException(envelope.type() + " " + envelope.id() + " has unreadable data: "
                     + e.getMessage());

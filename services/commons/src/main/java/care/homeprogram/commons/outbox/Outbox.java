@@ -2,6 +2,8 @@ package care.homeprogram.commons.outbox;
 
 import care.homeprogram.commons.events.EventEnvelope;
 import care.homeprogram.commons.events.EventJson;
+import care.homeprogram.commons.tracing.TraceContext;
+import care.homeprogram.contract.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,11 +13,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Records an event in the caller's transaction: it is published if and only if the change commits. */
+/**
+ * Records an event in the caller's transaction: it is published if and only if the change commits. Events are written
+ * only as a type of the shared contract ({@code care.homeprogram.contract.events}), so the data is the contract's
+ * record and the envelope carries the contract's version of that type.
+ */
 @ApplicationScoped
 public class Outbox {
-    public static final int EVENT_VERSION = 1;
-
     private final EntityManager entityManager;
     private final EventJson json;
     private final Clock clock;
@@ -30,14 +34,20 @@ public class Outbox {
 
     /** @throws OversizedEventException when the event is too big to ever be published (a missing input bound) */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String topic, String type, UUID aggregateId, Object data) {
+    public <T> UUID append(EventType<T> eventType, UUID aggregateId, T data) {
+        String topic = eventType.topic();
+        String type = eventType.name();
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
         event.type = type;
         event.aggregateId = aggregateId;
         event.occurredAt = OffsetDateTime.now(clock);
-        EventEnvelope envelope = new EventEnvelope(event.id, type, event.occurredAt, EVENT_VERSION, aggregateId,
+        // The request (or consumer) writing the row: the relay publishes it as part of that trace, however late.
+        TraceContext trace = TraceContext.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate() == null || trace.tracestate().length() > 512 ? null : trace.tracestate();
+        EventEnvelope envelope = new EventEnvelope(event.id, type, event.occurredAt, eventType.version(), aggregateId,
                 json.mapper().valueToTree(data));
         try {
             event.payload = json.mapper().writeValueAsString(envelope);

@@ -1,11 +1,11 @@
 package care.homeprogram.commons.outbox;
 
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.commons.rest.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,9 +34,8 @@ public abstract class OutboxEndpoints {
     @Path("/parked")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(CurrentUser.ADMIN)
-    public Page<ParkedEvent> parked(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return parked.page(page, size);
+    public Page<ParkedEvent> parked(@Valid @BeanParam PageRequest paging) {
+        return parked.page(paging.page(), paging.size());
     }
 
     /** 202: the row is pending again; the relay publishes it in its turn. */

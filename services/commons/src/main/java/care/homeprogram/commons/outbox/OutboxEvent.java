@@ -51,4 +51,11 @@ public class OutboxEvent {
 
     @Column(name = "parked_at")
     public OffsetDateTime parkedAt;
+
+    /** The W3C trace context of the transaction that wrote the row (V0_5); null outside any trace. */
+    @Column(length = 55)
+    public String traceparent;
+
+    @Column(length = 512)
+    public String tracestate;
 }

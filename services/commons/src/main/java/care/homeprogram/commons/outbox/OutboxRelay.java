@@ -1,10 +1,12 @@
 package care.homeprogram.commons.outbox;
 
+import care.homeprogram.commons.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -132,7 +134,11 @@ public class OutboxRelay {
                 .withTopic(topicPrefix + event.topic)
                 .withKey(event.aggregateId.toString())
                 .build();
-        emitter.sendMessage(Message.of(event.payload).addMetadata(metadata))
+        // The connector's producer span becomes a child of the context stored with the row (not of this poller), and
+        // the connector sends that span as the record's traceparent/tracestate headers (docs/events.md).
+        TracingMetadata tracing = TracingMetadata.withCurrent(
+                new TraceContext(event.traceparent, event.tracestate).asParent());
+        emitter.sendMessage(Message.of(event.payload).addMetadata(metadata).addMetadata(tracing))
                 .await().atMost(config.sendTimeout());
     }
 

@@ -1,7 +1,7 @@
 package care.homeprogram.commons.outbox;
 
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

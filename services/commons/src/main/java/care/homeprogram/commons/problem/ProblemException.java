@@ -1,5 +1,6 @@
 package care.homeprogram.commons.problem;
 
+import care.homeprogram.contract.Problem;
 /** Thrown by services for an expected failure that the caller should see as a problem document. */
 public class ProblemException extends RuntimeException {
     private final int status;

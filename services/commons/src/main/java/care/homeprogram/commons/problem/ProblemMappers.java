@@ -1,5 +1,6 @@
 package care.homeprogram.commons.problem;
 
+import care.homeprogram.contract.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

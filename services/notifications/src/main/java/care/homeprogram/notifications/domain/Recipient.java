@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * A person who can be notified, and how: projected from patient-events (patients and therapists) and from the
- * person's own preferences, never asked for on the hot path. Contact (address, status) comes only from
- * patient-service; preferences (zone, quiet hours, channels) from either, the latest change winning.
+ * A person who can be notified, and how: projected from patient-events (patients and therapists), never asked for
+ * on the hot path. Contact (address, status) and preferences (zone, quiet hours, channels) come only from
+ * patient-service, which owns them.
  */
 @Entity
 public class Recipient extends PanacheEntityBase {
@@ -50,7 +50,7 @@ public class Recipient extends PanacheEntityBase {
     @Column(name = "contact_as_of")
     public OffsetDateTime contactAsOf;
 
-    /** When zone, quiet hours or channels last changed, by an event's occurredAt or the person's own edit. */
+    /** When zone, quiet hours or channels last changed, by the occurredAt of the event that changed them. */
     @Column(name = "preferences_as_of")
     public OffsetDateTime preferencesAsOf;
 

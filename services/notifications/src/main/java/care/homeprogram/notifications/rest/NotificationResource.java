@@ -1,14 +1,17 @@
 package care.homeprogram.notifications.rest;
 
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.notifications.api.AdherenceView;
+import care.homeprogram.notifications.api.DeliveryView;
+import care.homeprogram.notifications.api.NotificationView;
+import care.homeprogram.commons.rest.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.notifications.service.AdherenceService;
 import care.homeprogram.notifications.service.NotificationService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,9 +37,8 @@ public class NotificationResource {
     }
 
     @GET
-    public Page<NotificationView> inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return notifications.inbox(caller.id(), page, size);
+    public Page<NotificationView> inbox(@Valid @BeanParam PageRequest paging) {
+        return notifications.inbox(caller.id(), paging.page(), paging.size());
     }
 
     @POST
@@ -48,17 +50,15 @@ public class NotificationResource {
     /** The person's own email delivery log: attempts, next try, last error, final state. */
     @GET
     @Path("/deliveries")
-    public Page<DeliveryView> deliveries(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return notifications.deliveries(caller.id(), page, size);
+    public Page<DeliveryView> deliveries(@Valid @BeanParam PageRequest paging) {
+        return notifications.deliveries(caller.id(), paging.page(), paging.size());
     }
 
     /** Non-adherence of the plans the signed-in therapist assigned: who is inactive, stalled or dropped. */
     @GET
     @Path("/adherence")
     @RolesAllowed(CurrentUser.THERAPIST)
-    public Page<AdherenceView> adherence(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return adherence.ofTherapist(caller.id(), page, size);
+    public Page<AdherenceView> adherence(@Valid @BeanParam PageRequest paging) {
+        return adherence.ofTherapist(caller.id(), paging.page(), paging.size());
     }
 }

@@ -1,18 +1,19 @@
 package care.homeprogram.notifications.rest;
 
+import care.homeprogram.notifications.api.Preferences;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.notifications.service.PreferenceService;
 import io.quarkus.security.Authenticated;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The signed-in person's own notification preferences (any role): time zone, quiet hours, channels. */
+/**
+ * The signed-in person's notification preferences (any role) as this service applies them: time zone, quiet hours,
+ * channels. Read-only: patient-service owns them (PATCH /api/patients/me, PATCH /api/therapists/me) and announces
+ * them on patient-events; a PUT here answers 405 (docs/api.md).
+ */
 @Path("/api/notifications/preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -28,11 +29,5 @@ public class PreferencesResource {
     @GET
     public Preferences get() {
         return preferences.of(caller.id());
-    }
-
-    @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Preferences put(@NotNull @Valid Preferences update) {
-        return preferences.update(caller.id(), caller.role(), update);
     }
 }

@@ -115,7 +115,8 @@ public class AdherenceSweep {
         }
         // The therapists are told by plan-service: its non-adherence alerts (same thresholds and reason codes)
         // reach the care team as AlertRaised, acknowledgeable and escalated like any alert (docs/notifications.md).
-        LOG.infof("plan %s of patient %s: %s (%s)", plan.planId, plan.patientId, level, level.reasonCode());
+        // How well a patient keeps up is health information: the level stays in the database, out of the logs.
+        LOG.infof("plan %s: adherence level changed", plan.planId);
     }
 
     /** A logged session: the patient is on track again. Runs in the consumer's transaction. */

@@ -7,7 +7,9 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -15,8 +17,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -24,33 +31,44 @@ import org.jboss.logging.Logger;
  * Sends due emails. Each delivery is claimed with FOR UPDATE SKIP LOCKED, so replicas never send the same one at
  * the same time; a failure is retried with exponential backoff until a final, visible FAILED state. Nothing but an
  * urgent (CRITICAL) email goes out in the recipient's quiet hours: the others wait for their end. The emails of a
- * batch go to the SMTP server concurrently (over the mailer's connection pool) and their outcomes are recorded in
- * the batch's transaction.
+ * batch go to the SMTP server concurrently (over the mailer's pool of kept-alive connections) and their outcomes
+ * are recorded in the batch's transaction.
+ * <p>
+ * Every send starts on one Vert.x event loop of the dispatcher's own. The Vert.x mail client keeps each pooled
+ * connection's protocol state (the handler waiting for the server's next reply, the write queue's drain handler) in
+ * plain fields and runs a send's steps on the context it was called from; sends started from several worker threads
+ * (each with a context of its own) let one connection be driven from several event loops, a data race in the
+ * client. On one event loop a connection is only ever touched by one thread (docs/notifications.md, "Email").
  */
 @ApplicationScoped
 public class EmailDispatcher {
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
-    private static final int BATCH = 50;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
     private final EntityManager entityManager;
     private final ReactiveMailer mailer;
     private final Clock clock;
     private final int maxAttempts;
+    private final int batchSize;
+    private final Context mailContext;
 
-    public EmailDispatcher(EntityManager entityManager, ReactiveMailer mailer, Clock clock,
-            @ConfigProperty(name = "homeprogram.email.max-attempts", defaultValue = "8") int maxAttempts) {
+    public EmailDispatcher(EntityManager entityManager, ReactiveMailer mailer, Clock clock, Vertx vertx,
+            @ConfigProperty(name = "homeprogram.email.max-attempts", defaultValue = "8") int maxAttempts,
+            @ConfigProperty(name = "homeprogram.email.batch-size", defaultValue = "100") int batchSize) {
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.batchSize = batchSize;
+        // A fresh event-loop context (not the caller's, which may be a request's or a scheduled run's).
+        this.mailContext = ((VertxInternal) vertx).createEventLoopContext();
     }
 
     @Scheduled(every = "${homeprogram.email.poll-interval:1s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
-        while (dispatchBatch() == BATCH) {
+        while (dispatchBatch() == batchSize) {
             // a full batch means more may be due
         }
     }
@@ -64,31 +82,47 @@ public class EmailDispatcher {
                             + "ORDER BY urgent DESC, next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED",
                     EmailDelivery.class)
                     .setParameter("now", OffsetDateTime.now(clock))
-                    .setParameter("batch", BATCH)
+                    .setParameter("batch", batchSize)
                     .getResultList();
+            if (due.isEmpty()) {
+                return 0;
+            }
+            Map<UUID, Recipient> recipients = new HashMap<>();
+            Recipient.<Recipient>list("id in ?1", due.stream().map(d -> d.recipientId).distinct().toList())
+                    .forEach(r -> recipients.put(r.id, r));
             List<EmailDelivery> sending = new ArrayList<>();
-            List<Uni<Optional<Throwable>>> sends = new ArrayList<>();
+            List<CompletableFuture<Optional<Throwable>>> sends = new ArrayList<>();
             for (EmailDelivery delivery : due) {
-                prepare(delivery).ifPresent(mail -> {
+                prepare(delivery, recipients.get(delivery.recipientId)).ifPresent(mail -> {
                     sending.add(delivery);
-                    sends.add(mailer.send(mail).map(ignored -> Optional.<Throwable>empty())
-                            .onFailure().recoverWithItem(Optional::of));
+                    sends.add(sendOnMailContext(mail));
                 });
             }
             if (!sends.isEmpty()) {
-                List<Optional<Throwable>> outcomes = Uni.join().all(sends).andFailFast().await()
-                        .atMost(SEND_TIMEOUT);
+                CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                        .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 for (int i = 0; i < sending.size(); i++) {
-                    record(sending.get(i), outcomes.get(i));
+                    record(sending.get(i), sends.get(i).join());
                 }
             }
             return due.size();
         });
     }
 
+    /**
+     * Sends on the dispatcher's event loop (see the class comment); the outcome is the failure, if any. The send is
+     * created there, not on the calling thread, so nothing of the caller's context (its transaction) travels with
+     * it: the transaction stays on the dispatcher's thread, which alone commits it.
+     */
+    private CompletableFuture<Optional<Throwable>> sendOnMailContext(Mail mail) {
+        CompletableFuture<Optional<Throwable>> outcome = new CompletableFuture<>();
+        mailContext.runOnContext(ignored -> mailer.send(mail).subscribe().with(
+                sent -> outcome.complete(Optional.empty()), failure -> outcome.complete(Optional.of(failure))));
+        return outcome;
+    }
+
     /** The email to send now, or nothing when the delivery is skipped, deferred or has no address yet. */
-    private Optional<Mail> prepare(EmailDelivery delivery) {
-        Recipient recipient = Recipient.findById(delivery.recipientId);
+    private Optional<Mail> prepare(EmailDelivery delivery, Recipient recipient) {
         if (recipient != null && (!recipient.emailEnabled || !recipient.active())) {
             delivery.state = EmailDelivery.State.SKIPPED;
             delivery.lastError = "email opted out or account disabled";
@@ -127,12 +161,18 @@ public class EmailDispatcher {
         delivery.lastError = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 1000));
         if (delivery.attempts >= maxAttempts) {
             delivery.state = EmailDelivery.State.FAILED;
-            LOG.warnf("email %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
+            LOG.warnf("email %s failed for good after %d attempts: %s", delivery.id, delivery.attempts,
+                    withoutAddresses(reason));
             return;
         }
         long backoffSeconds = Math.min(300, 1L << Math.min(delivery.attempts, 9));
         delivery.nextAttemptAt = OffsetDateTime.now(clock).plus(Duration.ofSeconds(backoffSeconds));
-        LOG.infof("email %s attempt %d failed (%s); next try in %d s", delivery.id, delivery.attempts, reason,
-                backoffSeconds);
+        LOG.infof("email %s attempt %d failed (%s); next try in %d s", delivery.id, delivery.attempts,
+                withoutAddresses(reason), backoffSeconds);
+    }
+
+    /** A mail server's refusal often quotes the recipient's address: the log keeps the reason, not the address. */
+    static String withoutAddresses(String reason) {
+        return reason == null ? null : reason.replaceAll("[^\\s<>\"']+@[^\\s<>\"']+", "<address>");
     }
 }

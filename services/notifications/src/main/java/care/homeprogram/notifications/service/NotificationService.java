@@ -1,16 +1,19 @@
 package care.homeprogram.notifications.service;
 
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import care.homeprogram.notifications.domain.EmailDelivery;
 import care.homeprogram.notifications.domain.Notification;
 import care.homeprogram.notifications.domain.Recipient;
-import care.homeprogram.notifications.rest.DeliveryView;
-import care.homeprogram.notifications.rest.NotificationView;
+import care.homeprogram.notifications.api.DeliveryView;
+import care.homeprogram.notifications.api.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -48,8 +51,40 @@ public class NotificationService {
         if (existing != null) {
             return existing;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Recipient recipient = Recipient.findById(recipientId);
+        Notification notification = create(recipientId, recipient, template, sourceId, subjectId);
+        LOG.infof("notification %s (%s) for %s: in-app %s, email %s", notification.id, template, recipientId,
+                notification.inApp ? "shown" : "opted out", emailWanted(recipient) ? "queued" : "not wanted");
+        return notification;
+    }
+
+    /**
+     * The messages that already exist for these sources, by source: one query for a whole batch, so a dispatcher
+     * can keep the one-message-per-source rule without a query per message.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, Notification> existingBySource(Collection<UUID> sourceIds, Collection<MessageTemplate> templates) {
+        if (sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Notification> existing = new HashMap<>();
+        Notification.<Notification>list("sourceEventId in ?1 and kind in ?2", sourceIds,
+                templates.stream().map(MessageTemplate::name).toList())
+                .forEach(n -> existing.put(n.sourceEventId, n));
+        return existing;
+    }
+
+    /**
+     * A new message (and its email, where wanted) for a source that has none yet; the caller has checked that
+     * (notify does, a batch does with existingBySource). The inserts are left to the flush, so a batch of messages
+     * goes to the database in JDBC batches.
+     *
+     * @param recipient the recipient as projected, or null when their registration has not arrived yet
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notification create(UUID recipientId, Recipient recipient, MessageTemplate template, UUID sourceId,
+            UUID subjectId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.recipientId = recipientId;
@@ -64,9 +99,7 @@ public class NotificationService {
         notification.createdAt = now;
         notification.persist();
 
-        // An unknown recipient (their registration not projected yet) gets the email once their address arrives.
-        boolean emailWanted = recipient == null || (recipient.emailEnabled && recipient.active());
-        if (emailWanted) {
+        if (emailWanted(recipient)) {
             EmailDelivery email = new EmailDelivery();
             email.id = UUID.randomUUID();
             email.notificationId = notification.id;
@@ -78,9 +111,12 @@ public class NotificationService {
             email.createdAt = now;
             email.persist();
         }
-        LOG.infof("notification %s (%s) for %s: in-app %s, email %s", notification.id, template, recipientId,
-                notification.inApp ? "shown" : "opted out", emailWanted ? "queued" : "not wanted");
         return notification;
+    }
+
+    /** An unknown recipient (their registration not projected yet) gets the email once their address arrives. */
+    private static boolean emailWanted(Recipient recipient) {
+        return recipient == null || (recipient.emailEnabled && recipient.active());
     }
 
     /** Opt-out and disabled accounts take effect at once: emails not sent yet are skipped, visibly. */

@@ -1,25 +1,24 @@
 package care.homeprogram.notifications.service;
 
-import care.homeprogram.commons.validation.QuietHours;
+import care.homeprogram.contract.QuietHours;
 import care.homeprogram.notifications.domain.Recipient;
-import care.homeprogram.notifications.rest.Preferences;
+import care.homeprogram.notifications.api.Preferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
- * A person's own notification preferences. An edit takes effect at once: emails not sent yet on a channel just
- * opted out of are skipped, and pending reminders are planned again in the new zone and quiet hours. The latest
- * change wins between an edit here and a contact change announced by patient-service (docs/notifications.md).
+ * A person's notification preferences as patient-service announces them: patient-service owns them (a patient
+ * changes them with PATCH /api/patients/me, a therapist with PATCH /api/therapists/me), this service only projects
+ * them, so there is one truth and no race between two writers. A change takes effect as soon as its event arrives:
+ * emails not sent yet on a channel just opted out of are skipped, and pending reminders are planned again in the new
+ * zone and quiet hours (docs/notifications.md).
  */
 @ApplicationScoped
 public class PreferenceService {
-    private static final Logger LOG = Logger.getLogger(PreferenceService.class);
-
     private final NotificationService notifications;
     private final ReminderPlanner planner;
     private final Clock clock;
@@ -37,26 +36,9 @@ public class PreferenceService {
         return view(recipient != null ? recipient : new Recipient());
     }
 
-    @Transactional
-    public Preferences update(UUID personId, String role, Preferences preferences) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Recipient recipient = Recipient.findById(personId);
-        if (recipient == null) {
-            recipient = new Recipient();
-            recipient.id = personId;
-            recipient.role = role;
-            recipient.updatedAt = now;
-            recipient.persist();
-        }
-        apply(recipient, preferences.timeZone(), preferences.quietHours(), preferences.channels().email(),
-                preferences.channels().inApp(), now);
-        LOG.infof("preferences of %s changed by themselves", personId);
-        return view(recipient);
-    }
-
     /**
-     * Sets zone, quiet hours and channels and makes them take effect: used by the person's edit and by the
-     * projection of patient-events. Runs in the caller's transaction.
+     * Sets zone, quiet hours and channels and makes them take effect: used by the projection of patient-events, the
+     * only writer. Runs in the caller's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(Recipient recipient, String timeZone, QuietHours quietHours, boolean email, boolean inApp,

@@ -60,4 +60,49 @@ class MessageTemplateTest {
         assertThat(List.of(MessageTemplate.PLAN_ASSIGNED, MessageTemplate.REMINDER, MessageTemplate.CATCH_UP,
                 MessageTemplate.INACTIVE_NUDGE)).allSatisfy(t -> assertThat(t.severity()).isNull());
     }
+
+    /**
+     * Every email comes from the one layout ({@link MessageTemplate#LAYOUT}) and still reads as a letter: a subject,
+     * the greeting, what happened, the action with the link on that line, the privacy line for its reader (a patient
+     * reads "your privacy"), the reminder-settings line on reminders only, and the signature; no placeholder is left.
+     */
+    @Test
+    void everyEmailReadsRightFromTheOneLayout() {
+        List<MessageTemplate> reminders = List.of(MessageTemplate.REMINDER, MessageTemplate.CATCH_UP,
+                MessageTemplate.INACTIVE_NUDGE);
+        for (MessageTemplate template : MessageTemplate.values()) {
+            String body = template.emailBody(LINK);
+            assertThat(template.emailSubject()).as(template.name()).isNotBlank();
+            assertThat(body).as(template.name()).startsWith("Hello,\n\n").endsWith("\nHomeProgram\n")
+                    .doesNotContain("{").doesNotContain("}").doesNotContain("\n\n\n");
+            assertThat(body.lines().filter(line -> line.contains(LINK)).toList()).as(template.name())
+                    .singleElement().satisfies(line -> assertThat(line).endsWith(": " + LINK));
+            assertThat(body).as(template.name()).contains(template.severity() == null
+                    ? "\nFor your privacy this email contains no health details.\n"
+                    : "\nFor privacy this email contains no health details.\n");
+            assertThat(body.contains("You can change when and how we remind you in your notification settings."))
+                    .as(template.name() + " tells where to change reminders only if it is one")
+                    .isEqualTo(reminders.contains(template));
+        }
+        assertThat(MessageTemplate.REMINDER.emailBody(LINK)).isEqualTo("""
+                Hello,
+
+                Your program for today is ready.
+                Sign in to see it: http://portal.example/
+
+                For your privacy this email contains no health details.
+                You can change when and how we remind you in your notification settings.
+                HomeProgram
+                """);
+        assertThat(MessageTemplate.CARE_TEAM_CONFIRMATION_NEEDED.emailBody(LINK)).isEqualTo("""
+                Hello,
+
+                An administrator asked to add a colleague to the care team of a patient in your care.
+                Nothing changes until a therapist of the care team confirms. Please review it: http://portal.example/
+
+                If you did not expect this request, decline it and tell your clinic.
+                For privacy this email contains no health details.
+                HomeProgram
+                """);
+    }
 }

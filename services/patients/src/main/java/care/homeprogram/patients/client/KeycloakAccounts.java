@@ -1,7 +1,7 @@
 package care.homeprogram.patients.client;
 
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * The login accounts, in Keycloak, through its admin API with patient-service's own service account (realm-management
- * roles manage-users, view-users, query-users, view-realm: nothing else). Keycloak's answers become problems: its 400
+ * roles view-users, query-users, view-realm, plus fine-grained admin permissions to manage users and map only therapist
+ * and patient: it can never grant admin, docs/security.md). Keycloak's answers become problems: its 400
  * (e.g. the password policy) a 400, 404 a 404, 409 a 409, anything else a 502; unreachable a 503.
  */
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package care.homeprogram.patients.domain;
 
+import care.homeprogram.contract.events.IntakeFlag;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package care.homeprogram.patients.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import care.homeprogram.contract.events.IntakeFlag;
 import io.quarkus.panache.common.Page;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -8,7 +8,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -21,54 +20,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+/** A patient: a {@link Person} with a birth date, a care team and an intake screen. */
 @Entity
-public class Patient extends PanacheEntityBase {
+public class Patient extends Person {
     public enum Status {
         ACTIVE, DISABLED
     }
-
-    /** The patient's Keycloak sub. */
-    @Id
-    public UUID id;
-
-    @Column(nullable = false, unique = true)
-    public String username;
-
-    @Column(name = "first_name", nullable = false)
-    public String firstName;
-
-    @Column(name = "last_name", nullable = false)
-    public String lastName;
-
-    @Column(nullable = false)
-    public String email;
 
     public String phone;
 
     @Column(name = "birth_date")
     public LocalDate birthDate;
 
-    @Column(name = "time_zone", nullable = false)
-    public String timeZone;
-
     @Column(name = "preferred_language", nullable = false)
     public String preferredLanguage = "en";
-
-    @Column(name = "quiet_start", nullable = false)
-    public String quietStart = "21:00";
-
-    @Column(name = "quiet_end", nullable = false)
-    public String quietEnd = "08:00";
-
-    @Column(name = "email_enabled", nullable = false)
-    public boolean emailEnabled = true;
-
-    @Column(name = "in_app_enabled", nullable = false)
-    public boolean inAppEnabled = true;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Status status = Status.ACTIVE;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

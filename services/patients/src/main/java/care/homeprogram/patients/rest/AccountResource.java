@@ -1,6 +1,14 @@
 package care.homeprogram.patients.rest;
 
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.patients.api.AccountUpdate;
+import care.homeprogram.patients.api.AccountView;
+import care.homeprogram.patients.api.CredentialsReset;
+import care.homeprogram.patients.api.NewAccount;
+import care.homeprogram.commons.ratelimit.RateLimited;
+
+import care.homeprogram.commons.rest.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.patients.service.AccountService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,13 +18,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -55,14 +60,14 @@ public class AccountResource {
 
     @GET
     public Page<AccountView> list(
-            @QueryParam("role") @Pattern(regexp = NewAccount.ROLE, message = NewAccount.ROLE_RULE) String role,
+            @QueryParam("role") @Pattern(regexp = NewAccount.ANY_ROLE, message = NewAccount.ANY_ROLE_RULE) String role,
             @QueryParam("q") @Size(max = 100) String query,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return accounts.list(role, query, page, size);
+            @Valid @BeanParam PageRequest paging) {
+        return accounts.list(role, query, paging.page(), paging.size());
     }
 
     @POST
+    @RateLimited(RateLimited.ACCOUNTS)
     public Response create(@NotNull @Valid NewAccount request, @Context UriInfo uri) {
         AccountView created = accounts.createAccount(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -86,6 +91,7 @@ public class AccountResource {
     @POST
     @Path("/{id}/reset-credentials")
     @Consumes(MediaType.WILDCARD)
+    @RateLimited(RateLimited.ACCOUNTS)
     public Response resetCredentials(@PathParam("id") UUID id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CredentialsReset.class))) String body) {

@@ -1,18 +1,27 @@
 package care.homeprogram.patients.rest;
 
+import care.homeprogram.patients.api.CareTeamOutcome;
+import care.homeprogram.patients.api.CareTeamRequestView;
+import care.homeprogram.patients.api.PatientRepresentation;
+import care.homeprogram.patients.api.CareTeamUpdate;
+import care.homeprogram.patients.api.CareTeamView;
+import care.homeprogram.patients.api.IntakeRequest;
+import care.homeprogram.patients.api.IntakeView;
+import care.homeprogram.patients.api.NewPatient;
+import care.homeprogram.patients.api.PatientView;
+import care.homeprogram.patients.api.PreferencesUpdate;
+import care.homeprogram.commons.rest.PageRequest;
+import jakarta.ws.rs.BeanParam;
 import care.homeprogram.commons.audit.AuditContext;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.patients.service.AccountService;
 import care.homeprogram.patients.service.PatientService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -25,7 +34,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/patients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,19 +60,18 @@ public class PatientResource {
     /** A therapist's own patients; an admin gets account data only. {@code q} searches names. */
     @GET
     @RolesAllowed({ CurrentUser.THERAPIST, CurrentUser.ADMIN })
-    public Page<?> list(@QueryParam("q") @Size(max = 100) String query,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return patients.list(caller, query, page, size);
+    public Page<PatientRepresentation> list(@QueryParam("q") @Size(max = 100) String query,
+            @Valid @BeanParam PageRequest paging) {
+        return patients.list(caller, query, paging.page(), paging.size());
     }
 
     /** The patient record and their login account; the therapist who creates it is in the care team. */
     @POST
     @RolesAllowed({ CurrentUser.THERAPIST, CurrentUser.ADMIN })
     public Response create(@NotNull @Valid NewPatient request, @Context UriInfo uri) {
-        Object created = accounts.createPatient(caller, request);
-        UUID id = created instanceof PatientView view ? view.id() : ((PatientAccountView) created).id();
-        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(created).build();
+        PatientRepresentation created = accounts.createPatient(caller, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
+                .build();
     }
 
     @GET
@@ -99,12 +111,65 @@ public class PatientResource {
         return patients.get(caller, id);
     }
 
+    /** Who is in the patient's care team (ids): for the patient, a therapist in it, and admins who assign it. */
+    @GET
+    @Path("/{id}/care-team")
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST, CurrentUser.ADMIN })
+    public CareTeamView careTeam(@PathParam("id") UUID id) {
+        audit.concernsPatient(id);
+        return patients.careTeam(caller, id);
+    }
+
+    /**
+     * 200 with the team when it took effect; 202 with a pending request when an admin's change adds a therapist to a
+     * patient with clinical data (a therapist of the care team must confirm it).
+     */
     @PUT
     @Path("/{id}/care-team")
     @RolesAllowed({ CurrentUser.THERAPIST, CurrentUser.ADMIN })
-    public CareTeamView setCareTeam(@PathParam("id") UUID id, @NotNull @Valid CareTeamUpdate update) {
+    @APIResponse(responseCode = "200", description = "the care team now",
+            content = @Content(schema = @Schema(implementation = CareTeamView.class)))
+    @APIResponse(responseCode = "202", description = "an admin's change waiting for a care-team therapist",
+            content = @Content(schema = @Schema(implementation = CareTeamRequestView.class)))
+    public Response setCareTeam(@PathParam("id") UUID id, @NotNull @Valid CareTeamUpdate update) {
         audit.concernsPatient(id);
-        return patients.setCareTeam(caller, id, update);
+        CareTeamOutcome result = patients.setCareTeam(caller, id, update);
+        int status = switch (result) {
+            case CareTeamView applied -> 200;
+            case CareTeamRequestView pending -> 202;
+        };
+        return Response.status(status).entity(result).build();
+    }
+
+    /** Admins' pending care-team changes of this patient. */
+    @GET
+    @Path("/{id}/care-team/requests")
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST, CurrentUser.ADMIN })
+    public List<CareTeamRequestView> careTeamRequests(@PathParam("id") UUID id) {
+        audit.concernsPatient(id);
+        return patients.careTeamRequests(caller, id);
+    }
+
+    /** A therapist of the care team (or the patient, when it is empty) accepts an admin's change: it takes effect. */
+    @POST
+    @Path("/{id}/care-team/requests/{requestId}/confirm")
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
+    @Consumes(MediaType.WILDCARD) // no body
+    public CareTeamView confirmCareTeamRequest(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
+        audit.concernsPatient(id);
+        audit.concernsObject(requestId);
+        return patients.confirmCareTeamRequest(caller, id, requestId);
+    }
+
+    @POST
+    @Path("/{id}/care-team/requests/{requestId}/decline")
+    @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
+    @Consumes(MediaType.WILDCARD) // no body
+    public CareTeamRequestView declineCareTeamRequest(@PathParam("id") UUID id,
+            @PathParam("requestId") UUID requestId) {
+        audit.concernsPatient(id);
+        audit.concernsObject(requestId);
+        return patients.declineCareTeamRequest(caller, id, requestId);
     }
 
     @GET

@@ -1,14 +1,19 @@
 package care.homeprogram.patients.rest;
 
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.patients.api.TherapistPreferencesUpdate;
+import care.homeprogram.patients.api.TherapistView;
+import care.homeprogram.commons.rest.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.patients.service.TherapistService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,9 +36,8 @@ public class TherapistResource {
     @GET
     @RolesAllowed({ CurrentUser.THERAPIST, CurrentUser.ADMIN })
     public Page<TherapistView> search(@QueryParam("q") @Size(max = 100) String query,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return therapists.search(query, page, size);
+            @Valid @BeanParam PageRequest paging) {
+        return therapists.search(query, paging.page(), paging.size());
     }
 
     @GET
@@ -41,6 +45,15 @@ public class TherapistResource {
     @RolesAllowed(CurrentUser.THERAPIST)
     public TherapistView me() {
         return therapists.me(caller);
+    }
+
+    /** The therapist's own time zone, quiet hours and channels; notification-service follows by the event. */
+    @PATCH
+    @Path("/me")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TherapistView updateMe(@NotNull @Valid TherapistPreferencesUpdate update) {
+        return therapists.updatePreferences(caller, update);
     }
 
     @GET

@@ -3,22 +3,24 @@ package care.homeprogram.patients.service;
 import care.homeprogram.commons.audit.AuditContext;
 import care.homeprogram.commons.outbox.Outbox;
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.patients.client.KeycloakAccounts;
 import care.homeprogram.patients.client.KeycloakAccounts.Account;
 import care.homeprogram.patients.client.KeycloakAccounts.Created;
 import care.homeprogram.patients.client.KeycloakAccounts.NewLogin;
 import care.homeprogram.patients.domain.Patient;
+import care.homeprogram.patients.domain.Person;
 import care.homeprogram.patients.domain.Therapist;
-import care.homeprogram.patients.events.PatientEvents;
-import care.homeprogram.patients.rest.AccountUpdate;
-import care.homeprogram.patients.rest.AccountView;
-import care.homeprogram.patients.rest.CredentialsReset;
-import care.homeprogram.patients.rest.NewAccount;
-import care.homeprogram.patients.rest.NewPatient;
-import care.homeprogram.patients.rest.PatientAccountView;
-import care.homeprogram.patients.rest.PatientView;
+import care.homeprogram.contract.events.PatientEvents;
+import care.homeprogram.patients.api.AccountUpdate;
+import care.homeprogram.patients.api.AccountView;
+import care.homeprogram.patients.api.CredentialsReset;
+import care.homeprogram.patients.api.NewAccount;
+import care.homeprogram.patients.api.NewPatient;
+import care.homeprogram.patients.api.PatientAccountView;
+import care.homeprogram.patients.api.PatientView;
+import care.homeprogram.patients.api.PatientRepresentation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
@@ -62,7 +64,7 @@ public class AccountService {
     }
 
     /** A therapist (who joins the care team) or an admin creates a patient together with their login. */
-    public Object createPatient(CurrentUser caller, NewPatient request) {
+    public PatientRepresentation createPatient(CurrentUser caller, NewPatient request) {
         Set<UUID> team = new LinkedHashSet<>();
         if (caller.isTherapist()) {
             team.add(caller.id());
@@ -74,17 +76,11 @@ public class AccountService {
             throw ProblemException.badRequest("therapistIds: name at least one therapist for the patient's care");
         }
         NewLogin login = new NewLogin(request.username(), request.email(), request.firstName(), request.lastName(),
-                CurrentUser.PATIENT, request.password(), Boolean.TRUE.equals(request.temporaryPassword()));
+                CurrentUser.PATIENT, request.password(), true); // set by the therapist or admin: always temporary
         Patient patient = withLogin(login, id -> {
-            Patient p = new Patient();
-            p.id = id;
-            p.username = request.username();
-            p.firstName = request.firstName();
-            p.lastName = request.lastName();
-            p.email = request.email();
+            Patient p = person(new Patient(), id, login, request.timeZone());
             p.phone = request.phone();
             p.birthDate = request.birthDate();
-            p.timeZone = request.timeZone();
             if (request.preferredLanguage() != null) {
                 p.preferredLanguage = request.preferredLanguage();
             }
@@ -98,13 +94,13 @@ public class AccountService {
     /** An admin creates an account; therapists and patients get their record with it. */
     public AccountView createAccount(NewAccount request) {
         NewLogin login = new NewLogin(request.username(), request.email(), request.firstName(), request.lastName(),
-                request.role(), request.password(), Boolean.TRUE.equals(request.temporaryPassword()));
+                request.role(), request.password(), true); // set by the admin: always temporary
         UUID id = withLogin(login, accountId -> {
             switch (request.role()) {
-                case CurrentUser.THERAPIST -> records.registerTherapist(therapist(accountId, login,
-                        request.timeZone()));
-                case CurrentUser.PATIENT -> records.registerPatient(patient(accountId, login, request.timeZone()),
-                        Set.of());
+                case CurrentUser.THERAPIST -> records.registerTherapist(
+                        person(new Therapist(), accountId, login, request.timeZone()));
+                case CurrentUser.PATIENT -> records.registerPatient(
+                        person(new Patient(), accountId, login, request.timeZone()), Set.of());
                 default -> records.closePending(request.username());
             }
             return accountId;
@@ -140,6 +136,12 @@ public class AccountService {
                 || (update.role() != null && !CurrentUser.ADMIN.equals(update.role())))) {
             throw ProblemException.conflict("own-account",
                     "You cannot disable your own account or give up your own admin role");
+        }
+        if (CurrentUser.ADMIN.equals(account.role()) && update.role() != null && !update.role().equals(account.role())
+                && !id.equals(caller.id())) {
+            // patient-service's Keycloak rights cannot map (or unmap) admin: only a realm administrator can.
+            throw ProblemException.conflict("admin-role-in-keycloak",
+                    "An admin's role is changed in Keycloak by a realm administrator, not here");
         }
         String role = update.role() != null ? update.role() : account.role();
         boolean enabled = update.enabled() != null ? update.enabled() : account.enabled();
@@ -217,7 +219,7 @@ public class AccountService {
         Patient patient = Patient.byId(account.id()).orElse(null);
         if (patient == null) {
             if (CurrentUser.PATIENT.equals(role)) {
-                patient = patient(account.id(), login(account), null);
+                patient = person(new Patient(), account.id(), login(account), null);
                 patient.status = enabled ? Patient.Status.ACTIVE : Patient.Status.DISABLED;
                 records.registerPatient(patient, Set.of());
             }
@@ -227,7 +229,7 @@ public class AccountService {
                 : Patient.Status.DISABLED;
         if (patient.status != wanted) {
             patient.status = wanted;
-            outbox.append(PatientEvents.TOPIC, wanted == Patient.Status.ACTIVE ? PatientEvents.PATIENT_REACTIVATED
+            outbox.append(wanted == Patient.Status.ACTIVE ? PatientEvents.PATIENT_REACTIVATED
                     : PatientEvents.PATIENT_DEACTIVATED, patient.id, PatientService.contact(patient));
             LOG.infof("patient %s is now %s; the clinical record is kept", patient.id, wanted);
         }
@@ -237,7 +239,7 @@ public class AccountService {
         Therapist therapist = Therapist.byId(account.id()).orElse(null);
         if (therapist == null) {
             if (CurrentUser.THERAPIST.equals(role)) {
-                therapist = therapist(account.id(), login(account), null);
+                therapist = person(new Therapist(), account.id(), login(account), null);
                 therapist.status = enabled ? Patient.Status.ACTIVE : Patient.Status.DISABLED;
                 records.registerTherapist(therapist);
             }
@@ -247,7 +249,7 @@ public class AccountService {
                 : Patient.Status.DISABLED;
         if (therapist.status != wanted) {
             therapist.status = wanted;
-            outbox.append(PatientEvents.TOPIC, PatientEvents.THERAPIST_REGISTERED, therapist.id,
+            outbox.append(PatientEvents.THERAPIST_REGISTERED, therapist.id,
                     PatientService.contact(therapist));
         }
     }
@@ -258,26 +260,19 @@ public class AccountService {
         }
     }
 
-    private Patient patient(UUID id, NewLogin login, String timeZone) {
-        Patient p = new Patient();
-        p.id = id;
-        p.username = login.username();
-        p.firstName = login.firstName();
-        p.lastName = login.lastName();
-        p.email = login.email();
-        p.timeZone = timeZone != null ? timeZone : defaultTimeZone;
-        return p;
-    }
-
-    private Therapist therapist(UUID id, NewLogin login, String timeZone) {
-        Therapist t = new Therapist();
-        t.id = id;
-        t.username = login.username();
-        t.firstName = login.firstName();
-        t.lastName = login.lastName();
-        t.email = login.email();
-        t.timeZone = timeZone != null ? timeZone : defaultTimeZone;
-        return t;
+    /**
+     * The one way a record is made from a login, for a patient or a therapist alike: the account's id, username,
+     * names and address, and the zone asked for (else the clinic's default). What only a patient has (birth date,
+     * phone, language) the caller adds.
+     */
+    private <P extends Person> P person(P person, UUID id, NewLogin login, String timeZone) {
+        person.id = id;
+        person.username = login.username();
+        person.firstName = login.firstName();
+        person.lastName = login.lastName();
+        person.email = login.email();
+        person.timeZone = timeZone != null ? timeZone : defaultTimeZone;
+        return person;
     }
 
     private static NewLogin login(Account account) {

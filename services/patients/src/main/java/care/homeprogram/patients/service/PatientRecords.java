@@ -5,7 +5,7 @@ import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.patients.domain.Patient;
 import care.homeprogram.patients.domain.PendingAccount;
 import care.homeprogram.patients.domain.Therapist;
-import care.homeprogram.patients.events.PatientEvents;
+import care.homeprogram.contract.events.PatientEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -44,7 +44,7 @@ public class PatientRecords {
             patient.therapists.add(therapist);
         }
         patient.persist();
-        outbox.append(PatientEvents.TOPIC, PatientEvents.PATIENT_REGISTERED, patient.id,
+        outbox.append(PatientEvents.PATIENT_REGISTERED, patient.id,
                 PatientService.contact(patient));
         PendingAccount.deleteById(patient.username);
         LOG.infof("patient %s registered in the care of %s", patient.id, therapistIds);
@@ -55,7 +55,7 @@ public class PatientRecords {
     @Transactional
     public Therapist registerTherapist(Therapist therapist) {
         therapist.persist();
-        outbox.append(PatientEvents.TOPIC, PatientEvents.THERAPIST_REGISTERED, therapist.id,
+        outbox.append(PatientEvents.THERAPIST_REGISTERED, therapist.id,
                 PatientService.contact(therapist));
         PendingAccount.deleteById(therapist.username);
         LOG.infof("therapist %s registered", therapist.id);

@@ -1,32 +1,44 @@
 package care.homeprogram.patients.service;
 
+import care.homeprogram.commons.audit.AuditContext;
 import care.homeprogram.commons.outbox.Outbox;
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.contract.Page;
 import care.homeprogram.commons.security.CurrentUser;
-import care.homeprogram.commons.validation.QuietHours;
-import care.homeprogram.patients.domain.IntakeFlag;
+import care.homeprogram.contract.QuietHours;
+import care.homeprogram.patients.domain.CareTeamRequest;
+import care.homeprogram.contract.events.IntakeFlag;
 import care.homeprogram.patients.domain.IntakeScreening;
 import care.homeprogram.patients.domain.Patient;
+import care.homeprogram.patients.domain.Person;
 import care.homeprogram.patients.domain.Therapist;
-import care.homeprogram.patients.events.PatientEvents;
-import care.homeprogram.patients.events.PatientEvents.Channels;
-import care.homeprogram.patients.events.PatientEvents.IntakeScreened;
-import care.homeprogram.patients.events.PatientEvents.PatientContact;
-import care.homeprogram.patients.events.PatientEvents.TherapistContact;
-import care.homeprogram.patients.rest.CareTeamUpdate;
-import care.homeprogram.patients.rest.CareTeamView;
-import care.homeprogram.patients.rest.IntakeRequest;
-import care.homeprogram.patients.rest.IntakeView;
-import care.homeprogram.patients.rest.PatientAccountView;
-import care.homeprogram.patients.rest.PatientView;
-import care.homeprogram.patients.rest.PreferencesUpdate;
+import care.homeprogram.contract.events.PatientEvents;
+import care.homeprogram.contract.events.PatientEvents.CareTeamAdminChange;
+import care.homeprogram.contract.events.PatientEvents.Channels;
+import care.homeprogram.contract.events.PatientEvents.IntakeScreened;
+import care.homeprogram.contract.events.PatientEvents.PatientContact;
+import care.homeprogram.contract.events.PatientEvents.TherapistContact;
+import care.homeprogram.patients.api.CareTeamRequestToDecide;
+import care.homeprogram.patients.api.CareTeamRequestView;
+import care.homeprogram.patients.api.CareTeamUpdate;
+import care.homeprogram.patients.api.CareTeamView;
+import care.homeprogram.patients.api.IntakeRequest;
+import care.homeprogram.patients.api.IntakeView;
+import care.homeprogram.patients.api.PatientAccountView;
+import care.homeprogram.patients.api.PatientView;
+import care.homeprogram.patients.api.PatientRepresentation;
+import care.homeprogram.patients.api.CareTeamOutcome;
+import care.homeprogram.patients.api.PreferencesUpdate;
+import care.homeprogram.contract.events.CareTeamChangeStatus;
+import care.homeprogram.contract.events.ContactStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -43,6 +55,10 @@ public class PatientService {
     private final PatientRecords records;
     private final Clock clock;
 
+    /** Who the request's data belongs to, for the audit trail (field-injected: the constructor stays as it is). */
+    @Inject
+    AuditContext audit;
+
     public PatientService(Outbox outbox, PatientRecords records, Clock clock) {
         this.outbox = outbox;
         this.records = records;
@@ -51,13 +67,17 @@ public class PatientService {
 
     /** A therapist's own patients; an admin's view is the account list without clinical or contact data. */
     @Transactional
-    public Page<?> list(CurrentUser caller, String query, int page, int size) {
+    public Page<PatientRepresentation> list(CurrentUser caller, String query, int page, int size) {
         if (caller.isTherapist()) {
-            return new Page<>(Patient.inCareOf(caller.id(), query, page, size).stream().map(PatientView::of).toList(),
+            List<Patient> shown = Patient.inCareOf(caller.id(), query, page, size);
+            audit.concernsPatients(shown.stream().map(p -> p.id).toList()); // a record per patient listed
+            return new Page<>(shown.stream().<PatientRepresentation>map(PatientView::of).toList(),
                     Patient.countInCareOf(caller.id(), query));
         }
         if (caller.isAdmin()) {
-            return new Page<>(Patient.all(query, page, size).stream().map(PatientAccountView::of).toList(),
+            List<Patient> shown = Patient.all(query, page, size);
+            audit.concernsPatients(shown.stream().map(p -> p.id).toList()); // account data is still the patient's
+            return new Page<>(shown.stream().<PatientRepresentation>map(PatientAccountView::of).toList(),
                     Patient.countAll(query));
         }
         throw new ProblemException(403, "forbidden", "Not allowed", "Your role may not list patients");
@@ -79,40 +99,158 @@ public class PatientService {
         Patient patient = own(caller);
         apply(update.email(), v -> patient.email = v);
         apply(update.phone(), v -> patient.phone = v);
-        apply(update.timeZone(), v -> patient.timeZone = v);
         apply(update.preferredLanguage(), v -> patient.preferredLanguage = v);
-        if (update.quietHours() != null) {
-            patient.quietStart = update.quietHours().start();
-            patient.quietEnd = update.quietHours().end();
-        }
-        if (update.channels() != null) {
-            patient.emailEnabled = update.channels().email();
-            patient.inAppEnabled = update.channels().inApp();
-        }
-        outbox.append(PatientEvents.TOPIC, PatientEvents.PATIENT_CONTACT_CHANGED, patient.id, contact(patient));
+        applyPreferences(patient, update.timeZone(), update.quietHours(), update.channels());
+        outbox.append(PatientEvents.PATIENT_CONTACT_CHANGED, patient.id, contact(patient));
         LOG.infof("patient %s changed contact preferences", patient.id);
         return PatientView.of(patient);
     }
 
-    /** An admin, or a therapist in the patient's care (who may add colleagues or hand over), sets the whole team. */
+    /**
+     * A therapist in the patient's care (who may add colleagues or hand over) sets the whole team at once. An admin
+     * does too when the change gives nobody new access to clinical data: it only removes therapists, or the patient has
+     * neither a care team nor an intake screen yet (a new patient's first therapist). Any other admin change adds a
+     * therapist to a patient with clinical data, so it waits as a {@link CareTeamRequest} until a therapist of the
+     * current team (or the patient, if the team is empty) confirms it: an admin alone can never make an account that
+     * reads a patient's record (docs/security.md). Either way the patient and the existing team are told.
+     *
+     * @return the team now ({@link CareTeamView}) or the pending request ({@link CareTeamRequestView})
+     */
     @Transactional
-    public CareTeamView setCareTeam(CurrentUser caller, UUID id, CareTeamUpdate update) {
+    public CareTeamOutcome setCareTeam(CurrentUser caller, UUID id, CareTeamUpdate update) {
         Patient patient = Patient.byId(id).orElseThrow(() -> ProblemException.notFound("Patient " + id));
         if (!caller.isAdmin() && !(caller.isTherapist() && patient.inCareOf(caller.id()))) {
             throw ProblemException.notFound("Patient " + id);
         }
+        Set<Therapist> team = activeTherapists(update.therapistIds());
+        if (!caller.isAdmin()) {
+            return applyTeam(patient, team, caller.id());
+        }
+        List<UUID> existing = patient.therapists.stream().map(t -> t.id).sorted().toList();
+        boolean adds = team.stream().anyMatch(t -> !patient.inCareOf(t.id));
+        boolean firstTeam = existing.isEmpty() && patient.intakeScreenedAt == null;
+        if (!adds || firstTeam) {
+            CareTeamView view = applyTeam(patient, team, caller.id());
+            outbox.append(PatientEvents.CARE_TEAM_ADMIN_CHANGE, patient.id,
+                    new CareTeamAdminChange(patient.id, null, existing, CareTeamChangeStatus.APPLIED));
+            return view;
+        }
+        CareTeamRequest request = new CareTeamRequest();
+        request.id = UUID.randomUUID();
+        request.patientId = patient.id;
+        request.requestedBy = caller.id();
+        request.requestedAt = OffsetDateTime.now(clock);
+        team.forEach(t -> request.therapistIds.add(t.id));
+        request.persist();
+        outbox.append(PatientEvents.CARE_TEAM_ADMIN_CHANGE, patient.id,
+                new CareTeamAdminChange(patient.id, request.id, existing, CareTeamChangeStatus.PENDING));
+        LOG.infof("care-team request %s for patient %s by admin %s waits for a care-team therapist", request.id,
+                patient.id, caller.id());
+        return CareTeamRequestView.of(request);
+    }
+
+    /** The pending requests of a patient: to a therapist in the care team, the patient themself, or an admin. */
+    @Transactional
+    public List<CareTeamRequestView> careTeamRequests(CurrentUser caller, UUID id) {
+        Patient patient = Patient.byId(id).orElseThrow(() -> ProblemException.notFound("Patient " + id));
+        if (!caller.isAdmin() && !mayDecide(caller, patient)) {
+            throw ProblemException.notFound("Patient " + id);
+        }
+        return CareTeamRequest.pendingFor(patient.id).stream().map(CareTeamRequestView::of).toList();
+    }
+
+    /** The care team of a patient: to the patient themself, a therapist in it, or an admin (who assigns it). */
+    @Transactional
+    public CareTeamView careTeam(CurrentUser caller, UUID id) {
+        Patient patient = Patient.byId(id).orElseThrow(() -> ProblemException.notFound("Patient " + id));
+        boolean allowed = caller.isAdmin() || (caller.isPatient() && patient.id.equals(caller.id()))
+                || (caller.isTherapist() && patient.inCareOf(caller.id()));
+        if (!allowed) {
+            throw ProblemException.notFound("Patient " + id);
+        }
+        return careTeam(patient);
+    }
+
+    /** The admins' requests a therapist may decide: those about patients in their care, oldest first. */
+    @Transactional
+    public List<CareTeamRequestToDecide> careTeamRequestsToDecide(CurrentUser caller, int limit) {
+        if (!caller.isTherapist()) {
+            throw new ProblemException(403, "forbidden", "Not allowed", "Only therapists decide care-team requests");
+        }
+        List<CareTeamRequestToDecide> requests = CareTeamRequest.pendingInCareOf(caller.id(), limit).stream()
+                .map(r -> CareTeamRequestToDecide.of(r, Patient.byId(r.patientId).orElseThrow()))
+                .toList();
+        audit.concernsPatients(requests.stream().map(CareTeamRequestToDecide::patientId).distinct().toList());
+        return requests;
+    }
+
+    /**
+     * A therapist of the current care team (or, when the team is empty, the patient) accepts an admin's request:
+     * the requested team takes effect as if they had set it themself. Admins can never confirm.
+     */
+    @Transactional
+    public CareTeamView confirmCareTeamRequest(CurrentUser caller, UUID id, UUID requestId) {
+        Patient patient = decidable(caller, id);
+        CareTeamRequest request = pending(patient, requestId);
+        Set<Therapist> team = activeTherapists(request.therapistIds);
+        decide(request, CareTeamRequest.Status.CONFIRMED, caller);
+        LOG.infof("care-team request %s for patient %s confirmed by %s", request.id, patient.id, caller.id());
+        return applyTeam(patient, team, caller.id());
+    }
+
+    @Transactional
+    public CareTeamRequestView declineCareTeamRequest(CurrentUser caller, UUID id, UUID requestId) {
+        Patient patient = decidable(caller, id);
+        CareTeamRequest request = pending(patient, requestId);
+        decide(request, CareTeamRequest.Status.DECLINED, caller);
+        LOG.infof("care-team request %s for patient %s declined by %s", request.id, patient.id, caller.id());
+        return CareTeamRequestView.of(request);
+    }
+
+    private Patient decidable(CurrentUser caller, UUID id) {
+        return Patient.byId(id).filter(p -> mayDecide(caller, p))
+                .orElseThrow(() -> ProblemException.notFound("Patient " + id));
+    }
+
+    /** Who may accept an admin's request: someone who already has the access it would share. */
+    private static boolean mayDecide(CurrentUser caller, Patient patient) {
+        return (caller.isTherapist() && patient.inCareOf(caller.id()))
+                || (caller.isPatient() && patient.id.equals(caller.id()) && patient.therapists.isEmpty());
+    }
+
+    private static CareTeamRequest pending(Patient patient, UUID requestId) {
+        CareTeamRequest request = CareTeamRequest.of(patient.id, requestId)
+                .orElseThrow(() -> ProblemException.notFound("Care-team request " + requestId));
+        if (request.status != CareTeamRequest.Status.PENDING) {
+            throw ProblemException.conflict("request-decided", "This care-team request was already "
+                    + request.status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return request;
+    }
+
+    private void decide(CareTeamRequest request, CareTeamRequest.Status status, CurrentUser caller) {
+        request.status = status;
+        request.decidedBy = caller.id();
+        request.decidedAt = OffsetDateTime.now(clock);
+    }
+
+    private static Set<Therapist> activeTherapists(Collection<UUID> ids) {
         Set<Therapist> team = new LinkedHashSet<>();
-        for (UUID therapistId : new LinkedHashSet<>(update.therapistIds())) {
+        for (UUID therapistId : new LinkedHashSet<>(ids)) {
             Therapist therapist = Therapist.byId(therapistId)
                     .filter(t -> t.status == Patient.Status.ACTIVE)
                     .orElseThrow(() -> ProblemException.badRequest("unknown or disabled therapist " + therapistId));
             team.add(therapist);
         }
+        return team;
+    }
+
+    private CareTeamView applyTeam(Patient patient, Set<Therapist> team, UUID by) {
         patient.therapists.clear();
         patient.therapists.addAll(team);
-        outbox.append(PatientEvents.TOPIC, PatientEvents.CARE_TEAM_CHANGED, patient.id, contact(patient));
+        outbox.append(PatientEvents.CARE_TEAM_CHANGED, patient.id, contact(patient));
         LOG.infof("care team of patient %s is now %s (set by %s)", patient.id,
-                team.stream().map(t -> t.id).toList(), caller.id());
+                team.stream().map(t -> t.id).toList(), by);
         return careTeam(patient);
     }
 
@@ -167,7 +305,7 @@ public class PatientService {
         patient.requiresSignOff = IntakeScreening.requiresSignOff(flags);
         patient.intakeScreenedAt = OffsetDateTime.now(clock);
         patient.intakeScreenedBy = screenedBy;
-        outbox.append(PatientEvents.TOPIC, PatientEvents.INTAKE_SCREENED, patient.id,
+        outbox.append(PatientEvents.INTAKE_SCREENED, patient.id,
                 new IntakeScreened(patient.id, flags.stream().sorted().toList(), patient.requiresSignOff));
         LOG.infof("intake of patient %s screened by %s: %d flags, sign-off %s", patient.id, screenedBy,
                 flags.size(), patient.requiresSignOff ? "required" : "not required");
@@ -199,12 +337,28 @@ public class PatientService {
     static PatientContact contact(Patient p) {
         return new PatientContact(p.id, p.therapists.stream().map(t -> t.id).sorted().toList(), p.email, p.timeZone,
                 new QuietHours(p.quietStart, p.quietEnd), new Channels(p.emailEnabled, p.inAppEnabled),
-                p.status.name());
+                ContactStatus.valueOf(p.status.name()));
     }
 
     static TherapistContact contact(Therapist t) {
         return new TherapistContact(t.id, t.email, t.timeZone, new Channels(t.emailEnabled, t.inAppEnabled),
-                t.status.name());
+                ContactStatus.valueOf(t.status.name()), new QuietHours(t.quietStart, t.quietEnd));
+    }
+
+    /**
+     * A person's own notification preferences, the one place they are written (patient-service owns them;
+     * notification-service only projects what the events announce). What is null stays as it was.
+     */
+    static void applyPreferences(Person person, String timeZone, QuietHours quietHours, Channels channels) {
+        apply(timeZone, v -> person.timeZone = v);
+        if (quietHours != null) {
+            person.quietStart = quietHours.start();
+            person.quietEnd = quietHours.end();
+        }
+        if (channels != null) {
+            person.emailEnabled = channels.email();
+            person.inAppEnabled = channels.inApp();
+        }
     }
 
     private static void apply(String value, java.util.function.Consumer<String> setter) {

@@ -2,6 +2,7 @@ package care.homeprogram.patients.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.contract.events.IntakeFlag;
 import care.homeprogram.patients.domain.IntakeScreening.Answers;
 import org.junit.jupiter.api.Test;
 

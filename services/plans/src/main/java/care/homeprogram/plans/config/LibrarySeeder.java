@@ -2,6 +2,8 @@ package care.homeprogram.plans.config;
 
 import care.homeprogram.plans.domain.Dose;
 import care.homeprogram.plans.domain.Exercise;
+import care.homeprogram.plans.domain.ExerciseMedia;
+import care.homeprogram.plans.service.ExerciseMediaService;
 import care.homeprogram.plans.domain.Template;
 import care.homeprogram.plans.domain.TemplateItem;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,11 +32,21 @@ public class LibrarySeeder {
 
     record SeedExercise(String slug, String name, Exercise.Category category, String summary, List<String> instructions,
             List<String> cautions, String whySafe, @Valid Dose defaultDose, List<Exercise.Flag> flags,
-            List<String> sources, Exercise.Temperature temperature, List<Exercise.BodyRegion> bodyRegions) {
+            List<String> sources, Exercise.Temperature temperature, List<Exercise.BodyRegion> bodyRegions,
+            @Valid Illustration illustration) {
 
         SeedExercise {
             bodyRegions = bodyRegions == null ? List.of() : bodyRegions;
         }
+    }
+
+    /**
+     * The entry's drawing: an SVG under seed/ (illustrations/&lt;slug&gt;.svg) and its alt text, describing the movement.
+     */
+    record Illustration(
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Pattern(
+                    regexp = "illustrations/[a-z0-9-]+\\.svg") String file,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String alt) {
     }
 
     record SeedTemplateItem(String exercise, int startWeek, @Valid Dose dose, List<Exercise.BodyRegion> targetRegions) {
@@ -53,10 +65,12 @@ public class LibrarySeeder {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final ExerciseMediaService media;
 
-    public LibrarySeeder(ObjectMapper mapper, Validator validator) {
+    public LibrarySeeder(ObjectMapper mapper, Validator validator, ExerciseMediaService media) {
         this.mapper = mapper;
         this.validator = validator;
+        this.media = media;
     }
 
     void seed(@Observes StartupEvent startup) {
@@ -68,7 +82,38 @@ public class LibrarySeeder {
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
         }
         int added = QuarkusTransaction.requiringNew().call(() -> seed(library));
-        LOG.infof("library version %d: %d entries added", library.version(), added);
+        int illustrated = 0;
+        for (SeedExercise s : library.exercises()) {
+            if (s.illustration() != null
+                    && QuarkusTransaction.requiringNew().call(() -> illustrate(s.slug(), s.illustration()))) {
+                illustrated++;
+            }
+        }
+        LOG.infof("library version %d: %d entries added, %d illustrations attached", library.version(), added,
+                illustrated);
+    }
+
+    /**
+     * Attaches the entry's seeded drawing unless it already has it (the file's name is recorded with it), checked and
+     * sanitised like any upload: a drawing the upload would refuse stops the service from starting.
+     */
+    boolean illustrate(String slug, Illustration illustration) {
+        Exercise exercise = Exercise.bySlug(slug).orElseThrow();
+        if (ExerciseMedia.count("exercise.id = ?1 and seedFile = ?2", exercise.id, illustration.file()) > 0) {
+            return false;
+        }
+        try (InputStream in = LibrarySeeder.class.getResourceAsStream("/seed/" + illustration.file())) {
+            if (in == null) {
+                throw new IllegalStateException("seed/library.json names " + illustration.file()
+                        + " for " + slug + ", which is not in seed/");
+            }
+            media.store(exercise, ExerciseMedia.Kind.IMAGE, illustration.alt(), in, null, illustration.file());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("seed/" + illustration.file() + " is unreadable", e);
+        } catch (care.homeprogram.commons.problem.ProblemException e) {
+            throw new IllegalStateException("seed/" + illustration.file() + " is not accepted: " + e.getMessage(), e);
+        }
     }
 
     private int seed(Library library) {

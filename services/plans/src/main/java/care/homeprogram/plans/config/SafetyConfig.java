@@ -39,4 +39,12 @@ public interface SafetyConfig {
     default Thresholds thresholds() {
         return new Thresholds(greenMax(), amberMax(), baselineRiseAlert());
     }
+
+    /**
+     * The thresholds the rules apply to a plan: its own when the therapist set them, else the clinic's. The one place
+     * this is decided, so the session rules and the plan shown to the portal never disagree.
+     */
+    default Thresholds thresholdsFor(Thresholds planOwn) {
+        return planOwn != null ? planOwn : thresholds();
+    }
 }

@@ -96,6 +96,43 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "content_version", nullable = false)
     public int contentVersion;
 
+    /** The owner shares the entry with every therapist of the clinic; otherwise only the owner may see or use it. */
+    @Column(name = "shared_with_clinic", nullable = false)
+    public boolean sharedWithClinic;
+
+    /**
+     * The owner archived the entry: no longer listed nor added anew to a plan; plans and templates that hold
+     * it keep it, with the words they were assigned.
+     */
+    @Column(name = "archived_at")
+    public java.time.OffsetDateTime archivedAt;
+
+    @Column(name = "archived_by")
+    public UUID archivedBy;
+
+    /** Seeded entries and shared ones are the clinic's; a private entry is its owner's alone. */
+    public boolean usableBy(UUID therapistId) {
+        return ownerTherapistId == null || sharedWithClinic || ownerTherapistId.equals(therapistId);
+    }
+
+    /**
+     * The entry, if this therapist may use it; another therapist's private entry is as unknown as a made-up id, so
+     * its existence is not revealed (404).
+     */
+    public static Exercise usable(UUID exerciseId, UUID therapistId) {
+        Exercise exercise = Exercise.<Exercise>findByIdOptional(exerciseId).filter(e -> e.usableBy(therapistId))
+                .orElseThrow(() -> care.homeprogram.commons.problem.ProblemException.notFound("Exercise " + exerciseId));
+        if (exercise.archivedAt != null) {
+            throw care.homeprogram.commons.problem.ProblemException.conflict("exercise-archived",
+                    "Exercise " + exerciseId + " is archived: it is kept in the plans that hold it, but not added anew");
+        }
+        return exercise;
+    }
+
+    /** The query of the entries a therapist sees: the clinic's and their own. */
+    public static final String VISIBLE = "archivedAt is null and (ownerTherapistId is null or sharedWithClinic = true "
+            + "or ownerTherapistId = ?1)";
+
     public static Optional<Exercise> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

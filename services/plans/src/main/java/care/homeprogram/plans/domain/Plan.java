@@ -136,4 +136,36 @@ public class Plan extends PanacheEntityBase {
     public static List<Plan> ofPatient(UUID patientId) {
         return list("patientId = ?1 order by createdAt desc", patientId);
     }
+
+    /** The plans a patient follows now, or may again: active and on hold. */
+    public static final List<Status> CURRENT = List.of(Status.ACTIVE, Status.ON_HOLD);
+    /** Every status: a therapist's view of the patient's plans, drafts included. */
+    public static final List<Status> ALL = List.of(Status.values());
+    /** The plans that ended: completed and revoked. */
+    public static final List<Status> FINISHED = List.of(Status.COMPLETED, Status.REVOKED);
+
+    /**
+     * The patient's plans in these statuses, newest first, with their items and the items' library entries, in one
+     * query; read-only (nothing to dirty-check at the end of the read): the patient's hot read.
+     */
+    public static List<Plan> ofPatientWithItems(UUID patientId, List<Status> statuses) {
+        return getEntityManager().createQuery("""
+                select p from Plan p left join fetch p.items i left join fetch i.exercise
+                where p.patientId = :patientId and p.status in :statuses order by p.createdAt desc""", Plan.class)
+                .setParameter("patientId", patientId).setParameter("statuses", statuses)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /** One page of the patient's plans in these statuses, newest first; read-only. */
+    public static List<Plan> ofPatient(UUID patientId, List<Status> statuses, int offset, int size) {
+        return getEntityManager().createQuery(
+                "from Plan p where p.patientId = :patientId and p.status in :statuses order by p.createdAt desc",
+                Plan.class).setParameter("patientId", patientId).setParameter("statuses", statuses)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .setFirstResult(offset).setMaxResults(size).getResultList();
+    }
+
+    public static long countOfPatient(UUID patientId, List<Status> statuses) {
+        return count("patientId = ?1 and status in ?2", patientId, statuses);
+    }
 }

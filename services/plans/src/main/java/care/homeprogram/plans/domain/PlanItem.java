@@ -75,6 +75,10 @@ public class PlanItem {
     @Column(name = "target_regions", nullable = false)
     public java.util.List<Exercise.BodyRegion> targetRegions = java.util.List.of();
 
+    /** The therapist's note to the patient on this item (e.g. "keep the knee soft"), shown with the item. */
+    @Column(name = "note_to_patient")
+    public String noteToPatient;
+
     /** The last session was amber: the next one asks whether the pain settled within 24 hours. */
     @Column(name = "amber_follow_up_pending", nullable = false)
     public boolean amberFollowUpPending;

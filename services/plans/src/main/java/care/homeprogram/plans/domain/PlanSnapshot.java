@@ -15,10 +15,11 @@ public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> i
     /**
      * {@code exerciseContentVersion}: the library entry's words this item showed at this version
      * ({@link ExerciseContent}); null only in versions stored before content versions were kept.
+     * {@code noteToPatient}: the therapist's note on the item; null in versions stored before notes existed.
      */
     public record Item(UUID id, UUID exerciseId, String name, int startWeek, Dose dose, PlanItem.Status status,
             String pausedReason, String coldReason, boolean therapistConfirmed,
-            List<Exercise.BodyRegion> targetRegions, Integer exerciseContentVersion) {
+            List<Exercise.BodyRegion> targetRegions, Integer exerciseContentVersion, String noteToPatient) {
 
         public Item {
             targetRegions = targetRegions == null ? List.of() : targetRegions;
@@ -29,7 +30,8 @@ public record PlanSnapshot(Plan.Status status, LocalDate startDate, List<Item> i
         return new PlanSnapshot(plan.status, plan.startDate, plan.items.stream()
                 .filter(i -> i.status != PlanItem.Status.REMOVED)
                 .map(i -> new Item(i.id, i.exercise.id, i.name, i.startWeek, i.dose, i.status, i.pausedReason,
-                        i.coldReason, i.therapistConfirmed, i.targetRegions, i.exerciseContentVersion))
+                        i.coldReason, i.therapistConfirmed, i.targetRegions, i.exerciseContentVersion,
+                        i.noteToPatient))
                 .toList(), plan.acute, plan.hydrationTargetLitres);
     }
 }

@@ -1,9 +1,10 @@
 package care.homeprogram.plans.events;
 
 import care.homeprogram.commons.events.EventConsumer;
-import care.homeprogram.commons.events.EventEnvelope;
-import care.homeprogram.commons.events.EventJson;
-import care.homeprogram.commons.events.PoisonMessageException;
+import care.homeprogram.commons.events.EventRoutes;
+import care.homeprogram.contract.events.PatientEvents;
+import care.homeprogram.contract.events.PatientEvents.IntakeScreened;
+import care.homeprogram.contract.events.PatientEvents.PatientContact;
 import care.homeprogram.plans.domain.CareTeamMember;
 import care.homeprogram.plans.domain.PatientProfile;
 import care.homeprogram.plans.service.IntakeGate;
@@ -17,27 +18,21 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps plan-service's copy of care teams and time zones from patient-events, idempotently: the processed-message
- * row commits with the projection, so a redelivered event changes nothing.
+ * row commits with the projection, so a redelivered event changes nothing. The payloads are the shared contract's
+ * ({@link PatientEvents}); {@link EventConsumer} reads, checks and dispatches them.
  */
 @ApplicationScoped
 public class CareTeamProjection {
     private static final Logger LOG = Logger.getLogger(CareTeamProjection.class);
-    /** The newest envelope version this consumer understands; a newer one is dead-lettered. */
-    static final int NEWEST_VERSION = 1;
     public static final String CONSUMER = "plan-service.care-team";
 
-    record PatientContact(UUID patientId, List<UUID> therapistIds, String timeZone, String status) {
-    }
-
-    record IntakeScreened(UUID patientId, List<String> flags, boolean requiresSignOff) {
-    }
-
-    private final EventJson json;
     private final EventConsumer events;
     private final IntakeGate intakeGate;
+    private final EventRoutes routes = EventRoutes.consumer(CONSUMER)
+            .on(PatientEvents.CONTACT, (event, contact) -> project(contact))
+            .on(PatientEvents.INTAKE_SCREENED, (event, screening) -> screened(screening));
 
-    public CareTeamProjection(EventJson json, EventConsumer events, IntakeGate intakeGate) {
-        this.json = json;
+    public CareTeamProjection(EventConsumer events, IntakeGate intakeGate) {
         this.events = events;
         this.intakeGate = intakeGate;
     }
@@ -45,27 +40,12 @@ public class CareTeamProjection {
     @Incoming("patient-events")
     @Blocking
     public void apply(ConsumerRecord<String, String> record) {
-        events.consume(CONSUMER, record, NEWEST_VERSION, this::handle);
+        events.consume(routes, record);
     }
 
-    /** Runs in the consumer's transaction, with the event's inbox row (see {@link EventConsumer}). */
-    void handle(EventEnvelope event) {
-        switch (event.type()) {
-            case "PatientRegistered", "PatientContactChanged", "PatientDeactivated", "PatientReactivated",
-                    "CareTeamChanged" -> project(required(event, json.data(event, PatientContact.class),
-                            PatientContact::patientId));
-            case "IntakeScreened" -> screened(required(event, json.data(event, IntakeScreened.class),
-                    IntakeScreened::patientId));
-            default -> LOG.debugf("ignoring %s", event.type());
-        }
-    }
-
-    /** An event about nobody breaks the contract: it can never be applied, so it is dead-lettered. */
-    private static <T> T required(EventEnvelope event, T data, java.util.function.Function<T, UUID> patientId) {
-        if (patientId.apply(data) == null) {
-            throw new PoisonMessageException(event.type() + " " + event.id() + " without patientId");
-        }
-        return data;
+    /** What this consumer acts on (the contract tests feed each type to it). */
+    public EventRoutes routes() {
+        return routes;
     }
 
     private void screened(IntakeScreened screening) {
@@ -77,12 +57,14 @@ public class CareTeamProjection {
             profile.timeZone = "UTC";
             profile.status = "ACTIVE";
         }
-        profile.intakeFlags = screening.flags() == null ? List.of() : screening.flags();
+        profile.intakeFlags = screening.flags() == null ? new java.util.ArrayList<>()
+                : new java.util.ArrayList<>(screening.flags().stream().map(Enum::name).toList());
         profile.requiresSignOff = screening.requiresSignOff();
         profile.persist();
         // Flags that arrive after activation put the patient's active plans on hold until a therapist signs them off.
         intakeGate.flagsRecorded(screening.patientId(), profile.intakeFlags, screening.requiresSignOff());
-        LOG.infof("intake of patient %s: flags %s, sign-off %s", screening.patientId(), profile.intakeFlags,
+        // The flags themselves are clinical (e.g. a history of cancer): never next to the patient id in a log.
+        LOG.infof("intake of patient %s: %d flag(s), sign-off %s", screening.patientId(), profile.intakeFlags.size(),
                 profile.requiresSignOff ? "required" : "not required");
     }
 
@@ -93,7 +75,7 @@ public class CareTeamProjection {
             profile.patientId = contact.patientId();
         }
         profile.timeZone = contact.timeZone();
-        profile.status = contact.status();
+        profile.status = contact.status() == null ? null : contact.status().name();
         profile.persist();
         if (contact.therapistIds() != null) {
             CareTeamMember.delete("key.patientId", contact.patientId());

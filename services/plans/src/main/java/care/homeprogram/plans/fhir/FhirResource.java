@@ -1,5 +1,6 @@
 package care.homeprogram.plans.fhir;
 
+import care.homeprogram.commons.ratelimit.RateLimited;
 import ca.uhn.fhir.context.FhirContext;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.service.ExportService;
@@ -33,6 +34,7 @@ public class FhirResource {
     @Path("/patients/{id}")
     @Produces(FHIR_JSON)
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
+    @RateLimited(RateLimited.EXPORT)
     public String patient(@PathParam("id") UUID id) {
         return fhir.newJsonParser().setPrettyPrint(false)
                 .encodeResourceToString(exports.fhirBundle(caller, id, token.getRawToken(), callerName()));

@@ -1,8 +1,9 @@
 package care.homeprogram.plans.rest;
 
 import care.homeprogram.commons.problem.ProblemException;
-import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.contract.Page;
+import care.homeprogram.plans.api.AlertView;
 import care.homeprogram.plans.domain.Alert;
 import care.homeprogram.plans.service.AlertService;
 import jakarta.annotation.security.RolesAllowed;

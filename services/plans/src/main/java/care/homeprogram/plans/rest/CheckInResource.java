@@ -1,6 +1,8 @@
 package care.homeprogram.plans.rest;
 
+import care.homeprogram.commons.ratelimit.RateLimited;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.api.CheckInRequest;
 import care.homeprogram.plans.service.SafetyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,6 +29,7 @@ public class CheckInResource {
 
     @POST
     @RolesAllowed(CurrentUser.PATIENT)
+    @RateLimited(RateLimited.CLINICAL_LOG)
     public Response checkIn(@NotNull @Valid CheckInRequest request) {
         return Response.status(Response.Status.CREATED).entity(safety.checkIn(caller, request)).build();
     }

@@ -1,17 +1,22 @@
 package care.homeprogram.plans.rest;
 
-import care.homeprogram.commons.rest.Page;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.contract.Page;
+import care.homeprogram.plans.api.ExerciseRequest;
+import care.homeprogram.plans.api.ExerciseView;
+import care.homeprogram.plans.api.SaveTemplateRequest;
+import care.homeprogram.plans.api.TemplateRequest;
+import care.homeprogram.plans.api.TemplateView;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.Template;
 import care.homeprogram.plans.service.LibraryService;
-import care.homeprogram.plans.service.PlanService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,21 +35,19 @@ import java.util.UUID;
 @RolesAllowed(CurrentUser.THERAPIST)
 public class LibraryResource {
     private final LibraryService library;
-    private final PlanService plans;
     private final CurrentUser caller;
 
-    public LibraryResource(LibraryService library, PlanService plans, CurrentUser caller) {
+    public LibraryResource(LibraryService library, CurrentUser caller) {
         this.library = library;
-        this.plans = plans;
         this.caller = caller;
     }
 
-    /** The clinic's library and the caller's own entries; other therapists' entries stay theirs. */
+    /** The clinic's library (seeded and shared entries) and the caller's own; others' private entries stay theirs. */
     @GET
     @Path("/exercises")
     @Transactional
     public Page<ExerciseView> exercises() {
-        List<ExerciseView> all = Exercise.<Exercise>list("ownerTherapistId is null or ownerTherapistId = ?1",
+        List<ExerciseView> all = Exercise.<Exercise>list(Exercise.VISIBLE,
                 Sort.by("category").and("name"), caller.id()).stream().map(ExerciseView::of).toList();
         return new Page<>(all, all.size());
     }
@@ -62,11 +65,19 @@ public class LibraryResource {
         return library.update(caller, id, request);
     }
 
+    /** The owner archives an entry: no longer listed nor added anew; plans and templates holding it keep it. */
+    @POST
+    @Path("/exercises/{id}/archive")
+    @Consumes(MediaType.WILDCARD) // no body
+    public ExerciseView archiveExercise(@PathParam("id") UUID id) {
+        return library.archive(caller, id);
+    }
+
     @GET
     @Path("/templates")
     @Transactional
     public Page<TemplateView> templates() {
-        List<TemplateView> all = Template.<Template>list("ownerTherapistId is null or ownerTherapistId = ?1",
+        List<TemplateView> all = Template.<Template>list(Template.VISIBLE,
                 Sort.by("name"), caller.id()).stream().map(TemplateView::of).toList();
         return new Page<>(all, all.size());
     }
@@ -74,6 +85,19 @@ public class LibraryResource {
     @POST
     @Path("/templates")
     public Response saveTemplate(@NotNull @Valid SaveTemplateRequest request) {
-        return Response.status(Response.Status.CREATED).entity(plans.saveAsTemplate(caller, request)).build();
+        return Response.status(Response.Status.CREATED).entity(library.saveAsTemplate(caller, request)).build();
+    }
+
+    @PUT
+    @Path("/templates/{id}")
+    public TemplateView updateTemplate(@PathParam("id") UUID id, @NotNull @Valid TemplateRequest request) {
+        return library.updateTemplate(caller, id, request);
+    }
+
+    @DELETE
+    @Path("/templates/{id}")
+    public Response deleteTemplate(@PathParam("id") UUID id) {
+        library.deleteTemplate(caller, id);
+        return Response.noContent().build();
     }
 }

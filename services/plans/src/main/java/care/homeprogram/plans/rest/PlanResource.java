@@ -1,15 +1,29 @@
 package care.homeprogram.plans.rest;
 
 import care.homeprogram.commons.audit.AuditContext;
-import care.homeprogram.commons.rest.Page;
+import care.homeprogram.commons.ratelimit.RateLimited;
+import care.homeprogram.commons.rest.PageRequest;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.contract.Page;
+import care.homeprogram.plans.api.AdherenceView;
+import care.homeprogram.plans.api.CreatePlanRequest;
+import care.homeprogram.plans.api.DismissProgressionRequest;
+import care.homeprogram.plans.api.LogSessionRequest;
+import care.homeprogram.plans.api.PlanVersionView;
+import care.homeprogram.plans.api.PlanView;
+import care.homeprogram.plans.api.SessionCorrection;
+import care.homeprogram.plans.api.SessionOutcome;
+import care.homeprogram.plans.api.SessionView;
+import care.homeprogram.plans.api.UpdatePlanRequest;
 import care.homeprogram.plans.service.HydrationService;
+import care.homeprogram.plans.service.PlanAdherence;
+import care.homeprogram.plans.service.PlanLifecycle;
 import care.homeprogram.plans.service.PlanService;
 import care.homeprogram.plans.service.SafetyService;
-import care.homeprogram.plans.service.SessionCorrection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,14 +46,18 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
     private final PlanService plans;
+    private final PlanLifecycle lifecycle;
+    private final PlanAdherence adherence;
     private final SafetyService safety;
     private final HydrationService hydration;
     private final CurrentUser caller;
     private final AuditContext audit;
 
-    public PlanResource(PlanService plans, SafetyService safety, HydrationService hydration, CurrentUser caller,
-            AuditContext audit) {
+    public PlanResource(PlanService plans, PlanLifecycle lifecycle, PlanAdherence adherence, SafetyService safety,
+            HydrationService hydration, CurrentUser caller, AuditContext audit) {
         this.plans = plans;
+        this.lifecycle = lifecycle;
+        this.adherence = adherence;
         this.safety = safety;
         this.hydration = hydration;
         this.caller = caller;
@@ -49,7 +67,7 @@ public class PlanResource {
     @POST
     @RolesAllowed(CurrentUser.THERAPIST)
     public Response create(@NotNull @Valid CreatePlanRequest request, @Context UriInfo uri) {
-        PlanView plan = plans.create(caller, request);
+        PlanView plan = lifecycle.create(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(plan.id().toString()).build()).entity(plan).build();
     }
 
@@ -66,6 +84,14 @@ public class PlanResource {
         return page(plans.mine(caller));
     }
 
+    /** The patient's finished plans (completed, revoked), newest first, paged; {@link #mine} has the current ones. */
+    @GET
+    @Path("/mine/history")
+    @RolesAllowed(CurrentUser.PATIENT)
+    public Page<PlanView> myHistory(@Valid @BeanParam PageRequest paging) {
+        return plans.myHistory(caller, paging.offset(), paging.size());
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
@@ -77,7 +103,7 @@ public class PlanResource {
     @Path("/{id}")
     @RolesAllowed(CurrentUser.THERAPIST)
     public PlanView update(@PathParam("id") UUID id, @NotNull @Valid UpdatePlanRequest request) {
-        return plans.update(caller, id, request);
+        return lifecycle.update(caller, id, request);
     }
 
     @GET
@@ -90,6 +116,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/sessions")
     @RolesAllowed(CurrentUser.PATIENT)
+    @RateLimited(RateLimited.CLINICAL_LOG)
     public Response logSession(@PathParam("id") UUID id, @NotNull @Valid LogSessionRequest request) {
         return Response.status(Response.Status.CREATED).entity(safety.logSession(caller, id, request)).build();
     }
@@ -105,6 +132,7 @@ public class PlanResource {
     @PUT
     @Path("/{id}/sessions/{sessionId}")
     @RolesAllowed(CurrentUser.PATIENT)
+    @RateLimited(RateLimited.CLINICAL_LOG)
     public SessionOutcome correctSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
             @NotNull @Valid SessionCorrection correction) {
         audit.concernsObject(sessionId);
@@ -115,6 +143,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/sessions/{sessionId}/withdraw")
     @RolesAllowed(CurrentUser.PATIENT)
+    @RateLimited(RateLimited.CLINICAL_LOG)
     public SessionView withdrawSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
             @NotNull @Valid WithdrawSessionRequest request) {
         audit.concernsObject(sessionId);
@@ -127,14 +156,23 @@ public class PlanResource {
     @RolesAllowed(CurrentUser.THERAPIST)
     public PlanView resume(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @NotNull @Valid ResumeItemRequest request) {
-        return plans.resumeItem(caller, id, itemId, request.reason());
+        return lifecycle.resumeItem(caller, id, itemId, request.reason());
     }
 
     @GET
     @Path("/{id}/adherence")
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
     public AdherenceView adherence(@PathParam("id") UUID id) {
-        return plans.adherence(caller, id);
+        return adherence.adherence(caller, id);
+    }
+
+    /** A therapist of the care team dismisses the progression suggested after a week, saying why. */
+    @POST
+    @Path("/{id}/progression/dismiss")
+    @RolesAllowed(CurrentUser.THERAPIST)
+    public AdherenceView.Dismissal dismissProgression(@PathParam("id") UUID id,
+            @NotNull @Valid DismissProgressionRequest request) {
+        return adherence.dismissProgression(caller, id, request.week(), request.reason());
     }
 
     /** The drink target with the guide's suggestion and the caution, for the therapist setting it. */

@@ -182,8 +182,7 @@ public class AdherenceAlerter {
                 .setParameter("code", level.reasonCode(), String.class)
                 .setParameter("lapse", lapseStart, OffsetDateTime.class)
                 .executeUpdate();
-        LOG.infof("plan %s: %s without a session since %s, %s raised (alert %s)", planId, without, lapseStart,
-                level.reasonCode(), alertId);
+        LOG.infof("plan %s: non-adherence alert %s raised", planId, alertId);
         return true;
     }
 

@@ -4,7 +4,8 @@ import care.homeprogram.commons.outbox.Outbox;
 import care.homeprogram.plans.config.EscalationConfig;
 import care.homeprogram.plans.domain.Alert;
 import care.homeprogram.plans.domain.AlertEscalation;
-import care.homeprogram.plans.events.PlanEvents;
+import care.homeprogram.contract.events.PlanEvents;
+import care.homeprogram.plans.events.PlanEventData;
 import care.homeprogram.plans.safety.EscalationPolicy;
 import care.homeprogram.plans.safety.EscalationStep;
 import care.homeprogram.plans.safety.Severity;
@@ -137,14 +138,13 @@ public class AlertEscalator {
                 : new AlertEscalation.Recipients(careTeam, null, null);
         history.persist();
         alert.escalationLevel++;
-        outbox.append(PlanEvents.TOPIC, PlanEvents.ALERT_ESCALATED, alert.patientId, new PlanEvents.AlertEscalated(
-                alert.id, alert.patientId, alert.planId, alert.severity.name(), alert.reasonCode, step.name(),
+        outbox.append(PlanEvents.ALERT_ESCALATED, alert.patientId, new PlanEvents.AlertEscalated(
+                alert.id, alert.patientId, alert.planId, PlanEventData.severity(alert.severity), alert.reasonCode,
+                PlanEventData.step(step),
                 careTeam, toContact ? contact : null, now));
         if (!toContact && careTeam.isEmpty()) {
-            LOG.warnf("alert %s %s: patient %s has no care team to tell at step %s", alert.id, alert.severity,
-                    alert.patientId, step);
+            LOG.warnf("alert %s: patient %s has no care team to tell at step %s", alert.id, alert.patientId, step);
         }
-        LOG.infof("alert %s %s %s unacknowledged since %s: escalated, step %s", alert.id, alert.severity,
-                alert.reasonCode, alert.createdAt, step);
+        LOG.infof("alert %s unacknowledged since %s: escalated, step %s", alert.id, alert.createdAt, step);
     }
 }

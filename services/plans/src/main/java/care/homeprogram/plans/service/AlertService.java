@@ -1,17 +1,17 @@
 package care.homeprogram.plans.service;
 
 import care.homeprogram.commons.outbox.Outbox;
-import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.api.AlertView;
 import care.homeprogram.plans.domain.Alert;
 import care.homeprogram.plans.domain.AlertEscalation;
 import care.homeprogram.plans.domain.CareTeamMember;
-import care.homeprogram.plans.events.PlanEvents;
-import care.homeprogram.plans.rest.AlertView;
+import care.homeprogram.contract.events.PlanEvents;
+import care.homeprogram.plans.events.PlanEventData;
 import care.homeprogram.plans.safety.AlertSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -52,6 +52,10 @@ public class AlertService {
     private final Outbox outbox;
     private final Clock clock;
 
+    /** Whose alerts the caller may see and acknowledge (field-injected: the constructor stays as it is). */
+    @Inject
+    PlanAccess access;
+
     public AlertService(EntityManager entityManager, Outbox outbox, Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
@@ -83,14 +87,15 @@ public class AlertService {
         UUID alertId = UUID.fromString((String) row[0]);
         int occurrences = ((Number) row[1]).intValue();
         if (occurrences == 1) {
-            outbox.append(PlanEvents.TOPIC, PlanEvents.ALERT_RAISED, patientId, new PlanEvents.AlertRaised(alertId,
-                    patientId, planId, itemId, careTeam(patientId), spec.severity().name(), spec.reasonCode()));
-            LOG.infof("alert %s %s %s raised for patient %s", alertId, spec.severity(), spec.reasonCode(), patientId);
+            outbox.append(PlanEvents.ALERT_RAISED, patientId, new PlanEvents.AlertRaised(alertId, patientId, planId,
+                    itemId, careTeam(patientId), PlanEventData.severity(spec.severity()), spec.reasonCode()));
+            // Severity and reason code (a red flag) stay in the database and the event, out of the logs.
+            LOG.infof("alert %s raised for patient %s", alertId, patientId);
         } else {
-            outbox.append(PlanEvents.TOPIC, PlanEvents.ALERT_REPEATED, patientId, new PlanEvents.AlertRepeated(
-                    alertId, patientId, planId, itemId, spec.severity().name(), spec.reasonCode(), occurrences, now));
-            LOG.infof("alert %s %s %s repeated for patient %s: %d reports", alertId, spec.severity(),
-                    spec.reasonCode(), patientId, occurrences);
+            outbox.append(PlanEvents.ALERT_REPEATED, patientId, new PlanEvents.AlertRepeated(
+                    alertId, patientId, planId, itemId, PlanEventData.severity(spec.severity()), spec.reasonCode(),
+                    occurrences, now));
+            LOG.infof("alert %s repeated for patient %s: %d reports", alertId, patientId, occurrences);
         }
         return alertId;
     }
@@ -103,7 +108,7 @@ public class AlertService {
 
     @Transactional
     public List<AlertView> forTherapist(CurrentUser therapist, Alert.Status status) {
-        List<Alert> alerts = Alert.forTherapist(therapist.id(), status);
+        List<Alert> alerts = access.alerts(therapist, status);
         Map<UUID, List<AlertEscalation>> history = AlertEscalation.ofAlerts(alerts.stream().map(a -> a.id).toList())
                 .stream().collect(Collectors.groupingBy(e -> e.alertId));
         return alerts.stream().map(a -> AlertView.of(a, history.getOrDefault(a.id, List.of()))).toList();
@@ -115,25 +120,19 @@ public class AlertService {
      */
     @Transactional
     public AlertView acknowledge(CurrentUser therapist, UUID alertId) {
-        Alert alert = lockedInCare(therapist, alertId);
+        Alert alert = access.alertToChange(therapist, alertId);
         if (alert.status == Alert.Status.MERGED) {
             // A duplicate from before repeats were counted: acknowledging it acknowledges the alert that counts it.
-            alert = lockedInCare(therapist, alert.mergedInto);
+            alert = access.alertToChange(therapist, alert.mergedInto);
         }
         if (alert.status == Alert.Status.OPEN) {
             alert.status = Alert.Status.ACKNOWLEDGED;
             alert.acknowledgedBy = therapist.id();
             alert.acknowledgedAt = OffsetDateTime.now(clock);
-            outbox.append(PlanEvents.TOPIC, PlanEvents.ALERT_ACKNOWLEDGED, alert.patientId,
+            outbox.append(PlanEvents.ALERT_ACKNOWLEDGED, alert.patientId,
                     new PlanEvents.AlertAcknowledged(alert.id, alert.patientId, therapist.id(), alert.acknowledgedAt));
             LOG.infof("alert %s acknowledged by %s", alert.id, therapist.id());
         }
         return AlertView.of(alert, AlertEscalation.ofAlerts(List.of(alert.id)));
-    }
-
-    private static Alert lockedInCare(CurrentUser therapist, UUID alertId) {
-        return Alert.<Alert>findByIdOptional(alertId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(a -> CareTeamMember.inCare(a.patientId, therapist.id()))
-                .orElseThrow(() -> ProblemException.notFound("Alert " + alertId));
     }
 }

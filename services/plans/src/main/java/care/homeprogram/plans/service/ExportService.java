@@ -1,6 +1,5 @@
 package care.homeprogram.plans.service;
 
-import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.client.PatientsClient;
 import care.homeprogram.plans.domain.CareTeamMember;
@@ -9,6 +8,7 @@ import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.fhir.FhirExport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -23,6 +23,10 @@ public class ExportService {
     private final PatientsClient patients;
     private final Clock clock;
 
+    /** Whose records the caller may export (field-injected: the constructor stays as it is). */
+    @Inject
+    PlanAccess access;
+
     public ExportService(PatientsClient patients, Clock clock) {
         this.patients = patients;
         this.clock = clock;
@@ -35,14 +39,8 @@ public class ExportService {
     @Transactional
     public Bundle fhirBundle(CurrentUser caller, UUID patientId, String bearerToken,
             Optional<FhirExport.Name> callerName) {
-        boolean allowed = (caller.isPatient() && caller.id().equals(patientId))
-                || (caller.isTherapist() && CareTeamMember.inCare(patientId, caller.id()));
-        if (!allowed) {
-            throw ProblemException.notFound("Patient " + patientId);
-        }
         // The patient's own copy never holds a draft: it stays with the therapist until it is assigned.
-        List<Plan> plans = Plan.ofPatient(patientId).stream()
-                .filter(p -> !caller.isPatient() || p.status != Plan.Status.DRAFT).toList();
+        List<Plan> plans = access.plansOf(caller, patientId);
         List<SessionLog> sessions = SessionLog.list("patientId = ?1 order by performedAt", patientId);
         List<CheckIn> checkIns = CheckIn.list("patientId = ?1 order by createdAt", patientId);
         List<UUID> careTeam = CareTeamMember.<CareTeamMember>list("key.patientId = ?1 order by key.therapistId",

@@ -2,11 +2,11 @@ package care.homeprogram.plans.service;
 
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
-import care.homeprogram.plans.domain.CareTeamMember;
 import care.homeprogram.plans.domain.PatientProfile;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.safety.HydrationRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,22 +30,26 @@ public class HydrationService {
     }
 
     private final HydrationRules rules;
-    private final PlanService plans;
+    private final PlanLifecycle plans;
 
-    public HydrationService(HydrationRules rules, PlanService plans) {
+    /** Whose plans the caller may set a target on (field-injected: the constructor stays as it is). */
+    @Inject
+    PlanAccess access;
+
+    public HydrationService(HydrationRules rules, PlanLifecycle plans) {
         this.rules = rules;
         this.plans = plans;
     }
 
     @Transactional
     public Hydration get(CurrentUser therapist, UUID planId) {
-        return view(ofTherapist(therapist, planId));
+        return view(access.planToChange(therapist, planId));
     }
 
     @Transactional
     public Hydration set(CurrentUser therapist, UUID planId, BigDecimal litres, Boolean restrictionChecked,
             String reason) {
-        Plan plan = open(ofTherapist(therapist, planId));
+        Plan plan = open(access.planToChange(therapist, planId));
         HydrationRules.Problem problem = rules.check(litres, Boolean.TRUE.equals(restrictionChecked)).orElse(null);
         if (problem == HydrationRules.Problem.CONFIRMATION_MISSING) {
             throw new ProblemException(400, "hydration-caution-not-confirmed", "Fluid-restriction caution not confirmed",
@@ -66,7 +70,7 @@ public class HydrationService {
 
     @Transactional
     public Hydration clear(CurrentUser therapist, UUID planId) {
-        Plan plan = open(ofTherapist(therapist, planId));
+        Plan plan = open(access.planToChange(therapist, planId));
         if (plan.hydrationTargetLitres != null) {
             plan.hydrationTargetLitres = null;
             plans.recordChange(plan, therapist.id(), "hydration target removed");
@@ -89,11 +93,6 @@ public class HydrationService {
     private static List<String> intakeFlags(UUID patientId) {
         PatientProfile profile = PatientProfile.findById(patientId);
         return profile == null ? List.of() : profile.intakeFlags;
-    }
-
-    private static Plan ofTherapist(CurrentUser therapist, UUID planId) {
-        return Plan.byIdLocked(planId).filter(p -> CareTeamMember.inCare(p.patientId, therapist.id()))
-                .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
     }
 
     private static Plan open(Plan plan) {

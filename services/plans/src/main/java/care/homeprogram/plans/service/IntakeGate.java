@@ -34,11 +34,11 @@ public class IntakeGate {
     private final PatientsClient patients;
     private final Instance<JsonWebToken> token;
     private final Clock clock;
-    private final PlanService plans;
+    private final PlanLifecycle plans;
     private final AlertService alerts;
 
-    /** PlanService asks this gate at activation and this gate asks it to hold plans: both are proxied beans. */
-    public IntakeGate(PatientsClient patients, Instance<JsonWebToken> token, Clock clock, PlanService plans,
+    /** PlanLifecycle asks this gate at activation and this gate asks it to hold plans: both are proxied beans. */
+    public IntakeGate(PatientsClient patients, Instance<JsonWebToken> token, Clock clock, PlanLifecycle plans,
             AlertService alerts) {
         this.patients = patients;
         this.token = token;
@@ -100,7 +100,7 @@ public class IntakeGate {
             held++;
         }
         if (held > 0) {
-            LOG.infof("intake flags %s of patient %s after activation: %d plan(s) on hold", flags, patientId, held);
+            LOG.infof("intake flags of patient %s after activation: %d plan(s) on hold", patientId, held);
         }
         return held;
     }

@@ -2,10 +2,17 @@ package care.homeprogram.plans.service;
 
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.api.ExerciseRequest;
+import care.homeprogram.plans.api.ExerciseView;
+import care.homeprogram.plans.api.SaveTemplateRequest;
+import care.homeprogram.plans.api.TemplateRequest;
+import care.homeprogram.plans.api.TemplateView;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.ExerciseContent;
-import care.homeprogram.plans.rest.ExerciseRequest;
-import care.homeprogram.plans.rest.ExerciseView;
+import care.homeprogram.plans.domain.Plan;
+import care.homeprogram.plans.domain.PlanItem;
+import care.homeprogram.plans.domain.Template;
+import care.homeprogram.plans.domain.TemplateItem;
 import care.homeprogram.plans.safety.PlanContentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,15 +25,18 @@ import java.util.UUID;
 /**
  * Therapists add and edit their own library entries; the clinic's seeded entries are data from the home-care guide,
  * changed by a new library version (seed/library.json), not by hand. Every edit bumps the entry's content version,
- * and every content version is kept ({@link ExerciseContent}).
+ * and every content version is kept ({@link ExerciseContent}). Therapists also save a plan's program as a template
+ * of their own, for the next patient, edit and delete it, and archive an entry they no longer use.
  */
 @ApplicationScoped
 public class LibraryService {
     private final PlanContentRules rules;
+    private final PlanAccess access;
     private final Clock clock;
 
-    public LibraryService(PlanContentRules rules, Clock clock) {
+    public LibraryService(PlanContentRules rules, PlanAccess access, Clock clock) {
         this.rules = rules;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -45,6 +55,102 @@ public class LibraryService {
 
     @Transactional
     public ExerciseView update(CurrentUser therapist, UUID id, ExerciseRequest request) {
+        Exercise exercise = owned(therapist, id);
+        apply(exercise, request);
+        keepContent(exercise);
+        return ExerciseView.of(exercise);
+    }
+
+    @Transactional
+    public TemplateView saveAsTemplate(CurrentUser therapist, SaveTemplateRequest request) {
+        Plan plan = access.planToChange(therapist, request.planId());
+        Template template = new Template();
+        template.id = UUID.randomUUID();
+        template.slug = "custom-" + template.id;
+        template.name = request.name();
+        template.description = request.description() == null ? "Saved from a plan" : request.description();
+        template.condition = "CUSTOM";
+        template.ownerTherapistId = therapist.id();
+        template.sharedWithClinic = Boolean.TRUE.equals(request.sharedWithClinic());
+        template.acute = plan.acute;
+        for (PlanItem item : plan.items) {
+            if (item.status == PlanItem.Status.REMOVED) {
+                continue; // taken out of the plan: not part of the program being saved
+            }
+            // A plan in a shared care team may hold a colleague's private entry; it is not the caller's to reuse.
+            PlanContent.requireUsable(item.exercise, therapist.id());
+            TemplateItem t = new TemplateItem();
+            t.id = UUID.randomUUID();
+            t.template = template;
+            t.exercise = item.exercise;
+            t.position = item.position;
+            t.startWeek = item.startWeek;
+            t.dose = item.dose;
+            t.targetRegions = item.targetRegions;
+            template.items.add(t);
+        }
+        // The template is built from the plan as it is now: check it as a new plan from it would be checked.
+        requireAllowed(template);
+        template.persist();
+        return TemplateView.of(template);
+    }
+
+    /**
+     * The owner archives their entry: it is no longer listed nor added anew to a plan; plans and templates that hold
+     * it keep it, with the words they were assigned. Archiving again changes nothing (the first archival stays).
+     */
+    @Transactional
+    public ExerciseView archive(CurrentUser therapist, UUID id) {
+        Exercise exercise = owned(therapist, id);
+        if (exercise.archivedAt == null) {
+            exercise.archivedAt = OffsetDateTime.now(clock);
+            exercise.archivedBy = therapist.id();
+        }
+        return ExerciseView.of(exercise);
+    }
+
+    /** The owner's template gets a new name, description, sharing and items, checked as saving it from a plan is. */
+    @Transactional
+    public TemplateView updateTemplate(CurrentUser therapist, UUID id, TemplateRequest request) {
+        Template template = ownedTemplate(therapist, id);
+        java.util.Map<UUID, Exercise> kept = new java.util.HashMap<>();
+        template.items.forEach(t -> kept.put(t.exercise.id, t.exercise));
+        template.name = request.name();
+        template.description = request.description() == null || request.description().isBlank()
+                ? template.description : request.description();
+        template.sharedWithClinic = Boolean.TRUE.equals(request.sharedWithClinic());
+        if (request.acute() != null) {
+            template.acute = request.acute();
+        }
+        template.items.clear();
+        Template.flush(); // the old rows go before the new ones take their positions
+        for (TemplateRequest.Item requested : request.items()) {
+            // An entry the template already holds stays in it even if its author archived it since; a new one must
+            // be usable (the clinic's or the caller's own, not archived).
+            Exercise exercise = kept.containsKey(requested.exerciseId())
+                    && kept.get(requested.exerciseId()).usableBy(therapist.id())
+                    ? kept.get(requested.exerciseId()) : Exercise.usable(requested.exerciseId(), therapist.id());
+            TemplateItem t = new TemplateItem();
+            t.id = UUID.randomUUID();
+            t.template = template;
+            t.exercise = exercise;
+            t.position = template.items.size();
+            t.startWeek = requested.startWeek() == null ? 1 : requested.startWeek();
+            t.dose = requested.dose();
+            t.targetRegions = requested.targetRegions() == null ? List.of() : List.copyOf(requested.targetRegions());
+            template.items.add(t);
+        }
+        requireAllowed(template);
+        return TemplateView.of(template);
+    }
+
+    /** The owner deletes their template; plans built from it are unchanged (a plan copies its items). */
+    @Transactional
+    public void deleteTemplate(CurrentUser therapist, UUID id) {
+        ownedTemplate(therapist, id).delete();
+    }
+
+    private static Exercise owned(CurrentUser therapist, UUID id) {
         Exercise exercise = Exercise.<Exercise>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Exercise " + id));
         if (exercise.ownerTherapistId == null) {
@@ -54,9 +160,24 @@ public class LibraryService {
         if (!exercise.ownerTherapistId.equals(therapist.id())) {
             throw ProblemException.notFound("Exercise " + id);
         }
-        apply(exercise, request);
-        keepContent(exercise);
-        return ExerciseView.of(exercise);
+        return exercise;
+    }
+
+    /**
+     * A template the caller owns. The clinic's seeded templates are 403 {@code seeded-entry}; another therapist's,
+     * shared or not, is 404 (only its owner changes it).
+     */
+    private static Template ownedTemplate(CurrentUser therapist, UUID id) {
+        Template template = Template.<Template>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Template " + id));
+        if (template.ownerTherapistId == null) {
+            throw new ProblemException(403, "seeded-entry", "Not allowed",
+                    "The clinic's templates come from its guide; save your own variant from a plan instead");
+        }
+        if (!template.ownerTherapistId.equals(therapist.id())) {
+            throw ProblemException.notFound("Template " + id);
+        }
+        return template;
     }
 
     /**
@@ -66,6 +187,19 @@ public class LibraryService {
     private void keepContent(Exercise exercise) {
         Exercise.flush();
         ExerciseContent.recordCurrent(exercise, OffsetDateTime.now(clock));
+    }
+
+    /** A template's items as a new plan from it would be checked; 400 {@code plan-content} naming each breach. */
+    private void requireAllowed(Template template) {
+        RuleViolations.requireNone(RuleViolations.PLAN_CONTENT, "This template prescribes something unsafe",
+                rules.planViolations(template.acute, template.items.stream()
+                        .map(t -> PlanContent.ruleItem("items[" + t.position + "]", t.exercise, t.exercise.name,
+                                t.dose, null, true, t.targetRegions))
+                        .toList()).stream()
+                        // A cold reason and a confirmation are given per patient, when a plan is built from it.
+                        .filter(v -> v.rule() != PlanContentRules.Rule.COLD_WITHOUT_ACUTE_FLARE_UP
+                                && v.rule() != PlanContentRules.Rule.NEEDS_CONFIRMATION)
+                        .toList());
     }
 
     private void apply(Exercise exercise, ExerciseRequest request) {
@@ -91,6 +225,7 @@ public class LibraryService {
         exercise.sources = request.sources() == null ? List.of() : request.sources();
         exercise.temperature = request.temperature();
         exercise.bodyRegions = regions;
+        exercise.sharedWithClinic = Boolean.TRUE.equals(request.sharedWithClinic());
         exercise.contentVersion++;
     }
 

@@ -1,6 +1,6 @@
 package care.homeprogram.plans.service;
 
-import care.homeprogram.commons.problem.Problem;
+import care.homeprogram.contract.Problem;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.plans.safety.PlanContentRules;
 import java.util.List;

@@ -3,6 +3,11 @@ package care.homeprogram.plans.service;
 import care.homeprogram.commons.outbox.Outbox;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.plans.api.CheckInOutcome;
+import care.homeprogram.plans.api.CheckInRequest;
+import care.homeprogram.plans.api.LogSessionRequest;
+import care.homeprogram.plans.api.SessionCorrection;
+import care.homeprogram.plans.api.SessionOutcome;
 import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.config.SessionsConfig;
 import care.homeprogram.plans.domain.CheckIn;
@@ -10,11 +15,7 @@ import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.SessionChange;
 import care.homeprogram.plans.domain.SessionLog;
-import care.homeprogram.plans.events.PlanEvents;
-import care.homeprogram.plans.rest.CheckInOutcome;
-import care.homeprogram.plans.rest.CheckInRequest;
-import care.homeprogram.plans.rest.LogSessionRequest;
-import care.homeprogram.plans.rest.SessionOutcome;
+import care.homeprogram.contract.events.PlanEvents;
 import care.homeprogram.plans.safety.AlertSpec;
 import care.homeprogram.plans.safety.CheckInRules;
 import care.homeprogram.plans.safety.Decision;
@@ -26,6 +27,7 @@ import care.homeprogram.plans.safety.Symptom;
 import care.homeprogram.plans.safety.Thresholds;
 import care.homeprogram.plans.safety.TrafficLight;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -48,14 +50,18 @@ public class SafetyService {
             + "and was it back to your usual level the next morning? (settledSinceLastSession: true or false)";
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final PlanService plans;
+    private final PlanLifecycle plans;
     private final AlertService alerts;
     private final Outbox outbox;
     private final SafetyConfig config;
     private final SessionsConfig sessions;
     private final Clock clock;
 
-    public SafetyService(PlanService plans, AlertService alerts, Outbox outbox, SafetyConfig config,
+    /** Whose plans the caller may log sessions on (field-injected: the constructor stays as it is). */
+    @Inject
+    PlanAccess access;
+
+    public SafetyService(PlanLifecycle plans, AlertService alerts, Outbox outbox, SafetyConfig config,
             SessionsConfig sessions, Clock clock) {
         this.plans = plans;
         this.alerts = alerts;
@@ -67,10 +73,7 @@ public class SafetyService {
 
     @Transactional
     public SessionOutcome logSession(CurrentUser patient, UUID planId, LogSessionRequest request) {
-        // A draft stays with the therapist: to the patient it does not exist.
-        Plan plan = Plan.byIdLocked(planId).filter(p -> p.patientId.equals(patient.id())
-                && p.status != Plan.Status.DRAFT)
-                .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
+        Plan plan = access.planToChange(patient, planId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (request.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw invalid("performedAt", "must not be in the future");
@@ -93,7 +96,7 @@ public class SafetyService {
                 ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(request.symptoms());
         Integer baseline = plan.baselinePain != null ? plan.baselinePain : request.painBefore();
         Boolean settled = item.amberFollowUpPending ? request.settledSinceLastSession() : null;
-        Thresholds thresholds = plan.safetyThresholds != null ? plan.safetyThresholds : config.thresholds();
+        Thresholds thresholds = config.thresholdsFor(plan.safetyThresholds);
         SafetyOutcome outcome = SessionRules.evaluate(request.painAfter(), symptoms, baseline, settled, thresholds);
 
         SessionLog session = new SessionLog();
@@ -124,7 +127,7 @@ public class SafetyService {
         if (outcome.askTomorrowIfSettled()) {
             item.amberFollowUpPending = true;
         }
-        outbox.append(PlanEvents.TOPIC, PlanEvents.SESSION_LOGGED, plan.patientId, new PlanEvents.SessionLogged(
+        outbox.append(PlanEvents.SESSION_LOGGED, plan.patientId, new PlanEvents.SessionLogged(
                 session.id, plan.id, plan.patientId, item.id, session.performedAt));
         if (outcome.decision() == Decision.ITEM_PAUSED) {
             String reasonCode = outcome.alerts().isEmpty() ? "SAFETY_RULE" : outcome.alerts().get(0).reasonCode();
@@ -133,8 +136,8 @@ public class SafetyService {
         for (AlertSpec spec : outcome.alerts()) {
             alerts.raise(plan.patientId, plan.id, item.id, spec);
         }
-        LOG.infof("session %s on plan %s item %s: %s %s", session.id, plan.id, item.id, outcome.decision(),
-                outcome.trafficLight());
+        // What the patient reported and what it meant (traffic light, pause) is clinical: the record has it, the log not.
+        LOG.infof("session %s logged on plan %s item %s", session.id, plan.id, item.id);
         String followUp = item.amberFollowUpPending && settled == null && !outcome.askTomorrowIfSettled()
                 ? FOLLOW_UP_QUESTION : null;
         return new SessionOutcome(session.id, outcome.decision(), outcome.reasons(), outcome.guidance(),
@@ -150,7 +153,7 @@ public class SafetyService {
      */
     @Transactional
     public SessionOutcome correct(CurrentUser patient, UUID planId, UUID sessionId, SessionCorrection correction) {
-        Plan plan = ownPlan(patient, planId);
+        Plan plan = access.planToChange(patient, planId);
         SessionLog session = sessionLocked(plan, sessionId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (session.withdrawn()) {
@@ -171,7 +174,7 @@ public class SafetyService {
         Set<Symptom> symptoms = correction.symptoms() == null || correction.symptoms().isEmpty()
                 ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(correction.symptoms());
         Integer baseline = plan.baselinePain != null ? plan.baselinePain : correction.painBefore();
-        Thresholds thresholds = plan.safetyThresholds != null ? plan.safetyThresholds : config.thresholds();
+        Thresholds thresholds = config.thresholdsFor(plan.safetyThresholds);
         SafetyOutcome outcome = SessionRules.evaluate(correction.painAfter(), symptoms, baseline,
                 session.settledSinceLast, thresholds);
         List<AlertSpec> added = outcome.alerts().stream().filter(a -> outcome.reasons().stream()
@@ -193,7 +196,7 @@ public class SafetyService {
             // The follow-up asks about the item's latest session: it follows that session's corrected band.
             item.amberFollowUpPending = outcome.askTomorrowIfSettled();
         }
-        outbox.append(PlanEvents.TOPIC, PlanEvents.SESSION_CORRECTED, plan.patientId, new PlanEvents.SessionCorrected(
+        outbox.append(PlanEvents.SESSION_CORRECTED, plan.patientId, new PlanEvents.SessionCorrected(
                 session.id, plan.id, plan.patientId, item.id, session.performedAt, now));
         boolean closed = plan.status == Plan.Status.COMPLETED || plan.status == Plan.Status.REVOKED;
         if (outcome.decision() == Decision.ITEM_PAUSED && item.status == PlanItem.Status.ACTIVE && !added.isEmpty()
@@ -204,8 +207,7 @@ public class SafetyService {
         for (AlertSpec spec : added) {
             alerts.raise(plan.patientId, plan.id, item.id, spec);
         }
-        LOG.infof("session %s on plan %s item %s corrected by the patient: %s %s, %d alert(s) raised", session.id,
-                plan.id, item.id, outcome.decision(), outcome.trafficLight(), added.size());
+        LOG.infof("session %s on plan %s item %s corrected by the patient", session.id, plan.id, item.id);
         String guidance = outcome.guidance();
         if (item.status == PlanItem.Status.PAUSED && outcome.decision() != Decision.ITEM_PAUSED) {
             guidance = guidance + Guidance.STILL_PAUSED;
@@ -225,7 +227,7 @@ public class SafetyService {
      */
     @Transactional
     public void withdraw(CurrentUser patient, UUID planId, UUID sessionId, String reason) {
-        Plan plan = ownPlan(patient, planId);
+        Plan plan = access.planToChange(patient, planId);
         SessionLog session = sessionLocked(plan, sessionId);
         if (session.withdrawn()) {
             return;
@@ -248,7 +250,7 @@ public class SafetyService {
             // No question about pain after a session that is withdrawn.
             item.amberFollowUpPending = false;
         }
-        outbox.append(PlanEvents.TOPIC, PlanEvents.SESSION_WITHDRAWN, plan.patientId, new PlanEvents.SessionWithdrawn(
+        outbox.append(PlanEvents.SESSION_WITHDRAWN, plan.patientId, new PlanEvents.SessionWithdrawn(
                 session.id, plan.id, plan.patientId, item.id, session.performedAt, now));
         LOG.infof("session %s on plan %s withdrawn by the patient", session.id, plan.id);
     }
@@ -281,14 +283,9 @@ public class SafetyService {
         for (AlertSpec spec : outcome.alerts()) {
             alerts.raise(patient.id(), null, null, spec);
         }
-        LOG.infof("check-in %s of patient %s: %s", checkIn.id, patient.id(), outcome.decision());
+        LOG.infof("check-in %s of patient %s recorded", checkIn.id, patient.id());
         return new CheckInOutcome(checkIn.id, outcome.decision(), outcome.reasons(), outcome.guidance(), onHold,
                 !outcome.alerts().isEmpty());
-    }
-
-    private static Plan ownPlan(CurrentUser patient, UUID planId) {
-        return Plan.byIdLocked(planId).filter(p -> p.patientId.equals(patient.id()))
-                .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
     }
 
     /** Locked: a correction and a withdrawal of the same session at the same moment happen one after the other. */

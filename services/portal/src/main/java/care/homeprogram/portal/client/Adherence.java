@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Adherence per program week and whether progression is suggested (the therapist decides). */
-public record Adherence(UUID planId, List<Week> weeks, Progression progression) {
+public record Adherence(UUID planId, List<Week> weeks, Progression progression, Dismissal progressionDismissal) {
 
     public Adherence {
         weeks = weeks == null ? List.of() : weeks;
@@ -16,5 +16,9 @@ public record Adherence(UUID planId, List<Week> weeks, Progression progression) 
     }
 
     public record Progression(boolean suggested, Integer week, String reason) {
+    }
+
+    /** A therapist dismissed the suggestion of that week, kept by plan-service with who, when and why. */
+    public record Dismissal(int week, UUID dismissedBy, java.time.OffsetDateTime dismissedAt, String reason) {
     }
 }

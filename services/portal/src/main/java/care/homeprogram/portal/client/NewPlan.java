@@ -11,9 +11,12 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewPlan(UUID patientId, List<Item> items, String status, Boolean intakeSignOff, Boolean acute) {
 
-    /** {@code id} keeps an existing item's identity on a change (its sessions and status). */
+    /**
+     * {@code id} keeps an existing item's identity on a change (its sessions and status); {@code noteToPatient}: the
+     * therapist's words to the patient on the item (sent with every change, or it is cleared).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(UUID id, UUID exerciseId, Integer startWeek, Dose dose, String coldReason,
-            Boolean therapistConfirmed) {
+            Boolean therapistConfirmed, String noteToPatient) {
     }
 }

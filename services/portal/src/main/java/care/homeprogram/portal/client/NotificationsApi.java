@@ -1,15 +1,13 @@
 package care.homeprogram.portal.client;
 
+import care.homeprogram.contract.Page;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -18,35 +16,26 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** notification-service's public API, as the portal uses it. Only {@link NotificationsClient} calls it. */
 @RegisterRestClient(configKey = "notification-service")
 @RegisterProvider(ProblemMapper.class)
+@RegisterProvider(AccessTokenFilter.class)
 @Path("/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface NotificationsApi {
 
     @GET
-    Page<Notification> inbox(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("page") int page,
+    Page<Notification> inbox(@QueryParam("page") int page,
             @QueryParam("size") int size);
 
     @POST
     @Path("/{id}/read")
-    Notification markRead(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id);
-
-    @GET
-    @Path("/preferences")
-    Preferences preferences(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
-
-    @PUT
-    @Path("/preferences")
-    Preferences updatePreferences(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, Preferences preferences);
+    Notification markRead(@PathParam("id") UUID id);
 
     @GET
     @Path("/audit")
-    Page<AuditEntry> audit(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-            @QueryParam("patientId") UUID patientId, @QueryParam("actor") String actor,
+    Page<AuditEntry> audit(@QueryParam("patientId") UUID patientId, @QueryParam("actor") String actor,
             @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/adherence")
-    Page<AdherenceLevel> adherence(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-            @QueryParam("size") int size);
+    Page<AdherenceLevel> adherence(@QueryParam("size") int size);
 }

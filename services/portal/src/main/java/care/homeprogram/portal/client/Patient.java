@@ -1,5 +1,6 @@
 package care.homeprogram.portal.client;
 
+import care.homeprogram.contract.QuietHours;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.client;
 
+import care.homeprogram.contract.QuietHours;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** PATCH /api/patients/me: what is present replaces the stored value (the time zone plans are scheduled in). */

@@ -1,223 +1,122 @@
 package care.homeprogram.portal.client;
 
+import care.homeprogram.contract.Page;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * patient-service (patients, therapists, accounts, audit), called as the signed-in person. Same rules as
- * {@link PlansClient}: reads retry once, writes never; refusals pass through, failures become "unavailable".
- * Account writes go through Keycloak's admin API, so they get a longer timeout.
+ * patient-service (patients, therapists, accounts, audit), called as the signed-in person. Same pattern as
+ * {@link PlansClient}: {@link ServiceCalls} reads (retried) and writes (sent once).
  */
 @ApplicationScoped
 public class PatientsClient {
     static final String SERVICE = "patient-service";
 
     private final PatientsApi api;
-    private final Bearer bearer;
+    private final ServiceCalls calls;
 
-    public PatientsClient(@RestClient PatientsApi api, Bearer bearer) {
+    public PatientsClient(@RestClient PatientsApi api) {
         this.api = api;
-        this.bearer = bearer;
+        this.calls = new ServiceCalls(SERVICE);
     }
 
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "patientsDown", skipOn = ServiceProblem.class)
     public Page<Patient> patients(String query, int page, int size) {
-        return api.patients(bearer.header(), query, page, size);
+        return calls.read(() -> api.patients(query, page, size));
     }
 
-    Page<Patient> patientsDown(String query, int page, int size) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "patientDown", skipOn = ServiceProblem.class)
     public Patient patient(UUID id) {
-        return api.patient(bearer.header(), id);
+        return calls.read(() -> api.patient(id));
     }
 
-    Patient patientDown(UUID id) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "meDown", skipOn = ServiceProblem.class)
     public Patient me() {
-        return api.me(bearer.header());
-    }
-
-    Patient meDown() {
-        throw down();
+        return calls.read(() -> api.me());
     }
 
     /** The signed-in patient's own intake screen ({@code screenedAt} null while none is recorded). */
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "myIntakeDown", skipOn = ServiceProblem.class)
     public Patient.Intake myIntake() {
-        return api.myIntake(bearer.header());
+        return calls.read(() -> api.myIntake());
     }
 
-    Patient.Intake myIntakeDown() {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "therapistsDown", skipOn = ServiceProblem.class)
     public Page<Therapist> therapists() {
-        return api.therapists(bearer.header(), 100);
+        return calls.read(() -> api.therapists(100));
     }
 
-    Page<Therapist> therapistsDown() {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "accountsDown", skipOn = ServiceProblem.class)
     public Page<Account> accounts(String role, String query, int page, int size) {
-        return api.accounts(bearer.header(), role, query, page, size);
+        return calls.read(() -> api.accounts(role, query, page, size));
     }
 
-    Page<Account> accountsDown(String role, String query, int page, int size) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "accountDown", skipOn = ServiceProblem.class)
     public Account account(UUID id) {
-        return api.account(bearer.header(), id);
+        return calls.read(() -> api.account(id));
     }
 
-    Account accountDown(UUID id) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "auditDown", skipOn = ServiceProblem.class)
     public Page<AuditEntry> audit(UUID patientId, String actor, int page, int size) {
-        return api.audit(bearer.header(), patientId, actor, page, size);
+        return calls.read(() -> api.audit(patientId, actor, page, size));
     }
 
-    Page<AuditEntry> auditDown(UUID patientId, String actor, int page, int size) {
-        throw down();
-    }
-
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "createPatientDown", skipOn = ServiceProblem.class)
     public Patient createPatient(NewPatient patient) {
-        return api.createPatient(bearer.header(), patient);
+        return calls.write(() -> api.createPatient(patient));
     }
 
-    Patient createPatientDown(NewPatient patient) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "updateMeDown", skipOn = ServiceProblem.class)
     public Patient updateMe(PatientPreferences preferences) {
-        return api.updateMe(bearer.header(), preferences);
-    }
-
-    Patient updateMeDown(PatientPreferences preferences) {
-        throw down();
+        return calls.write(() -> api.updateMe(preferences));
     }
 
     /** A therapist of the patient's care team records (or re-records) the intake screen. */
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "screenDown", skipOn = ServiceProblem.class)
     public Patient.Intake screen(UUID patientId, IntakeAnswers answers) {
-        return api.screen(bearer.header(), patientId, answers);
-    }
-
-    Patient.Intake screenDown(UUID patientId, IntakeAnswers answers) {
-        throw down();
+        return calls.write(() -> api.screen(patientId, answers));
     }
 
     /** The patient answers the intake screen themself, once (then 409 {@code intake-recorded}). */
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "screenMyselfDown", skipOn = ServiceProblem.class)
     public Patient.Intake screenMyself(IntakeAnswers answers) {
-        return api.screenMyself(bearer.header(), answers);
+        return calls.write(() -> api.screenMyself(answers));
     }
 
-    Patient.Intake screenMyselfDown(IntakeAnswers answers) {
-        throw down();
-    }
-
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "createAccountDown", skipOn = ServiceProblem.class)
     public Account createAccount(NewAccount account) {
-        return api.createAccount(bearer.header(), account);
+        return calls.write(() -> api.createAccount(account));
     }
 
-    Account createAccountDown(NewAccount account) {
-        throw down();
-    }
-
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "changeAccountDown", skipOn = ServiceProblem.class)
     public Account changeAccount(UUID id, AccountChange change) {
-        return api.changeAccount(bearer.header(), id, change);
+        return calls.write(() -> api.changeAccount(id, change));
     }
 
-    Account changeAccountDown(UUID id, AccountChange change) {
-        throw down();
-    }
-
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "resetCredentialsDown", skipOn = ServiceProblem.class)
     public void resetCredentials(UUID id, String temporaryPassword) {
-        api.resetCredentials(bearer.header(), id, new CredentialsReset(temporaryPassword));
+        calls.write(() -> api.resetCredentials(id, new CredentialsReset(temporaryPassword)));
     }
 
-    void resetCredentialsDown(UUID id, String temporaryPassword) {
-        throw down();
+    // Care teams (an admin assigns and hands over; a therapist of the team confirms or declines).
+
+    public CareTeam careTeam(UUID patientId) {
+        return calls.read(() -> api.careTeam(patientId));
     }
 
-    private static ServiceUnavailable down() {
-        return new ServiceUnavailable(SERVICE, null);
+    /** An admin's or a therapist's change of the whole team: applied at once, or a pending request (202). */
+    public CareTeamRequest setCareTeam(UUID patientId, java.util.List<UUID> therapistIds) {
+        return calls.write(() -> api.setCareTeam(patientId, new CareTeamUpdate(therapistIds)));
+    }
+
+    public java.util.List<CareTeamRequest> careTeamRequests(UUID patientId) {
+        return calls.read(() -> api.careTeamRequests(patientId));
+    }
+
+    /** The pending requests the signed-in therapist may decide, oldest first (at most 100). */
+    public java.util.List<CareTeamRequestToDecide> careTeamRequestsToDecide() {
+        return calls.read(() -> api.careTeamRequestsToDecide(100));
+    }
+
+    public CareTeam confirmCareTeamRequest(UUID patientId, UUID requestId) {
+        return calls.write(() -> api.confirmCareTeamRequest(patientId, requestId));
+    }
+
+    public CareTeamRequest declineCareTeamRequest(UUID patientId, UUID requestId) {
+        return calls.write(() -> api.declineCareTeamRequest(patientId, requestId));
+    }
+
+    public Page<Therapist> searchTherapists(String query, int page, int size) {
+        return calls.read(() -> api.searchTherapists(query, page, size));
+    }
+
+    public Therapist therapist(UUID id) {
+        return calls.read(() -> api.therapist(id));
     }
 }

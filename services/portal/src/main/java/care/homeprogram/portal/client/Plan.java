@@ -7,11 +7,12 @@ import java.util.UUID;
 
 /**
  * A plan at one version (plan-service's PlanView); {@code today} is what is due on the patient's local date;
- * {@code hydrationTargetLitres} the daily drink target the therapist set, null when none.
+ * {@code hydrationTargetLitres} the daily drink target the therapist set, null when none; {@code thresholds} the pain
+ * thresholds plan-service's safety rules apply to the plan (null only from a plan-service that does not say).
  */
 public record Plan(UUID id, UUID patientId, UUID therapistId, String status, int version, LocalDate startDate,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Item> items, Today today,
-        java.math.BigDecimal hydrationTargetLitres) {
+        java.math.BigDecimal hydrationTargetLitres, Thresholds thresholds, Thresholds clinicThresholds) {
 
     public Plan {
         items = items == null ? List.of() : items;
@@ -23,7 +24,7 @@ public record Plan(UUID id, UUID patientId, UUID therapistId, String status, int
      */
     public record Item(UUID id, UUID exerciseId, String name, String status, String pausedReason, int startWeek,
             Dose dose, String coldReason, boolean therapistConfirmed, String summary, List<String> instructions,
-            List<String> cautions, String whySafe) {
+            List<String> cautions, String whySafe, String noteToPatient) {
     }
 
     public record Today(LocalDate date, String timeZone, int week, List<Due> items) {
@@ -33,6 +34,13 @@ public record Plan(UUID id, UUID patientId, UUID therapistId, String status, int
     }
 
     public record Due(UUID itemId, String name, int timesPerDay, String followUpQuestion) {
+    }
+
+    /**
+     * Pain up to {@code greenMax} is green, up to {@code amberMax} amber, above red: plan-service's numbers, shown as
+     * they are (the portal draws the bands with them and decides no band itself).
+     */
+    public record Thresholds(int greenMax, int amberMax, int baselineRiseAlert) {
     }
 
     public boolean isActive() {

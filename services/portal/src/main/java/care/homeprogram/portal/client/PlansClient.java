@@ -1,277 +1,159 @@
 package care.homeprogram.portal.client;
 
+import care.homeprogram.contract.Page;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * plan-service, called as the signed-in person. Reads time out, retry once and share a circuit breaker per method;
- * writes are never retried (a session logged twice would count twice). A service's refusal ({@link ServiceProblem})
- * passes through untouched; anything else becomes {@link ServiceUnavailable}, which the pages show as "temporarily
- * unavailable".
+ * plan-service, called as the signed-in person ({@link AccessTokenFilter}). Timeouts, retries, the circuit breaker
+ * and "temporarily unavailable" are {@link ServiceCalls}'s: here each call only says whether it reads (GET, retried)
+ * or writes (never retried: a session logged twice would count twice). A refusal ({@link ServiceProblem}) passes
+ * through; anything else is {@link ServiceUnavailable}.
  */
 @ApplicationScoped
 public class PlansClient {
     static final String SERVICE = "plan-service";
 
     private final PlansApi api;
-    private final Bearer bearer;
+    private final ServiceCalls calls;
 
-    public PlansClient(@RestClient PlansApi api, Bearer bearer) {
+    public PlansClient(@RestClient PlansApi api) {
         this.api = api;
-        this.bearer = bearer;
+        this.calls = new ServiceCalls(SERVICE);
     }
 
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "mineDown", skipOn = ServiceProblem.class)
+    /** The patient's current plans: active and on hold (plan-service leaves drafts and finished plans out). */
     public Page<Plan> mine() {
-        return api.mine(bearer.header());
+        return calls.read(() -> api.mine());
     }
 
-    Page<Plan> mineDown() {
-        throw down();
+    /** The patient's finished plans (completed, revoked), newest first; {@link #mine} has the current ones. */
+    public Page<Plan> myHistory(int page, int size) {
+        return calls.read(() -> api.myHistory(page, size));
     }
 
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "ofPatientDown", skipOn = ServiceProblem.class)
     public Page<Plan> ofPatient(UUID patientId) {
-        return api.ofPatient(bearer.header(), patientId);
+        return calls.read(() -> api.ofPatient(patientId));
     }
 
-    Page<Plan> ofPatientDown(UUID patientId) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "planDown", skipOn = ServiceProblem.class)
     public Plan plan(UUID id, Integer version) {
-        return api.plan(bearer.header(), id, version);
+        return calls.read(() -> api.plan(id, version));
     }
 
-    Plan planDown(UUID id, Integer version) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "versionsDown", skipOn = ServiceProblem.class)
     public Page<PlanVersion> versions(UUID id) {
-        return api.versions(bearer.header(), id);
+        return calls.read(() -> api.versions(id));
     }
 
-    Page<PlanVersion> versionsDown(UUID id) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "sessionsDown", skipOn = ServiceProblem.class)
     public Page<Session> sessions(UUID planId) {
-        return api.sessions(bearer.header(), planId);
+        return calls.read(() -> api.sessions(planId));
     }
 
-    Page<Session> sessionsDown(UUID planId) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "adherenceDown", skipOn = ServiceProblem.class)
     public Adherence adherence(UUID planId) {
-        return api.adherence(bearer.header(), planId);
+        return calls.read(() -> api.adherence(planId));
     }
 
-    Adherence adherenceDown(UUID planId) {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "alertsDown", skipOn = ServiceProblem.class)
     public Page<Alert> alerts(String status) {
-        return api.alerts(bearer.header(), status);
+        return calls.read(() -> api.alerts(status));
     }
 
-    Page<Alert> alertsDown(String status) {
-        throw down();
+    /** The pictures and video of a library entry the person may see (plan-service decides; else a 404 problem). */
+    public java.util.List<Media> media(UUID exerciseId) {
+        return calls.read(() -> api.media(exerciseId)).items();
     }
 
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "exercisesDown", skipOn = ServiceProblem.class)
     public Page<Exercise> exercises() {
-        return api.exercises(bearer.header());
+        return calls.read(() -> api.exercises());
     }
 
-    Page<Exercise> exercisesDown() {
-        throw down();
-    }
-
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "templatesDown", skipOn = ServiceProblem.class)
     public Page<Template> templates() {
-        return api.templates(bearer.header());
+        return calls.read(() -> api.templates());
     }
 
-    Page<Template> templatesDown() {
-        throw down();
-    }
-
-    /**
-     * The patient's FHIR record as plan-service wrote it (application/fhir+json), passed on unchanged. The export
-     * reads every plan and session of the patient, so it gets more time than a page's read.
-     */
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "fhirRecordDown", skipOn = ServiceProblem.class)
+    /** The patient's FHIR record as plan-service wrote it (application/fhir+json), passed on unchanged. */
     public byte[] fhirRecord(UUID patientId) {
-        return api.fhirRecord(bearer.header(), patientId);
-    }
-
-    byte[] fhirRecordDown(UUID patientId) {
-        throw down();
+        return calls.export(() -> api.fhirRecord(patientId));
     }
 
     /** plan-service's audit trail (admins). */
-    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ServiceProblem.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "auditDown", skipOn = ServiceProblem.class)
     public Page<AuditEntry> audit(UUID patientId, String actor, int page, int size) {
-        return api.audit(bearer.header(), patientId, actor, page, size);
+        return calls.read(() -> api.audit(patientId, actor, page, size));
     }
 
-    Page<AuditEntry> auditDown(UUID patientId, String actor, int page, int size) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "createDown", skipOn = ServiceProblem.class)
     public Plan create(NewPlan plan) {
-        return api.create(bearer.header(), plan);
+        return calls.write(() -> api.create(plan));
     }
 
-    Plan createDown(NewPlan plan) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "changeDown", skipOn = ServiceProblem.class)
     public Plan change(UUID planId, PlanChange change) {
-        return api.change(bearer.header(), planId, change);
+        return calls.write(() -> api.change(planId, change));
     }
 
-    Plan changeDown(UUID planId, PlanChange change) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "resumeDown", skipOn = ServiceProblem.class)
     public Plan resume(UUID planId, UUID itemId, String reason) {
-        return api.resume(bearer.header(), planId, itemId, new Reason(reason));
+        return calls.write(() -> api.resume(planId, itemId, new Reason(reason)));
     }
 
-    Plan resumeDown(UUID planId, UUID itemId, String reason) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "logSessionDown", skipOn = ServiceProblem.class)
     public SafetyOutcome logSession(UUID planId, SessionLog session) {
-        return api.logSession(bearer.header(), planId, session);
+        return calls.write(() -> api.logSession(planId, session));
     }
 
-    SafetyOutcome logSessionDown(UUID planId, SessionLog session) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "correctSessionDown", skipOn = ServiceProblem.class)
     public SafetyOutcome correctSession(UUID planId, UUID sessionId, SessionCorrection correction) {
-        return api.correctSession(bearer.header(), planId, sessionId, correction);
+        return calls.write(() -> api.correctSession(planId, sessionId, correction));
     }
 
-    SafetyOutcome correctSessionDown(UUID planId, UUID sessionId, SessionCorrection correction) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "withdrawSessionDown", skipOn = ServiceProblem.class)
     public Session withdrawSession(UUID planId, UUID sessionId, String reason) {
-        return api.withdrawSession(bearer.header(), planId, sessionId, new Reason(reason));
+        return calls.write(() -> api.withdrawSession(planId, sessionId, new Reason(reason)));
     }
 
-    Session withdrawSessionDown(UUID planId, UUID sessionId, String reason) {
-        throw down();
-    }
-
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "checkInDown", skipOn = ServiceProblem.class)
     public SafetyOutcome checkIn(CheckIn checkIn) {
-        return api.checkIn(bearer.header(), checkIn);
+        return calls.write(() -> api.checkIn(checkIn));
     }
 
-    SafetyOutcome checkInDown(CheckIn checkIn) {
-        throw down();
+    public Plan changeThresholds(UUID planId, Plan.Thresholds thresholds, String reason) {
+        return calls.write(() -> api.changeThresholds(planId, new ThresholdsChange(thresholds, reason)));
     }
 
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ServiceProblem.class)
-    @Fallback(fallbackMethod = "acknowledgeDown", skipOn = ServiceProblem.class)
+    public Hydration hydration(UUID planId) {
+        return calls.read(() -> api.hydration(planId));
+    }
+
+    public Hydration setHydration(UUID planId, Hydration.Change change) {
+        return calls.write(() -> api.setHydration(planId, change));
+    }
+
+    public Hydration clearHydration(UUID planId) {
+        return calls.write(() -> api.clearHydration(planId));
+    }
+
+    public Adherence.Dismissal dismissProgression(UUID planId, int week, String reason) {
+        return calls.write(() -> api.dismissProgression(planId, new ProgressionDismissal(week, reason)));
+    }
+
+    public Exercise createExercise(ExerciseChange exercise) {
+        return calls.write(() -> api.createExercise(exercise));
+    }
+
+    public Exercise changeExercise(UUID id, ExerciseChange exercise) {
+        return calls.write(() -> api.changeExercise(id, exercise));
+    }
+
+    public Exercise archiveExercise(UUID id) {
+        return calls.write(() -> api.archiveExercise(id));
+    }
+
+    public Template saveTemplate(TemplateChange.FromPlan template) {
+        return calls.write(() -> api.saveTemplate(template));
+    }
+
+    public Template changeTemplate(UUID id, TemplateChange template) {
+        return calls.write(() -> api.changeTemplate(id, template));
+    }
+
+    public void deleteTemplate(UUID id) {
+        // 204 No Content: the answer's status is all there is (a refusal is a ServiceProblem from ProblemMapper)
+        calls.write(() -> api.deleteTemplate(id)).close();
+    }
+
     public Alert acknowledge(UUID alertId) {
-        return api.acknowledge(bearer.header(), alertId);
-    }
-
-    Alert acknowledgeDown(UUID alertId) {
-        throw down();
-    }
-
-    private static ServiceUnavailable down() {
-        return new ServiceUnavailable(SERVICE, null);
+        return calls.write(() -> api.acknowledge(alertId));
     }
 }

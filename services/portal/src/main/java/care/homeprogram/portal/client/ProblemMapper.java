@@ -1,22 +1,28 @@
 package care.homeprogram.portal.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import care.homeprogram.contract.Problem;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Turns a service's 4xx problem+json into a {@link ServiceProblem}; 5xx stays a failure for fault tolerance, with one
- * exception: a 503 whose problem type is in {@link #REFUSALS_WHILE_UP}. There the service itself answered and refused
- * because a service behind it was down (nothing changed), so retrying at once or opening this service's circuit
- * breaker would be wrong, and the page can say precisely what could not be checked.
+ * Turns a service's 4xx problem+json into a {@link ServiceProblem} (read as the services' own {@link Problem} record);
+ * 5xx stays a failure for {@link ServiceCalls}, with one exception: a 503 whose problem type is in
+ * {@link #REFUSALS_WHILE_UP}. There the service itself answered and refused because a service behind it was down
+ * (nothing changed), so retrying at once or opening this service's circuit breaker would be wrong, and the page can
+ * say precisely what could not be checked.
  */
 public class ProblemMapper implements ResponseExceptionMapper<RuntimeException> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A newer service may add members to a problem; the portal reads what it knows.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** plan-service could not ask patient-service for the intake screen, so it did not activate the plan. */
-    static final java.util.Set<String> REFUSALS_WHILE_UP = java.util.Set.of("intake-unavailable");
+    static final Set<String> REFUSALS_WHILE_UP = Set.of("intake-unavailable");
 
     @Override
     public RuntimeException toThrowable(Response response) {
@@ -24,43 +30,43 @@ public class ProblemMapper implements ResponseExceptionMapper<RuntimeException> 
         if (status < 400 || status >= 500 && status != 503) {
             return null;
         }
-        String type = "http-" + status;
-        String detail = response.getStatusInfo().getReasonPhrase();
-        List<ServiceProblem.FieldError> errors = new ArrayList<>();
-        try {
-            String body = response.hasEntity() ? response.readEntity(String.class) : null;
-            if (body != null && !body.isBlank()) {
-                JsonNode problem = JSON.readTree(body);
-                String typeUri = problem.path("type").asText("");
-                if (!typeUri.isEmpty()) {
-                    type = typeUri.substring(typeUri.lastIndexOf('/') + 1);
-                }
-                detail = problem.path("detail").asText(problem.path("title").asText(detail));
-                for (JsonNode error : problem.path("errors")) {
-                    errors.add(new ServiceProblem.FieldError(error.path("field").asText(),
-                            error.path("message").asText()));
-                }
-            }
-        } catch (Exception unreadable) {
-            // not problem+json: the status and reason phrase say enough
-        }
-        if (status >= 500 && !REFUSALS_WHILE_UP.contains(type)) {
+        ServiceProblem problem = new ServiceProblem(read(response));
+        if (status >= 500 && !REFUSALS_WHILE_UP.contains(problem.type())) {
             return null;
         }
-        return new ServiceProblem(status, type, detail, errors);
+        return problem;
+    }
+
+    /** The body as a {@link Problem}; without one (or unreadable), the status and its reason phrase say enough. */
+    private static Problem read(Response response) {
+        int status = response.getStatus();
+        String reason = response.getStatusInfo().getReasonPhrase();
+        Problem fallback = new Problem(null, reason, status, reason, null, List.of());
+        try {
+            String body = response.hasEntity() ? response.readEntity(String.class) : null;
+            if (body == null || body.isBlank()) {
+                return fallback;
+            }
+            Problem sent = JSON.readValue(body, Problem.class);
+            String detail = sent.detail() != null ? sent.detail() : sent.title() != null ? sent.title() : reason;
+            return new Problem(sent.type(), sent.title(), status, detail, sent.instance(),
+                    sent.errors() == null ? List.of() : sent.errors());
+        } catch (Exception unreadable) {
+            return fallback;
+        }
     }
 
     @Override
-    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
         return status >= 400 && status < 500 || status == 503 && isProblem(headers);
     }
 
-    private static boolean isProblem(jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+    private static boolean isProblem(MultivaluedMap<String, Object> headers) {
         if (headers == null) {
             return false;
         }
-        return headers.entrySet().stream().filter(h -> "Content-Type".equalsIgnoreCase(h.getKey()))
+        return headers.entrySet().stream().filter(h -> HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(h.getKey()))
                 .flatMap(h -> h.getValue().stream())
-                .anyMatch(value -> value != null && value.toString().startsWith("application/problem+json"));
+                .anyMatch(value -> value != null && value.toString().startsWith(Problem.MEDIA_TYPE));
     }
 }

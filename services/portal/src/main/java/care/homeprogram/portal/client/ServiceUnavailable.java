@@ -1,8 +1,9 @@
 package care.homeprogram.portal.client;
 
 /**
- * A backing service did not answer in time, answered 5xx, or its circuit breaker is open. Pages show a friendly
- * "temporarily unavailable" section for it, never a stack trace.
+ * A backing service did not answer in time, answered 5xx, or its circuit breaker is open. Made in one place,
+ * {@link ServiceCalls}, which logs it with its cause and keeps the cause here. Pages show a friendly "temporarily
+ * unavailable" section for it, never a stack trace.
  */
 public class ServiceUnavailable extends RuntimeException {
     private final String service;

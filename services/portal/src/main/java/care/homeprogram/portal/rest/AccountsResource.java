@@ -1,9 +1,9 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.Page;
 import care.homeprogram.portal.client.Account;
 import care.homeprogram.portal.client.AccountChange;
 import care.homeprogram.portal.client.NewAccount;
-import care.homeprogram.portal.client.Page;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.Forms;

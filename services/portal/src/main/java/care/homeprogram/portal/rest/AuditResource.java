@@ -1,8 +1,8 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.Page;
 import care.homeprogram.portal.client.AuditEntry;
 import care.homeprogram.portal.client.NotificationsClient;
-import care.homeprogram.portal.client.Page;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.ServiceProblem;

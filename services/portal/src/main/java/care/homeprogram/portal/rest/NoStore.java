@@ -7,7 +7,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class NoStore {
 
     @ServerResponseFilter
-    public void noStore(ContainerResponseContext response) {
+    public void noStore(jakarta.ws.rs.container.ContainerRequestContext request, ContainerResponseContext response) {
+        // An exercise picture or video keeps plan-service's "private, immutable" caching (MediaResource): it is the
+        // library's, not the person's, and a video fetched again for every range would cost far more.
+        if (request.getUriInfo().getPath().startsWith("/media/")
+                && response.getHeaders().containsKey("Cache-Control")) {
+            return;
+        }
         response.getHeaders().putSingle("Cache-Control", "no-store");
     }
 }

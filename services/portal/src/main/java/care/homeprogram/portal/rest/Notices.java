@@ -8,6 +8,14 @@ import java.util.Map;
  */
 final class Notices {
     private static final Map<String, String> TEXT = Map.ofEntries(
+            Map.entry("thresholds-changed", "The plan's pain thresholds are changed: a new version is recorded."),
+            Map.entry("hydration-set", "The daily drink target is set: a new version is recorded."),
+            Map.entry("hydration-cleared", "The daily drink target is removed: a new version is recorded."),
+            Map.entry("template-saved", "The plan is saved as your template: build the next patient's plan from it."),
+            Map.entry("template-changed", "The template is changed. Plans built from it before are unchanged."),
+            Map.entry("template-deleted", "The template is deleted. Plans built from it are unchanged."),
+            Map.entry("exercise-saved", "The exercise is saved: plans assigned before keep the words they were given."),
+            Map.entry("exercise-archived", "The exercise is archived: it is no longer offered; plans keep it."),
             Map.entry("plan-assigned", "The plan is assigned. The patient is told in the app and by email."),
             Map.entry("plan-changed", "The plan is changed: a new version is recorded."),
             Map.entry("alert-acknowledged", "The alert is acknowledged in your name."),

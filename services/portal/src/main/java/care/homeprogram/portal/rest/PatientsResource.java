@@ -16,7 +16,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,17 +70,15 @@ public class PatientsResource {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance patient(@PathParam("id") UUID id, @QueryParam("done") String done,
-            @CookieParam(PlanActionsResource.DISMISSED_COOKIE) String dismissed) {
-        return Templates.patient(pages.patientPage(id, PlanActionsResource.dismissed(dismissed)), Notices.of(done));
+    public TemplateInstance patient(@PathParam("id") UUID id, @QueryParam("done") String done) {
+        return Templates.patient(pages.patientPage(id), Notices.of(done));
     }
 
     /** Records or updates the patient's intake screen at patient-service (a therapist of the care team). */
     @POST
     @Path("/{id}/intake")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response screen(@PathParam("id") UUID id, @BeanParam IntakePost posted,
-            @CookieParam(PlanActionsResource.DISMISSED_COOKIE) String dismissed) {
+    public Response screen(@PathParam("id") UUID id, @BeanParam IntakePost posted) {
         IntakeForm form = posted.form();
         if (form.valid()) {
             try {
@@ -95,7 +92,7 @@ public class PatientsResource {
             }
         }
         return Pages.invalid(Templates.patient(
-                pages.patientPage(id, PlanActionsResource.dismissed(dismissed)).withIntakeForm(form), null));
+                pages.patientPage(id).withIntakeForm(form), null));
     }
 
     /**

@@ -3,38 +3,28 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.portal.client.PlanChange;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.ServiceProblem;
+import care.homeprogram.portal.client.TemplateChange;
 import care.homeprogram.portal.service.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The therapist's actions on a patient's page, each a plain form POST that redirects back (POST-redirect-GET):
- * acknowledge an alert, pause/resume/complete a plan, resume a paused item, dismiss a progression suggestion.
+ * acknowledge an alert, pause/resume/complete a plan, resume a paused item, dismiss a progression suggestion (kept
+ * by plan-service with who and why), save the plan as a template.
  */
 @Path("/patients/{patientId}")
 @RolesAllowed("therapist")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class PlanActionsResource {
-    /**
-     * Dismissed progression suggestions ("planId:week", ids only, nothing clinical) live in this browser's cookie:
-     * plan-service has no place for them yet, and a dismissal only hides a suggestion, it decides nothing.
-     */
-    static final String DISMISSED_COOKIE = "hp_dismissed";
-    private static final Pattern ENTRY = Pattern.compile("[0-9a-f-]{36}:\\d{1,2}");
     private static final Set<String> STATUSES = Set.of("ACTIVE", "ON_HOLD", "COMPLETED");
 
     private final PlansClient plans;
@@ -85,17 +75,32 @@ public class PlanActionsResource {
         return back(patientId, "item-resumed");
     }
 
+    /**
+     * plan-service keeps the dismissal with who and why, for the whole care team. The portal only checks the week is
+     * a number; a missing reason is plan-service's to refuse (shown on the problem page with its field).
+     */
     @POST
     @Path("/plans/{planId}/progression/dismiss")
     public Response dismiss(@PathParam("patientId") UUID patientId, @PathParam("planId") UUID planId,
-            @RestForm int week, @CookieParam(DISMISSED_COOKIE) String dismissed) {
-        Set<String> entries = new LinkedHashSet<>(dismissed(dismissed));
-        entries.add(planId + ":" + week);
-        String value = entries.stream().skip(Math.max(0, entries.size() - 40)).collect(Collectors.joining("_"));
-        return Response.fromResponse(back(patientId, "progression-dismissed"))
-                .cookie(new NewCookie.Builder(DISMISSED_COOKIE).value(value).path("/patients").httpOnly(true)
-                        .sameSite(NewCookie.SameSite.LAX).maxAge(60 * 60 * 24 * 60).build())
-                .build();
+            @RestForm String week, @RestForm String reason) {
+        int number;
+        try {
+            number = Integer.parseInt(week == null ? "" : week.strip());
+        } catch (NumberFormatException e) {
+            throw new jakarta.ws.rs.BadRequestException("week must be a whole number");
+        }
+        plans.dismissProgression(planId, number, reason == null ? "" : reason.strip());
+        return back(patientId, "progression-dismissed");
+    }
+
+    /** Saves the plan's current items and doses as the therapist's own template (plan-service checks the plan). */
+    @POST
+    @Path("/plans/{planId}/template")
+    public Response saveAsTemplate(@PathParam("patientId") UUID patientId, @PathParam("planId") UUID planId,
+            @RestForm String name, @RestForm String sharedWithClinic) {
+        plans.saveTemplate(new TemplateChange.FromPlan(planId, name == null ? "" : name.strip(), null,
+                sharedWithClinic != null));
+        return Pages.redirect("/library?done=template-saved");
     }
 
     /**
@@ -115,14 +120,6 @@ public class PlanActionsResource {
         };
         return plain == null ? problem
                 : new ServiceProblem(problem.status(), problem.type(), plain, problem.errors());
-    }
-
-    static Set<String> dismissed(String cookie) {
-        if (cookie == null || cookie.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(cookie.split("_")).filter(e -> ENTRY.matcher(e).matches())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static Response back(UUID patientId, String done) {

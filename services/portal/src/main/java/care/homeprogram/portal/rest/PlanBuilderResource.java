@@ -72,6 +72,7 @@ public class PlanBuilderResource {
         @RestForm List<String> confirmed;
         @RestForm List<String> remove;
         @RestForm List<String> add;
+        @RestForm List<String> note;
         @RestForm String action;
         @RestForm String signOff;
         @RestForm String reason;
@@ -79,7 +80,7 @@ public class PlanBuilderResource {
 
         PlanForm.Posted rows() {
             return new PlanForm.Posted(itemId, exerciseId, startWeek, sets, reps, hold, duration, timesPerDay, weeks,
-                    days, flareUp, confirmed, remove, add);
+                    days, flareUp, confirmed, remove, add, note);
         }
     }
 

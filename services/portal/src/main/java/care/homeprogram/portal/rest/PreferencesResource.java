@@ -1,17 +1,15 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.QuietHours;
 import care.homeprogram.portal.client.Channels;
-import care.homeprogram.portal.client.NotificationsClient;
+import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientPreferences;
 import care.homeprogram.portal.client.PatientsClient;
-import care.homeprogram.portal.client.Preferences;
-import care.homeprogram.portal.client.QuietHours;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.Forms;
-import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,11 +24,12 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * Reminder settings: time zone, quiet hours, channels (notification-service). For a patient the time zone and quiet
- * hours also go to their patient record, so "today" and the reminders follow the same zone.
+ * A patient's reminder settings: time zone, quiet hours, channels. patient-service owns them (the patient record),
+ * so they are read from and written once to it; notification-service follows through the PatientContactChanged
+ * event, and "today" and the reminders use the same zone. (Therapists set theirs with PATCH /api/therapists/me.)
  */
 @Path("/preferences")
-@Authenticated
+@RolesAllowed("patient")
 @Produces(MediaType.TEXT_HTML)
 public class PreferencesResource {
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
@@ -40,19 +39,15 @@ public class PreferencesResource {
         static native TemplateInstance preferences(Forms form, String notice);
     }
 
-    private final NotificationsClient notifications;
     private final PatientsClient patients;
-    private final Viewer viewer;
 
-    public PreferencesResource(NotificationsClient notifications, PatientsClient patients, Viewer viewer) {
-        this.notifications = notifications;
+    public PreferencesResource(PatientsClient patients) {
         this.patients = patients;
-        this.viewer = viewer;
     }
 
     @GET
     public TemplateInstance show(@QueryParam("done") String done) {
-        Preferences p = notifications.preferences();
+        Patient p = patients.me();
         Map<String, String> values = new HashMap<>();
         values.put("timeZone", p.timeZone() == null ? "" : p.timeZone());
         values.put("quietStart", p.quietHours() == null || p.quietHours().start() == null ? "21:00" : p.quietHours().start());
@@ -86,10 +81,7 @@ public class PreferencesResource {
         QuietHours quiet = new QuietHours(form.value("quietStart"), form.value("quietEnd"));
         Channels channels = new Channels(email != null, inApp != null);
         try {
-            notifications.updatePreferences(new Preferences(form.value("timeZone"), quiet, channels));
-            if (viewer.patient()) {
-                patients.updateMe(new PatientPreferences(form.value("timeZone"), quiet, channels));
-            }
+            patients.updateMe(new PatientPreferences(form.value("timeZone"), quiet, channels));
         } catch (ServiceProblem problem) {
             form.reject(problem);
             return Pages.invalid(Templates.preferences(form, null));

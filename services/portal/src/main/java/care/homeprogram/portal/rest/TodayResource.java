@@ -1,5 +1,6 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.Problem;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.SafetyOutcome;
 import care.homeprogram.portal.client.ServiceProblem;
@@ -198,7 +199,7 @@ public class TodayResource {
             return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity((correcting ? Templates.correct(form) : Templates.withdraw(form)).render()).build();
         }
-        for (ServiceProblem.FieldError e : problem.errors()) {
+        for (Problem.FieldError e : problem.errors()) {
             // plan-service names fields by path ("symptoms[1]", "correction.reason"): the form's field is the last part
             String field = e.field() == null ? "form" : e.field().replaceAll("\\[\\d+]$", "");
             errors.put(field.substring(field.lastIndexOf('.') + 1), e.message());
@@ -261,7 +262,7 @@ public class TodayResource {
             if (problem.isNotFound()) {
                 throw problem;
             }
-            for (ServiceProblem.FieldError e : problem.errors()) {
+            for (Problem.FieldError e : problem.errors()) {
                 String field = e.field() == null ? "form" : e.field();
                 errors.put(field.substring(field.lastIndexOf('.') + 1), e.message());
             }

@@ -1,7 +1,7 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Page;
 import care.homeprogram.portal.client.AuditEntry;
-import care.homeprogram.portal.client.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Problem;
 import care.homeprogram.portal.client.ServiceProblem;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -73,7 +74,7 @@ public final class Forms {
     /** The service's field errors next to their fields; returns whether any was placed. */
     public boolean reject(ServiceProblem problem) {
         boolean placed = false;
-        for (ServiceProblem.FieldError error : problem.errors()) {
+        for (Problem.FieldError error : problem.errors()) {
             String field = error.field() == null ? "" : error.field();
             String name = field.substring(field.lastIndexOf('.') + 1);
             if (values.containsKey(name) || "password".equals(name) || "temporaryPassword".equals(name)) {

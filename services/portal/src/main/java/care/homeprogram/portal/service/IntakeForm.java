@@ -172,7 +172,7 @@ public final class IntakeForm {
     /** patient-service's refusal: its field errors next to their fields, anything else above the form. */
     public IntakeForm reject(ServiceProblem problem) {
         boolean placed = false;
-        for (ServiceProblem.FieldError error : problem.errors()) {
+        for (care.homeprogram.contract.Problem.FieldError error : problem.errors()) {
             String field = error.field() == null ? "" : error.field();
             String name = field.substring(field.lastIndexOf('.') + 1);
             if (values.containsKey(name)) {

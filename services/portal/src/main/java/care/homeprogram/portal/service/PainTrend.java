@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.portal.client.Plan;
 import care.homeprogram.portal.client.Session;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,11 +13,13 @@ import java.util.TreeMap;
 
 /**
  * The pain trend as a server-rendered SVG: per day (in the patient's time zone) the average pain before and after,
- * over green, amber and red bands (docs/clinical-rules.md rule 5: 0–3 green, 4–5 amber, 6+ red by default). The same figures are given
- * as a table for screen readers and for anyone who prefers numbers.
+ * over green, amber and red bands. plan-service owns the traffic light (docs/clinical-rules.md rule 5): the bands are
+ * drawn with the thresholds it reports for the plan, and a day's colour is the most serious band its rules decided for
+ * that day's sessions; the portal decides no band itself, so the chart never disagrees with what the rules did. The
+ * same figures are given as a table for screen readers and for anyone who prefers numbers.
  */
 public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, String afterLine, List<Tick> yTicks,
-        List<Tick> xTicks, String description) {
+        List<Tick> xTicks, String description, String legend) {
 
     public static final int WIDTH = 640;
     public static final int HEIGHT = 260;
@@ -27,7 +30,10 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
     private static final int MAX_DAYS = 28;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    /** One day's averages and where they are drawn. */
+    /** The bands from least to most serious, as plan-service names them. */
+    private static final List<String> LIGHTS = List.of("GREEN", "AMBER", "RED");
+
+    /** One day's averages, the most serious band the rules decided that day (lower case), and where they are drawn. */
     public record Day(LocalDate date, String label, double before, double after, int sessions, String light,
             double x, double yBefore, double yAfter) {
         public String beforeText() {
@@ -57,7 +63,11 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
         return HEIGHT;
     }
 
-    public static PainTrend of(List<Session> sessions, ZoneId zone, int greenMax, int amberMax) {
+    /**
+     * @param thresholds the plan's thresholds as plan-service reports them, for the bands drawn behind the lines; null
+     *                   when it does not say (then no bands are drawn; the days keep the rules' colours)
+     */
+    public static PainTrend of(List<Session> sessions, ZoneId zone, Plan.Thresholds thresholds) {
         Map<LocalDate, List<Session>> byDay = new TreeMap<>();
         for (Session s : sessions) {
             if (s.withdrawn()) {
@@ -78,13 +88,13 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
             double before = round(ofDay.stream().mapToInt(Session::painBefore).average().orElse(0));
             double after = round(ofDay.stream().mapToInt(Session::painAfter).average().orElse(0));
             double x = dates.size() == 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (dates.size() - 1);
-            days.add(new Day(date, LABEL.format(date), before, after, ofDay.size(), light(after, greenMax, amberMax),
+            days.add(new Day(date, LABEL.format(date), before, after, ofDay.size(), light(ofDay),
                     round(x), y(before, plotHeight), y(after, plotHeight)));
         }
-        List<Band> bands = List.of(
-                band("red", 10, amberMax + 0.5, "#f9dcdc", plotHeight),
-                band("amber", amberMax + 0.5, greenMax + 0.5, "#fcebc7", plotHeight),
-                band("green", greenMax + 0.5, 0, "#dcf0e2", plotHeight));
+        List<Band> bands = thresholds == null ? List.of() : List.of(
+                band("red", 10, thresholds.amberMax() + 0.5, "#f9dcdc", plotHeight),
+                band("amber", thresholds.amberMax() + 0.5, thresholds.greenMax() + 0.5, "#fcebc7", plotHeight),
+                band("green", thresholds.greenMax() + 0.5, 0, "#dcf0e2", plotHeight));
         List<Tick> yTicks = new ArrayList<>();
         for (int v = 0; v <= 10; v += 2) {
             yTicks.add(new Tick(Integer.toString(v), LEFT - 8, y(v, plotHeight)));
@@ -95,26 +105,40 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
             xTicks.add(new Tick(days.get(i).label(), days.get(i).x(), HEIGHT - BOTTOM + 18));
         }
         return new PainTrend(days, bands, line(days, true), line(days, false), yTicks, xTicks,
-                description(days, greenMax, amberMax));
+                description(days, thresholds), legend(thresholds));
     }
 
-    private static String description(List<Day> days, int greenMax, int amberMax) {
+    private static String description(List<Day> days, Plan.Thresholds thresholds) {
         if (days.isEmpty()) {
             return "No sessions logged yet.";
         }
         Day first = days.get(0);
         Day last = days.get(days.size() - 1);
-        return "Average pain after exercise on " + days.size() + (days.size() == 1 ? " day" : " days") + ", from "
-                + format(first.after()) + " on " + first.label() + " to " + format(last.after()) + " on "
-                + last.label() + ". Green is 0 to " + greenMax + ", amber " + (greenMax + 1) + " to " + amberMax
-                + ", red " + (amberMax + 1) + " or more.";
+        String text = "Average pain after exercise on " + days.size() + (days.size() == 1 ? " day" : " days")
+                + ", from " + format(first.after()) + " on " + first.label() + " to " + format(last.after()) + " on "
+                + last.label() + ".";
+        if (thresholds != null) {
+            text += " Green is 0 to " + thresholds.greenMax() + ", amber " + (thresholds.greenMax() + 1) + " to "
+                    + thresholds.amberMax() + ", red " + (thresholds.amberMax() + 1) + " or more.";
+        }
+        return text + " Each day shows the most serious band the safety rules decided for its sessions.";
     }
 
-    static String light(double pain, int greenMax, int amberMax) {
-        if (pain <= greenMax + 0.5) {
-            return "green";
+    private static String legend(Plan.Thresholds thresholds) {
+        if (thresholds == null) {
+            return "Each day's band is the one the safety rules decided";
         }
-        return pain <= amberMax + 0.5 ? "amber" : "red";
+        int g = thresholds.greenMax();
+        int a = thresholds.amberMax();
+        return "Bands: green 0–" + g + " continue, amber " + (g + 1 == a ? Integer.toString(a) : (g + 1) + "–" + a)
+                + " watch, red " + (a + 1) + "+ paused";
+    }
+
+    /** The most serious band plan-service's rules decided for the day's sessions; empty when it named none. */
+    static String light(List<Session> ofDay) {
+        return ofDay.stream().map(Session::trafficLight).filter(LIGHTS::contains)
+                .max(java.util.Comparator.comparingInt(LIGHTS::indexOf))
+                .map(l -> l.toLowerCase(Locale.ROOT)).orElse("");
     }
 
     private static Band band(String name, double from, double to, String fill, double plotHeight) {

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Page;
 import care.homeprogram.portal.client.NotificationsClient;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientsClient;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Composes the patient's pages from patient-, plan- and notification-service, always as the patient themselves. */
 @ApplicationScoped
@@ -27,52 +27,87 @@ public class PatientPages {
     private final PlansClient plans;
     private final NotificationsClient notifications;
     private final PatientsClient patients;
-    private final int greenMax;
-    private final int amberMax;
+    private final PageCalls calls;
 
     public PatientPages(PlansClient plans, NotificationsClient notifications, PatientsClient patients,
-            @ConfigProperty(name = "homeprogram.portal.pain.green-max", defaultValue = "3") int greenMax,
-            @ConfigProperty(name = "homeprogram.portal.pain.amber-max", defaultValue = "5") int amberMax) {
+            PageCalls calls) {
         this.plans = plans;
         this.notifications = notifications;
         this.patients = patients;
-        this.greenMax = greenMax;
-        this.amberMax = amberMax;
+        this.calls = calls;
     }
 
+    /**
+     * Two rounds of calls, each round's at once ({@link PageCalls}): the plans, the inbox and the intake; then the
+     * sessions of each plan with something due today.
+     */
     public TodayView today(TodayView.SessionForm form) {
-        Section<List<TodayView.PlanToday>> today = Section.load(() -> plans.mine().items().stream()
-                .filter(p -> "ACTIVE".equals(p.status()) || "ON_HOLD".equals(p.status()))
-                .sorted(Comparator.comparing(Plan::createdAt).reversed())
-                .map(this::planToday).toList());
-        Section<Integer> unread = Section.load(() -> (int) notifications.inbox(0, 50).items().stream()
+        PageCalls.Pending<List<Plan>> mineCall = calls.start(() -> plans.mine().items());
+        PageCalls.Pending<Integer> unreadCall = calls.start(() -> (int) notifications.inbox(0, 50).items().stream()
                 .filter(n -> n.readAt() == null).count());
-        return new TodayView(today, unread, form, intakeDue());
+        PageCalls.Pending<Patient.Intake> intakeCall = calls.start(patients::myIntake);
+        Section<List<TodayView.PlanToday>> today = Section.load(() -> {
+            List<Plan> current = mineCall.get().stream()
+                    .filter(p -> "ACTIVE".equals(p.status()) || "ON_HOLD".equals(p.status()))
+                    .sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
+            Map<UUID, PageCalls.Pending<List<Session>>> sessions = new HashMap<>();
+            // the pictures of each item due today, in the same round (an exercise's list once, however many plans)
+            Map<UUID, PageCalls.Pending<List<care.homeprogram.portal.client.Media>>> media = new HashMap<>();
+            current.stream().filter(PatientPages::hasSomethingDue).forEach(p -> {
+                sessions.put(p.id(), calls.start(() -> plans.sessions(p.id()).items()));
+                p.today().items().forEach(d -> p.item(d.itemId()).map(Plan.Item::exerciseId).ifPresent(
+                        exercise -> media.computeIfAbsent(exercise, id -> calls.start(() -> mediaOf(id)))));
+            });
+            return current.stream().map(p -> planToday(p, sessions.get(p.id()), media)).toList();
+        });
+        Section<Integer> unread = Section.load(unreadCall::get);
+        return new TodayView(today, unread, form, intakeDue(intakeCall));
+    }
+
+    /** An active plan with items due today: its sessions tell what was done already. */
+    private static boolean hasSomethingDue(Plan plan) {
+        return !"ON_HOLD".equals(plan.status()) && plan.today() != null && !plan.today().items().isEmpty();
     }
 
     /**
      * Whether the patient still has to answer the intake screen. When patient-service cannot say, the prompt is left
      * out: the day's exercises matter more than a prompt, and it comes back on the next visit.
      */
-    private boolean intakeDue() {
+    private static boolean intakeDue(PageCalls.Pending<Patient.Intake> intakeCall) {
         try {
-            Section<Patient.Intake> intake = Section.load(patients::myIntake);
+            Section<Patient.Intake> intake = Section.load(intakeCall::get);
             return intake.available() && intake.value() != null && intake.value().screenedAt() == null;
         } catch (ServiceProblem refused) {
             return false;
         }
     }
 
-    private TodayView.PlanToday planToday(Plan plan) {
+    /**
+     * The item's pictures and video; without them the page still shows the words (a picture that cannot be listed
+     * now is not a reason to withhold the day's program).
+     */
+    List<care.homeprogram.portal.client.Media> mediaOf(UUID exerciseId) {
+        if (exerciseId == null) {
+            return List.of();
+        }
+        try {
+            return plans.media(exerciseId);
+        } catch (care.homeprogram.portal.client.ServiceProblem | care.homeprogram.portal.client.ServiceUnavailable e) {
+            return List.of();
+        }
+    }
+
+    private TodayView.PlanToday planToday(Plan plan, PageCalls.Pending<List<Session>> sessionsCall,
+            Map<UUID, PageCalls.Pending<List<care.homeprogram.portal.client.Media>>> media) {
         Plan.Today today = plan.today();
         String zoneId = today == null ? "UTC" : today.timeZone();
         ZoneId zone = Times.zone(zoneId);
         LocalDate date = today == null ? LocalDate.now(zone) : today.date();
         boolean onHold = "ON_HOLD".equals(plan.status());
         List<TodayView.Due> due = new ArrayList<>();
-        if (!onHold && today != null && !today.items().isEmpty()) {
+        if (sessionsCall != null) {
             Map<UUID, Long> done = new HashMap<>();
-            for (Session s : plans.sessions(plan.id()).items()) {
+            for (Session s : sessionsCall.get()) {
                 if (!s.withdrawn() && s.performedAt().atZoneSameInstant(zone).toLocalDate().equals(date)) {
                     done.merge(s.itemId(), 1L, Long::sum);
                 }
@@ -87,7 +122,9 @@ public class PatientPages {
                         item.summary(), item.instructions(), item.cautions(), item.whySafe(), timer,
                         timer == 0 ? "" : DoseText.seconds(timer), item.dose() != null && item.dose().holdSeconds() != null,
                         d.timesPerDay(), done.getOrDefault(item.id(), 0L),
-                        d.followUpQuestion()));
+                        d.followUpQuestion(), item.noteToPatient(),
+                        item.exerciseId() == null || !media.containsKey(item.exerciseId()) ? List.of()
+                                : media.get(item.exerciseId()).get()));
             }
         }
         List<TodayView.Paused> paused = plan.items().stream().filter(i -> "PAUSED".equals(i.status()))
@@ -99,8 +136,12 @@ public class PatientPages {
     }
 
     public HistoryView history() {
+        // the current plans and the finished ones at once, then every plan's sessions at once (PageCalls)
+        PageCalls.Pending<List<Plan>> currentCall = calls.start(() -> plans.mine().items());
+        PageCalls.Pending<List<Plan>> finishedCall = calls.start(() -> plans.myHistory(0, Page.MAX_SIZE).items());
         return new HistoryView(Section.load(() -> {
-            List<Plan> mine = plans.mine().items();
+            List<Plan> mine = new ArrayList<>(currentCall.get());
+            mine.addAll(finishedCall.get());
             Map<UUID, String> names = new HashMap<>();
             mine.forEach(p -> p.items().forEach(i -> names.put(i.id(), i.name())));
             String zoneId = mine.stream().filter(p -> p.today() != null).map(p -> p.today().timeZone()).findFirst()
@@ -108,8 +149,10 @@ public class PatientPages {
             ZoneId zone = Times.zone(zoneId);
             List<Session> sessions = new ArrayList<>();
             Map<UUID, UUID> planOf = new HashMap<>();
+            Map<UUID, PageCalls.Pending<List<Session>>> sessionsOf = new HashMap<>();
+            mine.forEach(plan -> sessionsOf.put(plan.id(), calls.start(() -> plans.sessions(plan.id()).items())));
             for (Plan plan : mine) {
-                for (Session s : plans.sessions(plan.id()).items()) {
+                for (Session s : sessionsOf.get(plan.id()).get()) {
                     sessions.add(s);
                     planOf.put(s.id(), plan.id());
                 }
@@ -123,8 +166,20 @@ public class PatientPages {
                             Wording.decisionForPatient(s), s.symptoms().stream().map(Wording::symptom).toList(),
                             s.note(), planOf.get(s.id()), s.id(), s.changeable(now)))
                     .toList();
-            return new HistoryView.Sessions(rows, PainTrend.of(sessions, zone, greenMax, amberMax));
+            return new HistoryView.Sessions(rows, PainTrend.of(sessions, zone, followed(mine)));
         }));
+    }
+
+    /**
+     * The thresholds of the plan the patient follows (the newest open one, else the newest), for the bands behind the
+     * pain trend. Each day's colour is the rules' own decision whatever plan it was under; these only draw the bands.
+     */
+    private static Plan.Thresholds followed(List<Plan> mine) {
+        Comparator<Plan> newest = Comparator.comparing(Plan::createdAt,
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        return mine.stream().filter(p -> !"DRAFT".equals(p.status()))
+                .max(Comparator.comparing(Plan::isOpen).thenComparing(newest))
+                .map(Plan::thresholds).orElse(null);
     }
 
     /**
@@ -132,8 +187,12 @@ public class PatientPages {
      * not among their plans' sessions (someone else's, or made up), which the pages answer with 404.
      */
     public Optional<SessionToChange> session(UUID planId, UUID sessionId) {
-        // only the patient's own plans: a plan id from the address is never taken on trust
-        Plan plan = plans.mine().items().stream().filter(p -> planId.equals(p.id())).findFirst().orElse(null);
+        // only the patient's own plans: a plan id from the address is never taken on trust (current ones first, then
+        // the finished: a session logged just before its plan was completed may still be corrected)
+        Plan plan = plans.mine().items().stream().filter(p -> planId.equals(p.id())).findFirst()
+                .or(() -> plans.myHistory(0, Page.MAX_SIZE).items().stream().filter(p -> planId.equals(p.id()))
+                        .findFirst())
+                .orElse(null);
         if (plan == null) {
             return Optional.empty();
         }

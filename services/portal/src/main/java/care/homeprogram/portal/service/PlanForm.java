@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Problem;
 import care.homeprogram.portal.client.Dose;
 import care.homeprogram.portal.client.Exercise;
 import care.homeprogram.portal.client.NewPlan;
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
  * with its message next to the field). Rows come from a template, the library, an existing plan, or a posted form.
  */
 public final class PlanForm {
-    public static final int MAX_ITEMS = 12;
-    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)]\\.(?:dose\\.)?(\\w+)");
+    /** A refusal about the row as a whole (or a field the builder does not show), shown at the row's head. */
+    public static final String ITEM = "item";
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)](?:\\.(?:dose\\.)?(\\w+))?");
 
     private final List<Row> rows;
     private final Map<String, String> errors = new LinkedHashMap<>();
@@ -48,6 +50,8 @@ public final class PlanForm {
         public final String weeks;
         public final boolean coldForFlareUp;
         public final boolean confirmed;
+        /** The therapist's note to the patient on this item, as typed (blank: none). */
+        String note = "";
         private final Map<String, String> errors = new LinkedHashMap<>();
 
         Row(int index, UUID itemId, Exercise exercise, String name, String startWeek, String sets, String reps,
@@ -67,6 +71,10 @@ public final class PlanForm {
             this.weeks = blank(weeks);
             this.coldForFlareUp = coldForFlareUp;
             this.confirmed = confirmed;
+        }
+
+        public String note() {
+            return note;
         }
 
         public int index() {
@@ -163,40 +171,40 @@ public final class PlanForm {
                     days.stream().sorted().toList(), number(weeks));
         }
 
+        /**
+         * Only that each number parses: what a dose may be, and what a plan may prescribe (cold only for a flare-up,
+         * confirmation where needed, how many items), is plan-service's to say, and its refusal is shown next to the
+         * fields it names ({@link PlanForm#reject(ServiceProblem)}). A second copy here would drift from it.
+         */
         void validate() {
-            range("startWeek", startWeek, 1, 52, true);
-            range("sets", sets, 1, 10, false);
-            range("reps", reps, 1, 50, false);
-            range("hold", hold, 1, 120, false);
-            range("duration", duration, 10, 7200, false);
-            range("timesPerDay", timesPerDay, 1, 6, true);
-            range("weeks", weeks, 1, 52, true);
-            if (days.isEmpty()) {
-                errors.put("days", "Choose at least one day");
-            }
-            if (cold() && !coldForFlareUp) {
-                errors.put("cold", "Cold is only for an acute flare-up: confirm it is one, or remove this item");
-            }
-            if (needsConfirmation() && !confirmed) {
-                errors.put("confirmed", "Confirm you checked for fluid or salt restriction (heart or kidney disease)");
-            }
+            whole("startWeek", startWeek);
+            whole("sets", sets);
+            whole("reps", reps);
+            whole("hold", hold);
+            whole("duration", duration);
+            whole("timesPerDay", timesPerDay);
+            whole("weeks", weeks);
         }
 
-        private void range(String field, String value, int min, int max, boolean required) {
+        private void whole(String field, String value) {
             if (value.isEmpty()) {
-                if (required) {
-                    errors.put(field, "Required");
-                }
                 return;
             }
             try {
-                int n = Integer.parseInt(value);
-                if (n < min || n > max) {
-                    errors.put(field, "Must be between " + min + " and " + max);
-                }
+                Integer.parseInt(value);
             } catch (NumberFormatException e) {
                 errors.put(field, "Must be a whole number");
             }
+        }
+
+        /** Fields the builder shows for this row; a refusal naming anything else is shown for the row as a whole. */
+        private boolean shows(String field) {
+            return switch (field) {
+                case "startWeek", "sets", "reps", "hold", "duration", "timesPerDay", "weeks", "days", "note" -> true;
+                case "cold" -> cold();
+                case "confirmed" -> needsConfirmation();
+                default -> false;
+            };
         }
     }
 
@@ -240,6 +248,7 @@ public final class PlanForm {
                 rows.add(new Row(row.index, row.itemId, exercise, row.name, row.startWeek, row.sets, row.reps,
                         row.hold, row.duration, row.timesPerDay, row.days, row.weeks,
                         "ACUTE_FLARE_UP".equals(item.coldReason()), item.therapistConfirmed()));
+                rows.getLast().note = item.noteToPatient() == null ? "" : item.noteToPatient();
             }
         }
         return new PlanForm(rows);
@@ -277,6 +286,7 @@ public final class PlanForm {
                     at(posted.startWeek(), i), at(posted.sets(), i), at(posted.reps(), i), at(posted.hold(), i),
                     at(posted.duration(), i), at(posted.timesPerDay(), i), days, at(posted.weeks(), i),
                     posted.flareUp().contains(index), posted.confirmed().contains(index)));
+            rows.getLast().note = blank(at(posted.note(), i));
         }
         for (String add : posted.add()) {
             Exercise exercise = library.get(uuid(add));
@@ -291,7 +301,16 @@ public final class PlanForm {
     public record Posted(List<String> itemId, List<String> exerciseId, List<String> startWeek, List<String> sets,
             List<String> reps, List<String> hold, List<String> duration, List<String> timesPerDay,
             List<String> weeks, List<String> days, List<String> flareUp, List<String> confirmed,
-            List<String> remove, List<String> add) {
+            List<String> remove, List<String> add, List<String> note) {
+
+        /** A form without notes to the patient. */
+        public Posted(List<String> itemId, List<String> exerciseId, List<String> startWeek, List<String> sets,
+                List<String> reps, List<String> hold, List<String> duration, List<String> timesPerDay,
+                List<String> weeks, List<String> days, List<String> flareUp, List<String> confirmed,
+                List<String> remove, List<String> add) {
+            this(itemId, exerciseId, startWeek, sets, reps, hold, duration, timesPerDay, weeks, days, flareUp,
+                    confirmed, remove, add, null);
+        }
 
         public Posted {
             itemId = orEmpty(itemId);
@@ -308,6 +327,7 @@ public final class PlanForm {
             confirmed = orEmpty(confirmed);
             remove = orEmpty(remove);
             add = orEmpty(add);
+            note = orEmpty(note);
         }
 
         private static List<String> orEmpty(List<String> values) {
@@ -315,13 +335,8 @@ public final class PlanForm {
         }
     }
 
+    /** Whether every number parses; everything else is plan-service's to check when the plan is sent. */
     public PlanForm validate() {
-        if (rows.isEmpty()) {
-            errors.put("items", "Add at least one item");
-        }
-        if (rows.size() > MAX_ITEMS) {
-            errors.put("items", "At most " + MAX_ITEMS + " items; fewer items, better adherence");
-        }
         rows.forEach(Row::validate);
         return this;
     }
@@ -329,24 +344,34 @@ public final class PlanForm {
     public List<NewPlan.Item> items() {
         return rows.stream().map(r -> new NewPlan.Item(r.itemId, r.exercise.id(), number(r.startWeek), r.dose(),
                 r.cold() && r.coldForFlareUp ? "ACUTE_FLARE_UP" : null,
-                r.needsConfirmation() ? Boolean.valueOf(r.confirmed) : null)).toList();
+                r.needsConfirmation() ? Boolean.valueOf(r.confirmed) : null, r.note.isBlank() ? null : r.note))
+                .toList();
     }
 
-    /** A service's refusal, shown next to the fields it names; anything else above the form. */
+    /**
+     * plan-service's refusal (problem+json {@code errors[]}), each message next to the field it names, as plan-service
+     * wrote it: {@code items[2].dose.reps} next to row 2's reps, {@code items[2].coldReason} at its flare-up box,
+     * {@code items[2]} or a field the row does not show at the row's head; anything else above the form.
+     */
     public void reject(ServiceProblem problem) {
         boolean placed = false;
-        for (ServiceProblem.FieldError error : problem.errors()) {
+        for (Problem.FieldError error : problem.errors()) {
             Matcher m = ITEM_FIELD.matcher(error.field() == null ? "" : error.field());
             if (m.find()) {
-                int row = Integer.parseInt(m.group(1));
-                String field = switch (m.group(2)) {
+                int index = Integer.parseInt(m.group(1));
+                String field = m.group(2) == null ? ITEM : switch (m.group(2)) {
                     case "holdSeconds" -> "hold";
                     case "durationSeconds" -> "duration";
                     case "daysOfWeek" -> "days";
+                    case "coldReason" -> "cold";
+                    case "therapistConfirmed" -> "confirmed";
+                    case "noteToPatient" -> "note";
                     default -> m.group(2);
                 };
-                if (row < rows.size()) {
-                    rows.get(row).errors.put(field, capitalise(error.message()));
+                if (index < rows.size()) {
+                    Row row = rows.get(index);
+                    row.errors.merge(row.shows(field) ? field : ITEM, capitalise(error.message()),
+                            (a, b) -> a + " " + b);
                     placed = true;
                 }
             }

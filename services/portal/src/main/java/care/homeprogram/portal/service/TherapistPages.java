@@ -19,10 +19,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Composes the therapist's pages from patient-, plan- and notification-service. */
 @ApplicationScoped
@@ -35,28 +33,29 @@ public class TherapistPages {
     private final PlansClient plans;
     private final NotificationsClient notifications;
     private final Viewer viewer;
-    private final int greenMax;
-    private final int amberMax;
+    private final PageCalls calls;
 
-    public TherapistPages(PatientsClient patients, PlansClient plans, NotificationsClient notifications, Viewer viewer,
-            @ConfigProperty(name = "homeprogram.portal.pain.green-max", defaultValue = "3") int greenMax,
-            @ConfigProperty(name = "homeprogram.portal.pain.amber-max", defaultValue = "5") int amberMax) {
+    public TherapistPages(PatientsClient patients, PlansClient plans, NotificationsClient notifications,
+            Viewer viewer, PageCalls calls) {
         this.patients = patients;
         this.plans = plans;
         this.notifications = notifications;
         this.viewer = viewer;
-        this.greenMax = greenMax;
-        this.amberMax = amberMax;
+        this.calls = calls;
     }
 
     public PatientListView patientList(String query) {
         String q = query == null || query.isBlank() ? null : query.strip();
-        Section<List<Patient>> found = Section.load(() -> patients.patients(q, 0, 100).items());
+        // the three calls at once (PageCalls); alerts and levels are only shown if the patients came
+        PageCalls.Pending<List<Patient>> patientsCall = calls.start(() -> patients.patients(q, 0, 100).items());
+        PageCalls.Pending<List<Alert>> alertsCall = calls.start(() -> plans.alerts("open").items());
+        PageCalls.Pending<List<AdherenceLevel>> levelsCall = calls.start(() -> notifications.adherence().items());
+        Section<List<Patient>> found = Section.load(patientsCall::get);
         if (found.unavailable()) {
             return new PatientListView(q, new Section<>(null, found.unavailableService()), false, false);
         }
-        Section<List<Alert>> open = Section.load(() -> plans.alerts("open").items());
-        Section<List<AdherenceLevel>> levels = Section.load(() -> notifications.adherence().items());
+        Section<List<Alert>> open = Section.load(alertsCall::get);
+        Section<List<AdherenceLevel>> levels = Section.load(levelsCall::get);
         Map<UUID, List<Alert>> alertsByPatient = open.orElse(List.of()).stream()
                 .collect(Collectors.groupingBy(Alert::patientId));
         Map<UUID, String> levelByPatient = new HashMap<>();
@@ -72,13 +71,22 @@ public class TherapistPages {
         return new PatientListView(q, Section.of(rows), open.unavailable(), levels.unavailable());
     }
 
-    public PatientPageView patientPage(UUID patientId, Set<String> dismissedProgressions) {
-        Section<Patient> patient = Section.load(() -> patients.patient(patientId));
+    /**
+     * Two rounds of calls, each round's calls at once ({@link PageCalls}): the patient, their plans, the open alerts
+     * and the therapists' names; then, for the plan shown, its sessions, adherence, versions and the versions the
+     * history compares.
+     */
+    public PatientPageView patientPage(UUID patientId) {
+        PageCalls.Pending<Patient> patientCall = calls.start(() -> patients.patient(patientId));
+        PageCalls.Pending<List<Plan>> plansCall = calls.start(() -> plans.ofPatient(patientId).items());
+        PageCalls.Pending<List<Alert>> alertsCall = calls.start(() -> plans.alerts("open").items());
+        PageCalls.Pending<List<Therapist>> therapistsCall = calls.start(() -> patients.therapists().items());
+        Section<Patient> patient = Section.load(patientCall::get);
         ZoneId zone = Times.zone(patient.available() ? patient.value().timeZone() : null);
         Section<List<Plan>> all;
         boolean catchingUp = false;
         try {
-            all = Section.load(() -> plans.ofPatient(patientId).items());
+            all = Section.load(plansCall::get);
         } catch (ServiceProblem problem) {
             // A patient just created is in the therapist's care at patient-service at once, and at plan-service a
             // moment later (it learns care teams from patient-service's events): no plans yet, not "not found".
@@ -92,7 +100,7 @@ public class TherapistPages {
             return new PatientPageView(patientId, patient, new Section<>(null, all.unavailableService()), List.of(),
                     new Section<>(null, all.unavailableService()), zone.getId(), false, intakeForm(patient));
         }
-        Section<List<Alert>> open = Section.load(() -> plans.alerts("open").items());
+        Section<List<Alert>> open = Section.load(alertsCall::get);
         List<Plan> sorted = all.value().stream().sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
         // The plan the patient follows comes first; a draft (not yet theirs) only when nothing else is open.
         Plan current = sorted.stream().filter(p -> p.isOpen() && !"DRAFT".equals(p.status())).findFirst()
@@ -108,7 +116,7 @@ public class TherapistPages {
                         .toList())
                 : new Section<>(null, open.unavailableService());
         Section<PatientPageView.Current> overview = current == null ? Section.of(null)
-                : Section.load(() -> overview(current, patient, zone, dismissedProgressions));
+                : Section.load(() -> overview(current, patient, zone, therapistsCall));
         return new PatientPageView(patientId, patient, overview, others, alertRows, zone.getId(), catchingUp,
                 intakeForm(patient));
     }
@@ -117,11 +125,22 @@ public class TherapistPages {
         return IntakeForm.of(patient.available() ? patient.value().intake() : null);
     }
 
-    private PatientPageView.Current overview(Plan plan, Section<Patient> patient, ZoneId zone, Set<String> dismissed) {
+    private PatientPageView.Current overview(Plan plan, Section<Patient> patient, ZoneId zone,
+            PageCalls.Pending<List<Therapist>> therapistsCall) {
+        PageCalls.Pending<List<Session>> sessionsCall = calls.start(() -> plans.sessions(plan.id()).items());
+        PageCalls.Pending<Adherence> adherenceCall = calls.start(() -> plans.adherence(plan.id()));
+        PageCalls.Pending<List<PlanVersion>> versionsCall = calls.start(() -> plans.versions(plan.id()).items());
+        // The versions the history compares, when versions are numbered 1..current as plan-service numbers them:
+        // the newest VERSIONS_WITH_CHANGES and the one before each. Any other version it needs is fetched then.
+        Map<Integer, PageCalls.Pending<Plan>> earlier = new HashMap<>();
+        for (int v = Math.max(1, plan.version() - VERSIONS_WITH_CHANGES); v < plan.version(); v++) {
+            int version = v;
+            earlier.put(version, calls.start(() -> plans.plan(plan.id(), version)));
+        }
         List<PatientPageView.ItemRow> items = plan.items().stream().filter(i -> !"REMOVED".equals(i.status()))
                 .map(i -> new PatientPageView.ItemRow(i, DoseText.of(i.dose()), "PAUSED".equals(i.status())))
                 .toList();
-        List<Session> sessions = plans.sessions(plan.id()).items();
+        List<Session> sessions = sessionsCall.get();
         Map<UUID, String> itemNames = plan.items().stream()
                 .collect(Collectors.toMap(Plan.Item::id, Plan.Item::name, (a, b) -> a));
         List<PatientPageView.SessionRow> sessionRows = sessions.stream()
@@ -132,24 +151,28 @@ public class TherapistPages {
                         Wording.decision(s), s.symptoms().stream().map(Wording::symptom).toList(), s.note(),
                         s.planId(), s.id(), false))
                 .toList();
-        Section<Adherence> adherence = Section.load(() -> plans.adherence(plan.id()));
+        Section<Adherence> adherence = Section.load(adherenceCall::get);
         boolean suggested = false;
         String progressionText = null;
         Integer week = null;
         if (adherence.available() && adherence.value().progression() != null) {
             Adherence.Progression p = adherence.value().progression();
             week = p.week();
-            suggested = p.suggested() && !dismissed.contains(plan.id() + ":" + p.week());
+            // plan-service keeps a dismissal (who, why) for the care team: a dismissed week is not offered again.
+            suggested = p.suggested() && adherence.value().progressionDismissal() == null;
             progressionText = p.reason();
         }
-        return new PatientPageView.Current(plan, items, history(plan, patient, zone), sessionRows,
-                PainTrend.of(sessions, zone, greenMax, amberMax), adherence, suggested, progressionText, week);
+        return new PatientPageView.Current(plan, items, history(plan, patient, zone, versionsCall, earlier,
+                therapistsCall), sessionRows,
+                PainTrend.of(sessions, zone, plan.thresholds()), adherence, suggested, progressionText, week);
     }
 
-    private List<PatientPageView.VersionRow> history(Plan plan, Section<Patient> patient, ZoneId zone) {
-        List<PlanVersion> versions = plans.versions(plan.id()).items().stream()
+    private List<PatientPageView.VersionRow> history(Plan plan, Section<Patient> patient, ZoneId zone,
+            PageCalls.Pending<List<PlanVersion>> versionsCall, Map<Integer, PageCalls.Pending<Plan>> earlier,
+            PageCalls.Pending<List<Therapist>> therapistsCall) {
+        List<PlanVersion> versions = versionsCall.get().stream()
                 .sorted(Comparator.comparingInt(PlanVersion::version).reversed()).toList();
-        Map<UUID, String> names = people(patient);
+        Map<UUID, String> names = people(patient, therapistsCall);
         Map<Integer, Plan> snapshots = new HashMap<>();
         snapshots.put(plan.version(), plan);
         List<PatientPageView.VersionRow> rows = new ArrayList<>();
@@ -157,8 +180,8 @@ public class TherapistPages {
             PlanVersion v = versions.get(i);
             List<String> changes = List.of();
             if (i < VERSIONS_WITH_CHANGES) {
-                Plan after = snapshot(plan.id(), v.version(), snapshots);
-                Plan before = v.version() > 1 ? snapshot(plan.id(), v.version() - 1, snapshots) : null;
+                Plan after = snapshot(plan.id(), v.version(), snapshots, earlier);
+                Plan before = v.version() > 1 ? snapshot(plan.id(), v.version() - 1, snapshots, earlier) : null;
                 changes = PlanHistory.changes(before, after);
             }
             rows.add(new PatientPageView.VersionRow(v.version(), Wording.planStatus(v.status()), who(v, names),
@@ -167,13 +190,22 @@ public class TherapistPages {
         return rows;
     }
 
-    private Plan snapshot(UUID planId, int version, Map<Integer, Plan> snapshots) {
-        return snapshots.computeIfAbsent(version, v -> plans.plan(planId, v));
+    /** The plan at that version: the call started for it, else one made now. */
+    private Plan snapshot(UUID planId, int version, Map<Integer, Plan> snapshots,
+            Map<Integer, PageCalls.Pending<Plan>> earlier) {
+        Plan known = snapshots.get(version);
+        if (known != null) {
+            return known;
+        }
+        PageCalls.Pending<Plan> started = earlier.get(version);
+        Plan fetched = started != null ? started.get() : plans.plan(planId, version);
+        snapshots.put(version, fetched);
+        return fetched;
     }
 
-    private Map<UUID, String> people(Section<Patient> patient) {
+    private Map<UUID, String> people(Section<Patient> patient, PageCalls.Pending<List<Therapist>> therapistsCall) {
         Map<UUID, String> names = new HashMap<>();
-        Section<List<Therapist>> therapists = Section.load(() -> patients.therapists().items());
+        Section<List<Therapist>> therapists = Section.load(therapistsCall::get);
         therapists.orElse(List.of()).forEach(t -> names.put(t.id(), t.fullName()));
         if (patient.available()) {
             names.put(patient.value().id(), patient.value().fullName() + " (patient)");

@@ -24,7 +24,16 @@ public record TodayView(Section<List<PlanToday>> plans, Section<Integer> unread,
 
     public record Due(UUID planId, UUID itemId, String name, String dose, String summary, List<String> instructions,
             List<String> cautions, String whySafe, int timerSeconds, String timerText, boolean hold, int timesPerDay,
-            long doneToday, String followUpQuestion) {
+            long doneToday, String followUpQuestion, String noteToPatient,
+            List<care.homeprogram.portal.client.Media> media) {
+
+        public List<care.homeprogram.portal.client.Media> images() {
+            return media.stream().filter(m -> !m.isVideo()).toList();
+        }
+
+        public care.homeprogram.portal.client.Media video() {
+            return media.stream().filter(care.homeprogram.portal.client.Media::isVideo).findFirst().orElse(null);
+        }
 
         public boolean hasContent() {
             return instructions != null && !instructions.isEmpty();

@@ -2,6 +2,7 @@ package care.homeprogram.portal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.contract.Problem;
 import care.homeprogram.portal.client.Dose;
 import care.homeprogram.portal.client.Exercise;
 import care.homeprogram.portal.client.NewPlan;
@@ -34,38 +35,80 @@ class PlanFormTest {
         assertThat(items.get(1).startWeek()).isEqualTo(2);
     }
 
+    /**
+     * The form checks only that numbers parse: a dose out of range, a missing number or day, cold without a flare-up
+     * are plan-service's to refuse (its rules, its words), not a second copy of them here.
+     */
     @Test
-    void mistakesStayNextToTheirFieldAndRemovedRowsGo() {
-        PlanForm form = PlanForm.fromPost(new PlanForm.Posted(List.of("", ""),
-                List.of(tilt.id().toString(), contrast.id().toString()), List.of("1", "1"), List.of("", ""),
-                List.of("80", ""), List.of("", ""), List.of("", "900"), List.of("", "1"), List.of("2", "1"),
-                List.of(), List.of(), List.of(), List.of("1"), List.of()), library).validate();
+    void onlyNumbersThatDoNotParseAreTheFormsOwnMistakesAndRemovedRowsGo() {
+        PlanForm form = PlanForm.fromPost(new PlanForm.Posted(List.of("", "", ""),
+                List.of(tilt.id().toString(), contrast.id().toString(), tilt.id().toString()), List.of("1", "1", "1"),
+                List.of("", "", "two"), List.of("80", "", "8"), List.of("", "", ""), List.of("", "900", ""),
+                List.of("", "1", "1"), List.of("2", "1", "99999999999"), List.of(), List.of(), List.of(),
+                List.of("1"), List.of()), library).validate();
 
-        assertThat(form.rows()).hasSize(1);
-        PlanForm.Row row = form.rows().get(0);
-        assertThat(row.error("reps")).isEqualTo("Must be between 1 and 50");
-        assertThat(row.error("timesPerDay")).isEqualTo("Required");
-        assertThat(row.error("days")).isEqualTo("Choose at least one day");
+        assertThat(form.rows()).hasSize(2);
+        PlanForm.Row outOfRange = form.rows().get(0);
+        assertThat(outOfRange.hasErrors()).as("reps 80, no times a day, no day: plan-service's to say").isFalse();
+        PlanForm.Row unparsable = form.rows().get(1);
+        assertThat(unparsable.error("sets")).isEqualTo("Must be a whole number");
+        assertThat(unparsable.error("weeks")).isEqualTo("Must be a whole number");
         assertThat(form.valid()).isFalse();
     }
 
     @Test
-    void coldNeedsAFlareUpAndServiceErrorsLandOnTheirRow() {
+    void coldWithoutAFlareUpIsLeftToPlanServiceWhoseErrorsLandOnTheirRowAndField() {
         PlanForm form = PlanForm.fromPost(new PlanForm.Posted(List.of(""), List.of(contrast.id().toString()),
                 List.of("1"), List.of(""), List.of(""), List.of(""), List.of("900"), List.of("1"), List.of("1"),
                 List.of("0:MONDAY"), List.of(), List.of(), List.of(), List.of(tilt.id().toString())), library)
                 .validate();
 
         assertThat(form.rows()).hasSize(2);
-        assertThat(form.rows().get(0).error("cold")).startsWith("Cold is only for an acute flare-up");
-        form.reject(new ServiceProblem(400, "validation", "Invalid input",
-                List.of(new ServiceProblem.FieldError("items[1].dose.reps", "must be less than or equal to 50"))));
+        assertThat(form.valid()).as("cold without a flare-up is plan-service's rule").isTrue();
+        form.reject(new ServiceProblem(400, "plan-content", "Plan content",
+                List.of(new Problem.FieldError("items[0].coldReason",
+                                "Contrast heat and cold: cold is only for an acute flare-up"),
+                        new Problem.FieldError("items[1]", "Pelvic tilt: a plan never prescribes bed rest"),
+                        new Problem.FieldError("items[1].targetRegions", "never applied on low back"),
+                        new Problem.FieldError("items[1].dose.reps", "must be less than or equal to 50"))));
+        assertThat(form.rows().get(0).error("cold"))
+                .isEqualTo("Contrast heat and cold: cold is only for an acute flare-up");
         assertThat(form.rows().get(1).error("reps")).isEqualTo("Must be less than or equal to 50");
+        assertThat(form.rows().get(1).error(PlanForm.ITEM))
+                .isEqualTo("Pelvic tilt: a plan never prescribes bed rest Never applied on low back");
+        assertThat(form.error("items")).isNull();
+    }
+
+    /** A note to the patient travels with its row (blank: none) and plan-service's refusal of it lands next to it. */
+    @Test
+    void aNoteToThePatientIsSentWithItsItemAndItsRefusalShownNextToIt() {
+        PlanForm form = PlanForm.fromPost(new PlanForm.Posted(List.of("", ""),
+                List.of(tilt.id().toString(), tilt.id().toString()), List.of("1", "1"), List.of("2", "2"),
+                List.of("8", "8"), List.of("", ""), List.of("", ""), List.of("1", "1"), List.of("2", "2"),
+                List.of("0:MONDAY", "1:MONDAY"), List.of(), List.of(), List.of(), List.of(),
+                List.of("  Keep your back flat  ", " ")), library).validate();
+
+        assertThat(form.items()).extracting(NewPlan.Item::noteToPatient).containsExactly("Keep your back flat", null);
+        form.reject(new ServiceProblem(400, "validation", "Invalid",
+                List.of(new Problem.FieldError("items[0].noteToPatient", "size must be between 0 and 500"))));
+        assertThat(form.rows().get(0).error("note")).isEqualTo("Size must be between 0 and 500");
+    }
+
+    @Test
+    void aRefusalNamingNoRowIsShownAboveTheForm() {
+        PlanForm form = PlanForm.fromPost(new PlanForm.Posted(List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                library).validate();
+
+        assertThat(form.valid()).as("an empty plan is plan-service's to refuse").isTrue();
+        form.reject(new ServiceProblem(400, "validation", "items: size must be between 1 and 12",
+                List.of(new Problem.FieldError("items", "size must be between 1 and 12"))));
+        assertThat(form.error("items")).isEqualTo("items: size must be between 1 and 12");
     }
 
     private static Exercise exercise(String name, List<String> flags) {
         return new Exercise(UUID.randomUUID(), name.toLowerCase().replace(' ', '-'), name, "MOVEMENT", "Summary",
                 List.of("Step"), List.of("Caution"), "Safe", new Dose(1, 5, null, null, 2,
-                        List.of(DayOfWeek.values()), 4), flags);
+                        List.of(DayOfWeek.values()), 4), flags, null, null, false, null, 1);
     }
 }

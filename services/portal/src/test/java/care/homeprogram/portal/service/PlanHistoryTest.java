@@ -43,13 +43,13 @@ class PlanHistoryTest {
 
     private static Plan plan(String status, Plan.Item... items) {
         return new Plan(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), status, 1, LocalDate.now(),
-                OffsetDateTime.now(), OffsetDateTime.now(), List.of(items), null, null);
+                OffsetDateTime.now(), OffsetDateTime.now(), List.of(items), null, null, null, null);
     }
 
     private static Plan.Item item(UUID id, String name, Integer reps, String status, String pausedReason) {
         Dose dose = reps == null ? new Dose(null, null, null, 300, 2, EVERY_DAY, 2)
                 : new Dose(1, reps, null, null, 2, EVERY_DAY, 2);
         return new Plan.Item(id, UUID.randomUUID(), name, status, pausedReason, 1, dose, null, false, null, null,
-                null, null);
+                null, null, null);
     }
 }

@@ -25,7 +25,7 @@ class ProgramPdfTest {
                                 List.of("Should not increase your pain.")),
                         item("Walking", new Dose(null, null, null, 300, 2, List.of(DayOfWeek.MONDAY,
                                 DayOfWeek.WEDNESDAY), 2), null, null)),
-                null, null);
+                null, null, null, null);
 
         byte[] pdf = ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of(plan));
 
@@ -47,7 +47,7 @@ class ProgramPdfTest {
 
     private static Plan.Item item(String name, Dose dose, List<String> instructions, List<String> cautions) {
         return new Plan.Item(UUID.randomUUID(), UUID.randomUUID(), name, "ACTIVE", null, 1, dose, null, false, null,
-                instructions, cautions, null);
+                instructions, cautions, null, null);
     }
 
     private static String text(byte[] pdf) throws Exception {

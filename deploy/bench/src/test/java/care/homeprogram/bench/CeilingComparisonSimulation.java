@@ -1,0 +1,179 @@
+package care.homeprogram.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.restassured.RestAssured.given;
+
+import care.homeprogram.local.Platform;
+import care.homeprogram.local.Progress;
+import care.homeprogram.local.Service;
+import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.SharedStack;
+import care.homeprogram.testing.Tokens;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Every throughput figure next to the ceiling's, measured in the same run (issue 19): the ceiling
+ * (deploy/bench/ceiling: one indexed row holding a document as large as plan-service's answer, behind a locally
+ * verified RS256 JWT with a role check) against the patient's hot read {@code GET /api/plans/mine} (a real Keycloak
+ * token, ownership, the audit record) and the portal's two busiest pages.
+ *
+ * <p>Saturation: closed loop like wrk ({@link ClosedLoop}), {@code -Dbench.rounds} rounds (default 3) of
+ * {@code -Dbench.round-seconds} (default 10) per target after a warm-up of {@code -Dbench.warm-up-seconds} (default
+ * 20), the targets taking turns within a round so that the machine's other load falls on all of them alike; the
+ * medians are printed with their ratio to the ceiling's and the target. Then the open model (Gatling,
+ * {@code constantUsersPerSec} at half of each one's measured saturation, {@code -Dbench.seconds}, default 20) for
+ * p99, in Gatling's table. Connections: {@code -Dbench.connections} (default 16) for the APIs, 8 for the pages.
+ */
+public class CeilingComparisonSimulation extends Simulation {
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("bench.round-seconds", 10));
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 20));
+    private static final int OPEN_SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int API_CONNECTIONS = Integer.getInteger("bench.connections", 16);
+    private static final int PAGE_CONNECTIONS = 8;
+
+    private final Platform platform = BenchPlatform.get();
+    private final String plans = platform.url(Service.PLANS);
+    private final String portal = platform.url(Service.PORTAL);
+    private final String planId = BenchData.assignAcuteTemplateToPat(plans, true);
+    private final PatToken pat = new PatToken();
+    private final String document = given().baseUri(plans).auth().oauth2(pat.get()).get("/api/plans/mine").then()
+            .statusCode(200).extract().asString();
+    private final BenchCeiling ceiling = BenchCeiling.start(SharedStack.coordinates(),
+            "bench_ceiling_" + Long.toHexString(System.nanoTime()), Path.of("target", "ceiling").toAbsolutePath(),
+            DemoUsers.PAT.toString(), document);
+    private final String ceilingToken = ceiling.token();
+    private final String taraCookies = PortalLogin.sessionCookies(portal, "tara");
+    private final String patCookies = PortalLogin.sessionCookies(portal, "pat");
+
+    private final Map<String, Target> targets = targets();
+    private final Map<String, ClosedLoop.Figures> saturation = measureSaturation();
+
+    private final ScenarioBuilder openMine = scenario("open model GET /api/plans/mine")
+            .exec(http("GET /api/plans/mine (open model)").get(plans + "/api/plans/mine")
+                    .header("Authorization", session -> "Bearer " + pat.get()).check(status().is(200)));
+    private final ScenarioBuilder openCeiling = scenario("open model ceiling")
+            .exec(http("ceiling GET /documents/mine (open model)").get(ceiling.url() + "/documents/mine")
+                    .header("Authorization", "Bearer " + ceilingToken).check(status().is(200)));
+    private final HttpProtocolBuilder protocol = http.acceptHeader("application/json").shareConnections();
+
+    {
+        setUp(openCeiling.injectOpen(constantUsersPerSec(half("ceiling")).during(OPEN_SECONDS))
+                .andThen(openMine.injectOpen(constantUsersPerSec(half("GET /api/plans/mine")).during(OPEN_SECONDS))))
+                .protocols(protocol)
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    /** What is measured, in the order of each round; the ceiling first. */
+    private record Target(String name, int connections, String target, Supplier<HttpRequest> request) {
+    }
+
+    private Map<String, Target> targets() {
+        Map<String, Target> all = new LinkedHashMap<>();
+        all.put("ceiling", new Target("ceiling", API_CONNECTIONS, "-", () -> HttpRequest.newBuilder(
+                URI.create(ceiling.url() + "/documents/mine")).header("Authorization", "Bearer " + ceilingToken)
+                .header("Accept", "application/json").build()));
+        all.put("GET /api/plans/mine", new Target("GET /api/plans/mine", API_CONNECTIONS,
+                "ratio >= 0.5; p99 <= 25 ms at half of saturation (open model below)", () -> HttpRequest.newBuilder(
+                        URI.create(plans + "/api/plans/mine")).header("Authorization", "Bearer " + pat.get())
+                        .header("Accept", "application/json").build()));
+        all.put("therapist patient page", new Target("therapist patient page", PAGE_CONNECTIONS,
+                ">= 150 req/s, p50 <= 40 ms", () -> HttpRequest.newBuilder(
+                        URI.create(portal + "/patients/" + DemoUsers.PAT)).header("Cookie", taraCookies)
+                        .header("Accept", "text/html").build()));
+        all.put("patient Today page", new Target("patient Today page", PAGE_CONNECTIONS,
+                ">= 150 req/s, p50 <= 40 ms", () -> HttpRequest.newBuilder(URI.create(portal + "/today"))
+                        .header("Cookie", patCookies).header("Accept", "text/html").build()));
+        return all;
+    }
+
+    private Map<String, ClosedLoop.Figures> measureSaturation() {
+        for (Target t : targets.values()) {
+            Progress.say("warming up " + t.name() + " (" + WARM_UP.toSeconds() + " s, untimed)");
+            ClosedLoop.run(t.request(), 200, t.connections(), WARM_UP);
+        }
+        Map<String, List<ClosedLoop.Figures>> rounds = new LinkedHashMap<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (Target t : targets.values()) {
+                ClosedLoop.Figures figures = ClosedLoop.run(t.request(), 200, t.connections(), ROUND);
+                Progress.say(String.format(Locale.ROOT, "round %d/%d %-24s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms%s",
+                        round, ROUNDS, t.name(), figures.perSecond(), figures.p50Millis(), figures.p99Millis(),
+                        figures.failures() == 0 ? "" : "  FAILED " + figures.failures()));
+                rounds.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(figures);
+            }
+        }
+        Map<String, ClosedLoop.Figures> medians = new LinkedHashMap<>();
+        rounds.forEach((name, figures) -> medians.put(name, ClosedLoop.median(figures)));
+        report(medians);
+        return medians;
+    }
+
+    private void report(Map<String, ClosedLoop.Figures> medians) {
+        ClosedLoop.Figures top = medians.get("ceiling");
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%nsaturation, closed loop, median of %d rounds of %d s (%s; load average %s)%n"
+                        + "%-24s %5s %10s %9s %9s %12s %7s  %s%n",
+                ROUNDS, ROUND.toSeconds(), Instant.now(), loadAverage(), "figure", "conns", "req/s", "p50 ms",
+                "p99 ms", "ceiling req/s", "ratio", "target"));
+        for (Target t : targets.values()) {
+            ClosedLoop.Figures f = medians.get(t.name());
+            table.append(String.format(Locale.ROOT, "%-24s %5d %10.1f %9.1f %9.1f %12.1f %7.3f  %s%s%n", t.name(),
+                    t.connections(), f.perSecond(), f.p50Millis(), f.p99Millis(), top.perSecond(),
+                    f.perSecond() / top.perSecond(), t.target(),
+                    f.failures() == 0 ? "" : "  (" + f.failures() + " failed requests)"));
+        }
+        System.out.println(table);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** Half of the measured saturation (at least 1/s): the open model's rate. */
+    private double half(String name) {
+        return Math.max(1, saturation.get(name).perSecond() / 2);
+    }
+
+    @Override
+    public void after() {
+        report(saturation);
+        ceiling.close();
+        platform.close();
+    }
+
+    /** pat's Keycloak access token, fetched again before it expires (access tokens live 5 minutes). */
+    private static final class PatToken {
+        private String token;
+        private Instant fetched = Instant.EPOCH;
+
+        synchronized String get() {
+            if (Instant.now().isAfter(fetched.plusSeconds(120))) {
+                token = Tokens.freshAccessToken("pat", Tokens.DEMO_PASSWORD);
+                fetched = Instant.now();
+            }
+            return token;
+        }
+    }
+}

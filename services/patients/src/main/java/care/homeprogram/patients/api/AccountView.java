@@ -1,0 +1,12 @@
+package care.homeprogram.patients.api;
+
+import care.homeprogram.patients.client.KeycloakAccounts.Account;
+import java.util.UUID;
+
+/** What an admin sees of an account: who, their role, whether they can sign in. Nothing clinical. */
+public record AccountView(UUID id, String username, String email, String firstName, String lastName, String role,
+        boolean enabled) {
+    public static AccountView of(Account a) {
+        return new AccountView(a.id(), a.username(), a.email(), a.firstName(), a.lastName(), a.role(), a.enabled());
+    }
+}

@@ -1,0 +1,73 @@
+package care.homeprogram.plans.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A picture or the video of a library entry. Its bytes live in {@code exercise_media_chunk} rows (see
+ * {@code service/MediaChunks}); the row itself is never changed after the upload, so its id names immutable content.
+ */
+@Entity
+@Table(name = "exercise_media")
+public class ExerciseMedia extends PanacheEntityBase {
+    public enum Kind {
+        IMAGE, VIDEO
+    }
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "exercise_id")
+    public Exercise exercise;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    /** Detected from the bytes, never taken from the upload's name or headers. */
+    @Column(name = "content_type", nullable = false)
+    public String contentType;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long sizeBytes;
+
+    /** SHA-256 of the bytes as stored, hex: the strong ETag. */
+    @Column(nullable = false)
+    public String sha256;
+
+    /** Pixels, for raster images; null for SVG and video. */
+    public Integer width;
+    public Integer height;
+
+    /** An image's alt text, a video's text alternative. */
+    @Column(nullable = false)
+    public String description;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "uploaded_by")
+    public UUID uploadedBy;
+
+    /** The seed file a seeded illustration came from; null for uploads. */
+    @Column(name = "seed_file")
+    public String seedFile;
+
+    @Column(name = "uploaded_at", nullable = false)
+    public OffsetDateTime uploadedAt;
+
+    public static List<ExerciseMedia> of(UUID exerciseId) {
+        return list("exercise.id = ?1 order by kind, position, uploadedAt", exerciseId);
+    }
+}

@@ -1,9 +1,0 @@
-package care.homeprogram.plans.rest;
-
-import care.homeprogram.plans.safety.RedFlag;
-import jakarta.validation.constraints.NotNull;
-import java.util.Map;
-
-/** POST /api/check-ins: the red-flag questionnaire; a missing answer counts as no. */
-public record CheckInRequest(@NotNull Map<RedFlag, Boolean> answers) {
-}

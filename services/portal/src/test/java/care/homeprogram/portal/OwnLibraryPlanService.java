@@ -1,0 +1,121 @@
+package care.homeprogram.portal;
+
+import care.homeprogram.testing.DemoUsers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for plan-service for the therapist's library and plan-safety pages, over real HTTP: it lists one
+ * exercise and one template of tara's beside a seeded entry and theo's shared one, serves one plan of pat's with its
+ * thresholds and drink target, keeps every write it receives ({@link #writes}: method, path, body) and answers each
+ * with {@link #answer} (200 with a minimal body when null), so a test can make plan-service refuse with its
+ * problem+json.
+ */
+public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManager {
+    static final String OWN_EXERCISE = "e1000000-0000-4000-8000-000000000001";
+    static final String SEEDED_EXERCISE = "e1000000-0000-4000-8000-000000000002";
+    static final String THEOS_EXERCISE = "e1000000-0000-4000-8000-000000000003";
+    static final String OWN_TEMPLATE = "a1000000-0000-4000-8000-000000000001";
+    static final String PLAN = "f1000000-0000-4000-8000-000000000001";
+    static final String DOSE = "{\"sets\":2,\"reps\":10,\"timesPerDay\":1,\"daysOfWeek\":[\"MONDAY\"],\"weeks\":4}";
+
+    /** The writes received, oldest first: "METHOD path body". */
+    static final List<String> writes = new CopyOnWriteArrayList<>();
+    /** plan-service's answer to the next writes, or null for 200. */
+    static volatile PlanServiceStub.Answer answer;
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the plan-service stand-in", e);
+        }
+        server.createContext("/api/exercises", exchange -> {
+            if (!write(exchange)) {
+                PlanServiceStub.answer(exchange, 200, "{\"items\":[" + exercise(OWN_EXERCISE, "Tara's wall reach",
+                        DemoUsers.TARA.toString()) + "," + exercise(SEEDED_EXERCISE, "Bird dog", null) + ","
+                        + exercise(THEOS_EXERCISE, "Theo's shared stretch", DemoUsers.THEO.toString())
+                        + "],\"total\":3}");
+            }
+        });
+        server.createContext("/api/templates", exchange -> {
+            if (!write(exchange)) {
+                PlanServiceStub.answer(exchange, 200, "{\"items\":[{\"id\":\"" + OWN_TEMPLATE + "\",\"slug\":\"x\","
+                        + "\"name\":\"Tara's knees\",\"description\":\"Saved from a plan\",\"condition\":\"CUSTOM\","
+                        + "\"acute\":false,\"sharedWithClinic\":false,\"ownerTherapistId\":\"" + DemoUsers.TARA
+                        + "\",\"items\":[{\"exerciseId\":\"" + OWN_EXERCISE + "\",\"name\":\"Tara's wall reach\","
+                        + "\"startWeek\":2,\"dose\":" + DOSE + ",\"targetRegions\":[]}]}],\"total\":1}");
+            }
+        });
+        server.createContext("/api/plans", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (write(exchange)) {
+                return;
+            }
+            if (path.equals("/api/plans/mine")) {
+                PlanServiceStub.answer(exchange, 200, "{\"items\":[],\"total\":0}"); // pat's Today, after sign-in
+            } else if (path.endsWith("/hydration")) {
+                PlanServiceStub.answer(exchange, 200, "{\"planId\":\"" + PLAN + "\",\"targetLitres\":null,"
+                        + "\"suggestion\":{\"minLitres\":3,\"maxLitres\":4,\"source\":\"the guide\"},"
+                        + "\"restrictions\":[],\"minLitres\":0.5,\"maxLitres\":6,"
+                        + "\"caution\":\"Check for a fluid or salt restriction first.\"}");
+            } else if (path.equals("/api/plans/" + PLAN)) {
+                PlanServiceStub.answer(exchange, 200, "{\"id\":\"" + PLAN + "\",\"patientId\":\"" + DemoUsers.PAT
+                        + "\",\"status\":\"ACTIVE\",\"version\":3,\"items\":[],"
+                        + "\"thresholds\":{\"greenMax\":2,\"amberMax\":4,\"baselineRiseAlert\":2},"
+                        + "\"clinicThresholds\":{\"greenMax\":3,\"amberMax\":5,\"baselineRiseAlert\":2}}");
+            } else {
+                PlanServiceStub.answer(exchange, 404, "{\"title\":\"Not found\",\"status\":404}");
+            }
+        });
+        server.createContext("/", exchange -> PlanServiceStub.answer(exchange, 404,
+                "{\"title\":\"Not found\",\"status\":404}"));
+        server.start();
+        String url = "http://localhost:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.plan-service.url", url,
+                "%test.quarkus.rest-client.plan-service.url", url);
+    }
+
+    /** Keeps a write and answers it; false for a read. */
+    private static boolean write(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if ("GET".equals(method)) {
+            return false;
+        }
+        writes.add(method + " " + exchange.getRequestURI().getPath() + " "
+                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        PlanServiceStub.Answer given = answer;
+        if ("DELETE".equals(method) && given == null) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return true;
+        }
+        PlanServiceStub.answer(exchange, given == null ? 200 : given.status(), given == null ? "{}" : given.json());
+        return true;
+    }
+
+    private static String exercise(String id, String name, String owner) {
+        return "{\"id\":\"" + id + "\",\"slug\":\"" + id + "\",\"name\":\"" + name + "\",\"category\":\"MOVEMENT\","
+                + "\"summary\":\"Reach up\",\"instructions\":[\"Stand by a wall\",\"Reach up slowly\"],"
+                + "\"cautions\":[\"Stop if it hurts\"],\"whySafe\":\"Small movement\",\"defaultDose\":" + DOSE
+                + ",\"flags\":[],\"bodyRegions\":[],\"sharedWithClinic\":" + (owner != null) + ","
+                + "\"ownerTherapistId\":" + (owner == null ? "null" : "\"" + owner + "\"") + ",\"contentVersion\":2}";
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
