@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -17,24 +20,54 @@ import java.util.stream.Collectors;
 final class Accessibility {
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final List<String> FAILING = List.of("serious", "critical");
+    private static final int[] WIDTHS = { 1280, 360 };
+    /** The pages checked in this JVM: several journeys visit the same page, and once is enough (journey time). */
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
     private Accessibility() {
     }
 
+    /**
+     * Checks the current page at both widths unless a page of this name was already checked in this run; name a page
+     * by what it is ("the plan builder"), not by its address, which holds ids.
+     */
+    static void assertNoSeriousViolationsOnce(PortalBrowser browser, String page) {
+        if (CHECKED.add(page)) {
+            assertNoSeriousViolations(browser);
+        }
+    }
+
     /** Checks the current page at 1280 px and at 360 px, then restores the browser's own size. */
     static void assertNoSeriousViolations(PortalBrowser browser) {
-        for (int width : new int[] { 1280, 360 }) {
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                    "height", 800, "deviceScaleFactor", 1, "mobile", width < 500));
+        // Both widths are checked before failing, so that one run names everything to fix.
+        List<String> found = new ArrayList<>();
+        for (int width : WIDTHS) {
+            emulate(browser, width, 800);
             try {
                 Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver);
                 List<Rule> failing = results.getViolations().stream()
                         .filter(rule -> FAILING.contains(rule.getImpact())).toList();
-                assertThat(failing).as("axe-core serious/critical violations on %s at %d px: %s", browser.path(),
-                        width, describe(failing)).isEmpty();
+                if (!failing.isEmpty()) {
+                    found.add(width + " px: " + describe(failing));
+                }
             } finally {
-                browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                restore(browser);
             }
+        }
+        assertThat(found).as("axe-core serious/critical violations on %s", browser.path()).isEmpty();
+    }
+
+    private static void emulate(PortalBrowser browser, int width, int height) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
+    }
+
+    /** A phone-sized browser goes back to its phone emulation (as Chromium opened it), a desktop one to its window. */
+    private static void restore(PortalBrowser browser) {
+        browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        if (browser.width < 500) {
+            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", browser.width,
+                    "height", browser.height, "deviceScaleFactor", 2, "mobile", true));
         }
     }
 

@@ -27,10 +27,15 @@ final class PortalBrowser {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     final ChromeDriver driver;
+    /** The window this browser was opened with: a phone's (under 500 px) is emulated as DevTools does it. */
+    final int width;
+    final int height;
     private final String portal;
 
     PortalBrowser(String portal, int width, int height) {
         this.portal = portal;
+        this.width = width;
+        this.height = height;
         this.driver = Chromium.open(width, height);
     }
 

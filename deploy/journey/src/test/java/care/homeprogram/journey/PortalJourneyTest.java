@@ -23,7 +23,8 @@ import org.openqa.selenium.WebElement;
  * The portal in a real headless Chromium against the whole platform, as the three roles use it: tara builds a plan
  * from the back-spasm template with a changed dose and assigns it to pat; pat, on a phone-sized screen, sees today's
  * items, logs a session with sharp pain and is told to stop; tara sees the alert and acknowledges it; ada creates a
- * therapist account that can then sign in. Each step builds on the one before.
+ * therapist account that can then sign in. Each step builds on the one before. axe-core checks each distinct page
+ * once, at 1280 px and 360 px (Accessibility).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ScreenshotsOnFailure.class)
@@ -47,20 +48,24 @@ class PortalJourneyTest {
         PortalBrowser tara = new PortalBrowser(portal, DESKTOP_WIDTH, DESKTOP_HEIGHT).signIn("tara");
         assertThat(tara.path()).isEqualTo("/patients");
         assertThat(tara.text()).contains("Signed in as Tara Lindqvist").contains("Pat Morgan");
+        Accessibility.assertNoSeriousViolationsOnce(tara, "therapist's patient list");
 
         tara.click(By.linkText("Pat Morgan"));
         awaitPatientPage(tara);
         tara.open(PAT_PAGE + "/plans/new");
+        Accessibility.assertNoSeriousViolationsOnce(tara, "plan builder's template picker");
         tara.click(By.partialLinkText("Use “Acute back spasm — 4 weeks”"));
 
         WebElement tilt = tara.find(By.xpath("//fieldset[legend[normalize-space()='Pelvic tilt']]"));
         assertThat(tilt.findElement(By.name("reps")).getAttribute("value")).isEqualTo("5");
+        Accessibility.assertNoSeriousViolationsOnce(tara, "plan builder from a template");
         tara.type(tilt.findElement(By.name("reps")), "8");
         tara.submit(By.cssSelector("button[value=preview]"));
 
         WebElement preview = tara.find(By.id("preview-heading")).findElement(By.xpath(".."));
         assertThat(preview.getText()).contains("Preview: what Pat Morgan will see").contains("Pelvic tilt")
                 .contains("8 reps, hold 5 s · 2 times a day · every day · 2 weeks");
+        Accessibility.assertNoSeriousViolationsOnce(tara, "plan builder's preview");
         tara.submit(By.cssSelector("button[value=assign]"));
 
         assertThat(tara.path()).isEqualTo(PAT_PAGE);
@@ -97,6 +102,7 @@ class PortalJourneyTest {
         assertThat(tilt.findElement(By.xpath(".//button[normalize-space()='Start timer']")).isDisplayed())
                 .as("the hold timer (enhancement)").isTrue();
         pat.screenshotForReadme("patient-today-phone", 1300);
+        Accessibility.assertNoSeriousViolationsOnce(pat, "patient's Today");
 
         tilt.findElement(By.xpath(".//summary[normalize-space()='Log this session']")).click();
         pat.slide(tilt.findElement(By.name("painBefore")), 3);
@@ -114,6 +120,7 @@ class PortalJourneyTest {
                 .contains("get emergency help at once")
                 .contains("Your therapist has been told.");
         pat.screenshotForReadme("patient-stop-message-phone", 1300);
+        Accessibility.assertNoSeriousViolationsOnce(pat, "session outcome: stop");
 
         pat.open("/today");
         assertThat(pat.text()).contains("Pelvic tilt is paused.");
@@ -130,8 +137,10 @@ class PortalJourneyTest {
         PortalBrowser pat = new PortalBrowser(portal, PHONE_WIDTH, PHONE_HEIGHT).signIn("pat");
         pat.open("/inbox");
         assertThat(pat.text()).contains("Your new home program is ready");
+        Accessibility.assertNoSeriousViolationsOnce(pat, "patient's inbox");
 
         pat.open("/preferences");
+        Accessibility.assertNoSeriousViolationsOnce(pat, "reminder settings");
         pat.type(pat.find(By.id("timeZone")), "Europe/Berlin");
         pat.driver.executeScript("arguments[0].value = '22:30'", pat.find(By.id("quietStart")));
         pat.driver.executeScript("arguments[0].value = '07:15'", pat.find(By.id("quietEnd")));
@@ -155,6 +164,7 @@ class PortalJourneyTest {
         WebElement alert = tara.find(sharpPainAlert);
         assertThat(alert.getText()).contains("HIGH").contains("Stop rule").contains("Pelvic tilt");
         tara.screenshotForReadme("therapist-patient-page", 4000);
+        Accessibility.assertNoSeriousViolationsOnce(tara, "therapist's patient page with a plan and an alert");
 
         tara.submit(By.xpath("//li[contains(@class,'alert')][contains(.,'SHARP_PAIN')]"
                 + "//button[normalize-space()='Acknowledge']"));
@@ -175,6 +185,7 @@ class PortalJourneyTest {
         assertThat(ada.path()).isEqualTo("/admin/accounts");
         assertThat(ada.text()).contains("Create an account").doesNotContain("Pelvic tilt").doesNotContain("pain");
         ada.screenshotForReadme("admin-accounts", 4000);
+        Accessibility.assertNoSeriousViolationsOnce(ada, "admin's accounts");
         // The run's other tests add accounts to the same realm, so the demo people may be on a later page: ada
         // finds them with the filter; an admin sees who they are, never their care.
         ada.open("/admin/accounts?role=therapist&q=Lindqvist");
@@ -184,6 +195,7 @@ class PortalJourneyTest {
                 .doesNotContain("pain");
 
         ada.click(By.linkText("Create an account"));
+        Accessibility.assertNoSeriousViolationsOnce(ada, "admin's new account form");
         new org.openqa.selenium.support.ui.Select(ada.find(By.id("role"))).selectByValue("therapist");
         ada.type(ada.find(By.id("firstName")), "Thea");
         ada.type(ada.find(By.id("lastName")), "Novak");
@@ -194,6 +206,7 @@ class PortalJourneyTest {
 
         assertThat(ada.text()).contains("The account is created.").contains(username).contains("therapist")
                 .contains("Enabled");
+        Accessibility.assertNoSeriousViolationsOnce(ada, "admin's account page");
 
         String accountPage = ada.path();
 
@@ -202,6 +215,7 @@ class PortalJourneyTest {
         assertThat(thea.path()).isEqualTo("/patients");
         assertThat(thea.text()).contains("Signed in as Thea Novak").contains("Role: therapist")
                 .contains("No patients in your care yet.");
+        Accessibility.assertNoSeriousViolationsOnce(thea, "therapist's empty patient list");
 
         // The audit trail shows what the new therapist did (her patient list), and nothing clinical.
         ada.open(accountPage);
@@ -211,6 +225,7 @@ class PortalJourneyTest {
             return d.findElement(By.tagName("body")).getText().contains("/api/patients");
         });
         assertThat(ada.text()).contains("therapist").contains("ALLOWED");
+        Accessibility.assertNoSeriousViolationsOnce(ada, "admin's audit trail of a person");
 
         // Disable and enable again.
         ada.open(accountPage);
@@ -226,6 +241,7 @@ class PortalJourneyTest {
         String username = "pia." + UUID.randomUUID().toString().substring(0, 6);
         PortalBrowser tara = new PortalBrowser(portal, DESKTOP_WIDTH, DESKTOP_HEIGHT).signIn("tara");
         tara.click(By.linkText("Create a patient"));
+        Accessibility.assertNoSeriousViolationsOnce(tara, "therapist's new patient form");
         tara.type(tara.find(By.id("firstName")), "Pia");
         tara.type(tara.find(By.id("lastName")), "Keller");
         tara.driver.executeScript("arguments[0].value = '1979-05-14'", tara.find(By.id("birthDate")));
@@ -236,6 +252,7 @@ class PortalJourneyTest {
 
         assertThat(tara.heading()).isEqualTo("Pia Keller");
         assertThat(tara.text()).contains("The patient is created").contains("Time zone Europe/Vienna");
+        Accessibility.assertNoSeriousViolationsOnce(tara, "therapist's page of a patient without a plan");
         tara.open("/patients?q=Keller");
         assertThat(tara.text()).contains("Pia Keller").doesNotContain("Pat Morgan");
     }

@@ -5,13 +5,12 @@ import static care.homeprogram.testing.DemoUsers.PAT;
 import static care.homeprogram.testing.DemoUsers.TARA;
 import static care.homeprogram.testing.DemoUsers.THEO;
 
+import care.homeprogram.testing.StandInService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ import java.util.regex.Pattern;
  * declines (then 409 once decided); anyone outside the team gets 404, an unknown therapist 400. The caller is the
  * access token's subject.
  */
-public class CareTeamServiceStub implements QuarkusTestResourceLifecycleManager {
+public class CareTeamServiceStub extends StandInService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATIENT_PATH = Pattern.compile(
             "/api/patients/([0-9a-f-]{36})/care-team(?:/requests(?:/([0-9a-f-]{36})/(confirm|decline))?)?");
@@ -57,7 +56,9 @@ public class CareTeamServiceStub implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    private HttpServer server;
+    public CareTeamServiceStub() {
+        super("patient-service");
+    }
 
     static synchronized void reset() {
         team.clear();
@@ -70,22 +71,13 @@ public class CareTeamServiceStub implements QuarkusTestResourceLifecycleManager 
     }
 
     @Override
-    public Map<String, String> start() {
+    protected void routes(HttpServer server) {
         reset();
-        try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the care-team stand-in", e);
-        }
         server.createContext("/", CareTeamServiceStub::handle);
-        server.start();
-        String url = "http://localhost:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.patient-service.url", url,
-                "%test.quarkus.rest-client.patient-service.url", url);
     }
 
     private static synchronized void handle(HttpExchange exchange) throws IOException {
-        UUID caller = PatientServiceStub.caller(exchange);
+        UUID caller = caller(exchange);
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         boolean admin = ADA.equals(caller);
@@ -231,25 +223,4 @@ public class CareTeamServiceStub implements QuarkusTestResourceLifecycleManager 
         return null;
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type",
-                status < 300 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static String problem(int status, String type, String detail) {
-        return "{\"type\":\"https://homeprogram.care/problems/" + type + "\",\"title\":\"" + type + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}";
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
 }

@@ -1,10 +1,9 @@
 package care.homeprogram.portal;
 
+import care.homeprogram.testing.StandInService;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request is counted, so a test sees how often the portal really called. The portal's read and write timeouts are
  * set short here (1 s and 2 s) so that a slow answer is a timeout within a test's patience.
  */
-public class FlakyPlanService implements QuarkusTestResourceLifecycleManager {
+public class FlakyPlanService extends StandInService {
     static final Answer OK_MINE = new Answer(200, "application/json", "{\"items\":[],\"total\":0}", 0);
     static final Answer OK_CHECK_IN = new Answer(200, "application/json",
             "{\"decision\":\"CONTINUE\",\"reasons\":[]}", 0);
@@ -48,8 +47,11 @@ public class FlakyPlanService implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private HttpServer server;
     private ExecutorService threads;
+
+    public FlakyPlanService() {
+        super("plan-service");
+    }
 
     static void reset() {
         holdSlowAnswers.countDown();
@@ -74,12 +76,7 @@ public class FlakyPlanService implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the plan-service stand-in", e);
-        }
+    protected void routes(HttpServer server) {
         // Slow answers must not hold up the next request.
         threads = Executors.newCachedThreadPool();
         server.setExecutor(threads);
@@ -97,11 +94,11 @@ public class FlakyPlanService implements QuarkusTestResourceLifecycleManager {
             answer(exchange, next == null ? OK_CHECK_IN : next);
         });
         server.createContext("/", exchange -> answer(exchange, Answer.refusal(404, "not-found", "Not found")));
-        server.start();
-        String url = "http://localhost:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.plan-service.url", url,
-                "%test.quarkus.rest-client.plan-service.url", url,
-                "homeprogram.portal.calls.read-timeout", "1S",
+    }
+
+    @Override
+    protected Map<String, String> configuration() {
+        return Map.of("homeprogram.portal.calls.read-timeout", "1S",
                 "homeprogram.portal.calls.write-timeout", "2S");
     }
 
@@ -114,13 +111,8 @@ public class FlakyPlanService implements QuarkusTestResourceLifecycleManager {
                 Thread.currentThread().interrupt();
             }
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", answer.type());
         try {
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            answer(exchange, answer.status(), answer.type(), answer.body().getBytes(StandardCharsets.UTF_8));
         } catch (IOException gone) {
             // The portal gave up waiting (a timeout): nobody to answer any more.
         }
@@ -128,8 +120,8 @@ public class FlakyPlanService implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
+        super.stop();
+        if (threads != null) {
             threads.shutdownNow();
         }
     }

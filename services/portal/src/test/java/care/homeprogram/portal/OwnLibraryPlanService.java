@@ -1,14 +1,11 @@
 package care.homeprogram.portal;
 
 import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.StandInService;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with {@link #answer} (200 with a minimal body when null), so a test can make plan-service refuse with its
  * problem+json.
  */
-public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManager {
+public class OwnLibraryPlanService extends StandInService {
     static final String OWN_EXERCISE = "e1000000-0000-4000-8000-000000000001";
     static final String SEEDED_EXERCISE = "e1000000-0000-4000-8000-000000000002";
     static final String THEOS_EXERCISE = "e1000000-0000-4000-8000-000000000003";
@@ -31,18 +28,15 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
     /** plan-service's answer to the next writes, or null for 200. */
     static volatile PlanServiceStub.Answer answer;
 
-    private HttpServer server;
+    public OwnLibraryPlanService() {
+        super("plan-service");
+    }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the plan-service stand-in", e);
-        }
+    protected void routes(HttpServer server) {
         server.createContext("/api/exercises", exchange -> {
             if (!write(exchange)) {
-                PlanServiceStub.answer(exchange, 200, "{\"items\":[" + exercise(OWN_EXERCISE, "Tara's wall reach",
+                answer(exchange, 200, "{\"items\":[" + exercise(OWN_EXERCISE, "Tara's wall reach",
                         DemoUsers.TARA.toString()) + "," + exercise(SEEDED_EXERCISE, "Bird dog", null) + ","
                         + exercise(THEOS_EXERCISE, "Theo's shared stretch", DemoUsers.THEO.toString())
                         + "],\"total\":3}");
@@ -50,7 +44,7 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
         });
         server.createContext("/api/templates", exchange -> {
             if (!write(exchange)) {
-                PlanServiceStub.answer(exchange, 200, "{\"items\":[{\"id\":\"" + OWN_TEMPLATE + "\",\"slug\":\"x\","
+                answer(exchange, 200, "{\"items\":[{\"id\":\"" + OWN_TEMPLATE + "\",\"slug\":\"x\","
                         + "\"name\":\"Tara's knees\",\"description\":\"Saved from a plan\",\"condition\":\"CUSTOM\","
                         + "\"acute\":false,\"sharedWithClinic\":false,\"ownerTherapistId\":\"" + DemoUsers.TARA
                         + "\",\"items\":[{\"exerciseId\":\"" + OWN_EXERCISE + "\",\"name\":\"Tara's wall reach\","
@@ -63,27 +57,23 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
                 return;
             }
             if (path.equals("/api/plans/mine")) {
-                PlanServiceStub.answer(exchange, 200, "{\"items\":[],\"total\":0}"); // pat's Today, after sign-in
+                answer(exchange, 200, "{\"items\":[],\"total\":0}"); // pat's Today, after sign-in
             } else if (path.endsWith("/hydration")) {
-                PlanServiceStub.answer(exchange, 200, "{\"planId\":\"" + PLAN + "\",\"targetLitres\":null,"
+                answer(exchange, 200, "{\"planId\":\"" + PLAN + "\",\"targetLitres\":null,"
                         + "\"suggestion\":{\"minLitres\":3,\"maxLitres\":4,\"source\":\"the guide\"},"
                         + "\"restrictions\":[],\"minLitres\":0.5,\"maxLitres\":6,"
                         + "\"caution\":\"Check for a fluid or salt restriction first.\"}");
             } else if (path.equals("/api/plans/" + PLAN)) {
-                PlanServiceStub.answer(exchange, 200, "{\"id\":\"" + PLAN + "\",\"patientId\":\"" + DemoUsers.PAT
+                answer(exchange, 200, "{\"id\":\"" + PLAN + "\",\"patientId\":\"" + DemoUsers.PAT
                         + "\",\"status\":\"ACTIVE\",\"version\":3,\"items\":[],"
                         + "\"thresholds\":{\"greenMax\":2,\"amberMax\":4,\"baselineRiseAlert\":2},"
                         + "\"clinicThresholds\":{\"greenMax\":3,\"amberMax\":5,\"baselineRiseAlert\":2}}");
             } else {
-                PlanServiceStub.answer(exchange, 404, "{\"title\":\"Not found\",\"status\":404}");
+                answer(exchange, 404, "{\"title\":\"Not found\",\"status\":404}");
             }
         });
-        server.createContext("/", exchange -> PlanServiceStub.answer(exchange, 404,
+        server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));
-        server.start();
-        String url = "http://localhost:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.plan-service.url", url,
-                "%test.quarkus.rest-client.plan-service.url", url);
     }
 
     /** Keeps a write and answers it; false for a read. */
@@ -92,15 +82,14 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
         if ("GET".equals(method)) {
             return false;
         }
-        writes.add(method + " " + exchange.getRequestURI().getPath() + " "
-                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        PlanServiceStub.Answer given = answer;
+        writes.add(method + " " + exchange.getRequestURI().getPath() + " " + body(exchange));
+        PlanServiceStub.Answer given = OwnLibraryPlanService.answer;
         if ("DELETE".equals(method) && given == null) {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
             return true;
         }
-        PlanServiceStub.answer(exchange, given == null ? 200 : given.status(), given == null ? "{}" : given.json());
+        answer(exchange, given == null ? 200 : given.status(), given == null ? "{}" : given.json());
         return true;
     }
 
@@ -110,12 +99,5 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
                 + "\"cautions\":[\"Stop if it hurts\"],\"whySafe\":\"Small movement\",\"defaultDose\":" + DOSE
                 + ",\"flags\":[],\"bodyRegions\":[],\"sharedWithClinic\":" + (owner != null) + ","
                 + "\"ownerTherapistId\":" + (owner == null ? "null" : "\"" + owner + "\"") + ",\"contentVersion\":2}";
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
     }
 }

@@ -3,18 +3,15 @@ package care.homeprogram.portal;
 import static care.homeprogram.testing.DemoUsers.PAT;
 import static care.homeprogram.testing.DemoUsers.TARA;
 
+import care.homeprogram.testing.StandInService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ import java.util.UUID;
  * rules as docs/api.md states them: the caller is the access token's subject, a record outside the caller's reach is
  * a 404, an age outside 0–120 a 400 with the field named, and each "yes" raises its flag. Anything else is a 404.
  */
-public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
+public class PatientServiceStub extends StandInService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("historyOfCancer", "HISTORY_OF_CANCER"),
             Map.entry("steroidUse", "STEROID_USE"), Map.entry("trauma", "TRAUMA"),
@@ -45,7 +42,9 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
     record Screen(List<String> flags, OffsetDateTime at, UUID by) {
     }
 
-    private HttpServer server;
+    public PatientServiceStub() {
+        super("patient-service");
+    }
 
     /** pat is not screened (each test starts from a patient at first sign-in). */
     static void reset() {
@@ -57,19 +56,10 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the patient-service stand-in", e);
-        }
+    protected void routes(HttpServer server) {
         server.createContext("/api/patients", PatientServiceStub::patients);
-        server.createContext("/", exchange -> PlanServiceStub.answer(exchange, 404,
+        server.createContext("/", exchange -> answer(exchange, 404,
                 problem(404, "not-found", "Not found")));
-        server.start();
-        String url = "http://localhost:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.patient-service.url", url,
-                "%test.quarkus.rest-client.patient-service.url", url);
     }
 
     private static void patients(HttpExchange exchange) throws IOException {
@@ -79,18 +69,18 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
         boolean reachable = caller != null && (caller.equals(PAT) || PATS_CARE_TEAM.contains(caller));
         if (path.equals("/api/patients") && "GET".equals(method)) {
             // The therapist's start page lists their patients; the intake tests never read the list.
-            PlanServiceStub.answer(exchange, 200, "{\"items\":[],\"total\":0}");
+            answer(exchange, 200, "{\"items\":[],\"total\":0}");
         } else if (path.equals("/api/patients/me/intake") && PAT.equals(caller)) {
             if ("PUT".equals(method)) {
                 if (screen != null) {
-                    PlanServiceStub.answer(exchange, 409, problem(409, "intake-recorded",
+                    answer(exchange, 409, problem(409, "intake-recorded",
                             "Your intake screen is recorded; your therapist can update it"));
                     return;
                 }
                 record(exchange, caller);
                 return;
             }
-            PlanServiceStub.answer(exchange, 200, intake());
+            answer(exchange, 200, intake());
         } else if (path.equals("/api/patients/" + PAT + "/intake") && reachable && !caller.equals(PAT)
                 && "PUT".equals(method)) {
             record(exchange, caller);
@@ -105,9 +95,9 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
             pat.put("status", "ACTIVE");
             pat.put("therapistIds", List.copyOf(PATS_CARE_TEAM));
             pat.put("intake", JSON.readTree(intake()));
-            PlanServiceStub.answer(exchange, 200, JSON.writeValueAsString(pat));
+            answer(exchange, 200, JSON.writeValueAsString(pat));
         } else {
-            PlanServiceStub.answer(exchange, 404, problem(404, "not-found", "Patient not found"));
+            answer(exchange, 404, problem(404, "not-found", "Patient not found"));
         }
     }
 
@@ -115,7 +105,7 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
         JsonNode answers = JSON.readTree(exchange.getRequestBody());
         JsonNode age = answers.path("ageAtFirstOnset");
         if (age.isInt() && (age.asInt() < 0 || age.asInt() > 120)) {
-            PlanServiceStub.answer(exchange, 400, """
+            answer(exchange, 400, """
                     {"type":"https://homeprogram.care/problems/validation","title":"Invalid input","status":400,
                      "detail":"ageAtFirstOnset: must be an age in years",
                      "errors":[{"field":"ageAtFirstOnset","message":"must be an age in years"}]}""");
@@ -135,7 +125,7 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
         });
         screen = new Screen(flags.stream().sorted().toList(), OffsetDateTime.of(2026, 12, 2, 9, 30, 0, 0,
                 ZoneOffset.UTC), caller);
-        PlanServiceStub.answer(exchange, 200, intake());
+        answer(exchange, 200, intake());
     }
 
     /** patient-service's IntakeView of pat. */
@@ -148,32 +138,5 @@ public class PatientServiceStub implements QuarkusTestResourceLifecycleManager {
         view.put("screenedAt", current == null ? null : current.at().toString());
         view.put("screenedBy", current == null ? null : current.by());
         return JSON.writeValueAsString(view);
-    }
-
-    /** The access token's subject: the signed-in person's id in every service. */
-    static UUID caller(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            return null;
-        }
-        String[] parts = header.substring("Bearer ".length()).split("\\.");
-        try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return UUID.fromString(claims.path("sub").asText());
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static String problem(int status, String type, String detail) {
-        return "{\"type\":\"https://homeprogram.care/problems/" + type + "\",\"title\":\"" + type + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}";
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
     }
 }

@@ -1,11 +1,10 @@
 package care.homeprogram.portal;
 
 import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.StandInService;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ import java.util.Map;
  * outside the care team); anything else is a 404 problem. The portal's {@code plan-service} client points at it;
  * notification-service stays unreachable.
  */
-public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
+public class PlanServiceStub extends StandInService {
     /** The open alerts plan-service reports, in its JSON (docs/api.md, {@code AlertView}). */
     static volatile String alerts = "{\"items\":[],\"total\":0}";
     /** plan-service's answer to creating a plan (status and problem+json body), or null for "not found". */
@@ -95,15 +94,12 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The patient's finished plans ({@code GET /api/plans/mine/history}); none unless a test sets them. */
     static volatile String history = "{\"items\":[],\"total\":0}";
 
-    private HttpServer server;
+    public PlanServiceStub() {
+        super("plan-service");
+    }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the plan-service stand-in", e);
-        }
+    protected void routes(HttpServer server) {
         server.createContext("/api/plans/mine", exchange -> answer(exchange, 200, mine));
         server.createContext("/api/plans/mine/history", exchange -> answer(exchange, 200, history));
         server.createContext("/api/plans", exchange -> {
@@ -112,17 +108,16 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
             if (path.matches("/api/plans/[^/]+/sessions")) {
                 answer(exchange, 200, sessions);
             } else if (path.matches("/api/plans/[^/]+/sessions/.+")) {
-                lastSessionChange = exchange.getRequestMethod() + " " + path + " "
-                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                lastSessionChange = exchange.getRequestMethod() + " " + path + " " + body(exchange);
                 answer(exchange, sessionChange.status(), sessionChange.json());
             } else if ("PATCH".equals(exchange.getRequestMethod())) {
-                lastChange = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                lastChange = body(exchange);
                 Answer changed = change;
                 answer(exchange, changed == null ? 200 : changed.status(), changed == null
                         ? "{\"id\":\"" + PLAN + "\",\"patientId\":\"" + DemoUsers.PAT + "\",\"status\":\"ACTIVE\"}"
                         : changed.json());
             } else if ("POST".equals(exchange.getRequestMethod())) {
-                lastCreation = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                lastCreation = body(exchange);
                 answer(exchange, created == null ? 404 : created.status(), created == null
                         ? "{\"title\":\"Not found\",\"status\":404}" : created.json());
             } else {
@@ -147,14 +142,9 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
                   "dose":{"sets":2,"reps":10,"timesPerDay":1,"daysOfWeek":["MONDAY"],"weeks":4}}]}],"total":1}
                 """.formatted(ACUTE_TEMPLATE, EXERCISE)));
         server.createContext("/api/fhir/patients/", exchange -> {
-            boolean patsTherapist = DemoUsers.TARA.equals(PatientServiceStub.caller(exchange));
+            boolean patsTherapist = DemoUsers.TARA.equals(caller(exchange));
             if (patsTherapist && exchange.getRequestURI().getPath().endsWith("/" + DemoUsers.PAT)) {
-                byte[] body = FHIR_BUNDLE.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (var out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+                answer(exchange, 200, "application/fhir+json", FHIR_BUNDLE.getBytes(StandardCharsets.UTF_8));
             } else {
                 answer(exchange, 404, "{\"type\":\"https://homeprogram.care/problems/not-found\","
                         + "\"title\":\"Not found\",\"status\":404,\"detail\":\"Patient not found\"}");
@@ -163,27 +153,5 @@ public class PlanServiceStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/alerts", exchange -> answer(exchange, 200, alerts));
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));
-        server.start();
-        String url = "http://localhost:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.plan-service.url", url,
-                "%test.quarkus.rest-client.plan-service.url", url);
-    }
-
-    /** Answers as the services do: JSON for 200, problem+json otherwise (the portal's stand-ins share it). */
-    static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type",
-                status == 200 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
     }
 }
