@@ -116,6 +116,8 @@ public class PushSubscriptionService {
         PushDelivery.update("state = ?1, lastError = ?2 where subscriptionId = ?3 and state = ?4",
                 PushDelivery.State.SKIPPED, reason, subscription.id, PushDelivery.State.PENDING);
         subscription.delete();
+        // now, not at commit: Hibernate inserts before it deletes, and the same endpoint may be subscribed again next
+        PushSubscription.flush();
         LOG.infof("push subscription %s of %s removed: %s", subscription.id, subscription.recipientId, reason);
     }
 
