@@ -80,6 +80,8 @@ class NetworkFlowsTest {
         flows.assertAllowed(portal, KEYCLOAK, 8080);
         flows.assertAllowed(flows.service("notification-service"), SMTP, 587);
         flows.assertAllowed(flows.service("notification-service"), apiServer, 443);
+        // Web Push: the browsers' push services, anywhere on the internet (the service allows their hosts only).
+        flows.assertAllowed(flows.service("notification-service"), INTERNET, 443);
         flows.assertAllowed(KEYCLOAK, DATABASE, 5432);
         flows.assertAllowed(REALM_IMPORT, DATABASE, 5432);
         flows.assertAllowed(KEYCLOAK, KEYCLOAK, 7800);
@@ -114,11 +116,14 @@ class NetworkFlowsTest {
         flows.assertDenied(plans, SMTP, 25);
         flows.assertDenied(patients, flows.apiServer(), 443);
         flows.assertDenied(plans, flows.apiServer(), 443);
-        // The API server rules open its address range only, not the internet on 443/6443.
-        for (Endpoint pod : List.of(notifications, DATABASE, KAFKA, KEYCLOAK_OPERATOR)) {
+        // The API server rules open its address range only, not the internet on 443/6443 (notification-service
+        // reaches the internet on 443 for Web Push alone, not on 6443).
+        for (Endpoint pod : List.of(DATABASE, KAFKA, KEYCLOAK_OPERATOR)) {
             flows.assertDenied(pod, INTERNET, 443);
             flows.assertDenied(pod, INTERNET, 6443);
         }
+        flows.assertDenied(notifications, INTERNET, 6443);
+        flows.assertDenied(notifications, INTERNET, 80);
         flows.assertDenied(patients, notifications, 8083);
         // DNS goes to the cluster DNS, not to any pod of kube-system, nor to a resolver on the internet.
         flows.assertDenied(portal, OTHER_KUBE_SYSTEM_POD, 53);

@@ -74,6 +74,10 @@ public final class Platform implements AutoCloseable {
                 if (service == Service.PLANS) {
                     config.put("quarkus.rest-client.patient-service.url", platform.url(Service.PATIENTS));
                 }
+                if (service == Service.NOTIFICATIONS) {
+                    // Browsers bind push subscriptions to the VAPID key: one pair per data folder, kept across runs.
+                    VapidKeyPair.ofFolder(workDirectory).configure(config);
+                }
                 if (service == Service.PORTAL) {
                     // The portal calls all three services with the signed-in person's token.
                     config.put("quarkus.rest-client.patient-service.url", platform.url(Service.PATIENTS));

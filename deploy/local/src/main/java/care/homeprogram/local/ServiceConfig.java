@@ -47,6 +47,8 @@ public final class ServiceConfig {
             config.put("quarkus.mailer.host", "localhost");
             config.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
             config.put("quarkus.mailer.mock", "false");
+            // Web Push: a fresh VAPID key pair (a test's); the local run replaces it with its data folder's own.
+            VapidKeyPair.generate().configure(config);
         }
         return config;
     }

@@ -56,13 +56,20 @@ class AuditTrailTest {
                 .then().statusCode(200).extract().path("items[0].id");
         assertThat(notificationId).as("pat has a notification about plan %s", plan).isNotNull();
 
+        String subscriptionId = given().auth().oauth2(Tokens.accessToken("pat")).contentType("application/json")
+                .body(PushSubscriptionApiTest.subscription("http://localhost:9/push/" + UUID.randomUUID()))
+                .post("/api/notifications/push/subscriptions").then().statusCode(201).extract().path("id");
+
         List<Operation> operations = OpenApiOperations.all();
         assertThat(operations.stream().map(Operation::toString)).contains("GET /api/notifications",
                 "POST /api/notifications/{id}/read", "GET /api/notifications/adherence",
-                "GET /api/notifications/audit/verify");
+                "GET /api/notifications/audit/verify", "GET /api/notifications/push/key",
+                "POST /api/notifications/push/subscriptions", "DELETE /api/notifications/push/subscriptions/{id}");
         AuditTrailWalk walk = new AuditTrailWalk("notification-service", audit::byCorrelationId,
                 operation -> operation.path(name -> operation.template().startsWith("/api/notifications/{")
-                        ? notificationId : UUID.randomUUID().toString()),
+                        ? notificationId
+                        : operation.template().startsWith("/api/notifications/push/subscriptions/{")
+                                ? subscriptionId : UUID.randomUUID().toString()),
                 AuditTrailTest::touchesPatient, PAT);
         assertThat(walk.walk(operations)).isEqualTo(4 * operations.size());
     }

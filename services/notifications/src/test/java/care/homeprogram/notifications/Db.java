@@ -2,6 +2,7 @@ package care.homeprogram.notifications;
 
 import care.homeprogram.notifications.domain.EmailDelivery;
 import care.homeprogram.notifications.domain.Notification;
+import care.homeprogram.notifications.domain.PushDelivery;
 import care.homeprogram.notifications.domain.Reminder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.LocalDate;
@@ -43,6 +44,10 @@ final class Db {
 
     static List<EmailDelivery> emails(UUID recipient) {
         return read(() -> EmailDelivery.<EmailDelivery>list("recipientId = ?1 order by createdAt", recipient));
+    }
+
+    static List<PushDelivery> pushes(UUID recipient) {
+        return read(() -> PushDelivery.<PushDelivery>list("recipientId = ?1 order by createdAt, id", recipient));
     }
 
     static boolean processed(UUID eventId) {

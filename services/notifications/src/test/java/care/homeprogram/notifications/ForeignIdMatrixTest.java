@@ -47,18 +47,29 @@ class ForeignIdMatrixTest {
         String notificationId = await().atMost(Duration.ofMinutes(2)).until(() -> {
             JsonPath inbox = given().auth().oauth2(pat).get("/api/notifications?size=100").then().statusCode(200)
                     .extract().jsonPath();
-            return inbox.<String>getList("items.findAll { it.readAt == null }.id").stream().findFirst()
-                    .orElse(null);
+            // this plan's own message: an earlier test's may be in the inbox already
+            return inbox.<String>getList("items.findAll { it.readAt == null && it.subjectId == '" + planId
+                    + "' }.id").stream().findFirst().orElse(null);
         }, id -> id != null);
         String inboxBefore = given().auth().oauth2(pat).get("/api/notifications?size=100").then().statusCode(200)
                 .extract().asString();
 
+        // pat's phone, subscribed for push: only pat may remove it
+        String subscriptionId = given().auth().oauth2(pat).contentType("application/json")
+                .body(PushSubscriptionApiTest.subscription("http://localhost:9/push/" + UUID.randomUUID()))
+                .post("/api/notifications/push/subscriptions").then().statusCode(201).extract().path("id");
+        String subscriptionsBefore = given().auth().oauth2(pat).get("/api/notifications/push/subscriptions").then()
+                .statusCode(200).extract().asString();
+
         List<Operation> operations = OpenApiOperations.withPathIds();
-        assertThat(operations).extracting(Operation::toString).contains("POST /api/notifications/{id}/read");
+        assertThat(operations).extracting(Operation::toString).contains("POST /api/notifications/{id}/read",
+                "DELETE /api/notifications/push/subscriptions/{id}");
         for (Operation operation : operations) {
             assertThat(operation.hasBody()).as("%s: the walk sends no body; teach it one", operation).isFalse();
             String url = operation.template().startsWith("/api/notifications/{id}")
-                    ? operation.template().replace("{id}", notificationId) : operation.template();
+                    ? operation.template().replace("{id}", notificationId)
+                    : operation.template().startsWith("/api/notifications/push/subscriptions/{id}")
+                            ? operation.template().replace("{id}", subscriptionId) : operation.template();
             assertThat(url).as("every path id of %s is known to the walk", operation).doesNotContain("{");
             for (String who : List.of("sam", "tara", "ada")) {
                 Response response = given().auth().oauth2(Tokens.accessToken(who)).when()
@@ -77,5 +88,10 @@ class ForeignIdMatrixTest {
         // a refused change changed nothing: pat's notification is still unread
         assertThat(given().auth().oauth2(pat).get("/api/notifications?size=100").then().statusCode(200)
                 .extract().asString()).isEqualTo(inboxBefore);
+        // and pat's phone is still subscribed, until pat removes it
+        assertThat(given().auth().oauth2(pat).get("/api/notifications/push/subscriptions").then().statusCode(200)
+                .extract().asString()).isEqualTo(subscriptionsBefore);
+        given().auth().oauth2(pat).delete("/api/notifications/push/subscriptions/" + subscriptionId).then()
+                .statusCode(204);
     }
 }

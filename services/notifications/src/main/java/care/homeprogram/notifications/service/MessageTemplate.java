@@ -151,6 +151,27 @@ public enum MessageTemplate {
     }
 
     /** CRITICAL: in the in-app inbox whatever the channel settings, by email even in quiet hours. */
+    /**
+     * The text of this message as a push notification on a lock screen (docs/notifications.md, "Push"): shorter and
+     * plainer still than the title, since anyone near the phone may read it; null for messages that are not pushed
+     * (the escalation contact is an address, care-team requests wait for the inbox and email).
+     */
+    public String pushText() {
+        return switch (this) {
+            case REMINDER -> "Your program for today is ready";
+            case CATCH_UP -> "There is still time for today's program";
+            case PLAN_ASSIGNED, INACTIVE_NUDGE, CARE_TEAM_CHANGE_FOR_PATIENT -> "You have a new message";
+            case ATTENTION_CRITICAL, ATTENTION_HIGH, ATTENTION_LOW, STILL_UNACKNOWLEDGED_CRITICAL,
+                    STILL_UNACKNOWLEDGED_HIGH -> "A patient needs your attention";
+            case ESCALATION_CONTACT, CARE_TEAM_CONFIRMATION_NEEDED, CARE_TEAM_CHANGED_BY_ADMIN -> null;
+        };
+    }
+
+    /** A reminder is pointless after its day's moment has passed: the push service may drop it after 3 h. */
+    public java.time.Duration pushTimeToLive() {
+        return this == REMINDER || this == CATCH_UP ? java.time.Duration.ofHours(3) : java.time.Duration.ofDays(1);
+    }
+
     public boolean urgent() {
         return "CRITICAL".equals(severity);
     }

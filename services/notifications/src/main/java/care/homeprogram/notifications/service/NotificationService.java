@@ -4,6 +4,8 @@ import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.contract.Page;
 import care.homeprogram.notifications.domain.EmailDelivery;
 import care.homeprogram.notifications.domain.Notification;
+import care.homeprogram.notifications.domain.PushDelivery;
+import care.homeprogram.notifications.domain.PushSubscription;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.api.DeliveryView;
 import care.homeprogram.notifications.api.NotificationView;
@@ -29,10 +31,13 @@ public class NotificationService {
 
     private final Clock clock;
     private final String portalUrl;
+    private final Vapid vapid;
 
-    public NotificationService(Clock clock, @ConfigProperty(name = "homeprogram.portal-url") String portalUrl) {
+    public NotificationService(Clock clock, @ConfigProperty(name = "homeprogram.portal-url") String portalUrl,
+            Vapid vapid) {
         this.clock = clock;
         this.portalUrl = portalUrl;
+        this.vapid = vapid;
     }
 
     /** Runs in the caller's transaction, so the message exists exactly when its cause counts as handled. */
@@ -111,7 +116,30 @@ public class NotificationService {
             email.createdAt = now;
             email.persist();
         }
+        if (pushWanted(recipient, template)) {
+            for (PushSubscription subscription : PushSubscription.ofRecipient(recipientId)) {
+                PushDelivery push = new PushDelivery();
+                push.id = UUID.randomUUID();
+                push.notificationId = notification.id;
+                push.subscriptionId = subscription.id;
+                push.recipientId = recipientId;
+                push.text = template.pushText();
+                push.urgent = template.urgent();
+                push.ttlSeconds = (int) template.pushTimeToLive().toSeconds();
+                push.nextAttemptAt = now;
+                push.createdAt = now;
+                push.persist();
+            }
+        }
         return notification;
+    }
+
+    /**
+     * Push goes to the devices a person subscribed (their opt-in), for the messages that have a push text; a
+     * recipient not projected yet has subscribed nothing that could be told apart from a stranger's, so waits.
+     */
+    private boolean pushWanted(Recipient recipient, MessageTemplate template) {
+        return vapid.enabled() && recipient != null && recipient.active() && template.pushText() != null;
     }
 
     /** An unknown recipient (their registration not projected yet) gets the email once their address arrives. */
@@ -138,6 +166,9 @@ public class NotificationService {
         EmailDelivery.update("state = ?1, lastError = ?2 where state = ?3 and notificationId in "
                 + "(select n.id from Notification n where n.subjectId = ?4)", EmailDelivery.State.SKIPPED, reason,
                 EmailDelivery.State.PENDING, subjectId);
+        PushDelivery.update("state = ?1, lastError = ?2 where state = ?3 and notificationId in "
+                + "(select n.id from Notification n where n.subjectId = ?4)", PushDelivery.State.SKIPPED, reason,
+                PushDelivery.State.PENDING, subjectId);
         return handled;
     }
 

@@ -24,7 +24,7 @@ class MessageTemplateTest {
 
     private static String everything(MessageTemplate template) {
         return String.join("\n", template.title(), template.inAppBody(), template.emailSubject(),
-                template.emailBody(LINK)).toLowerCase(Locale.ROOT);
+                template.emailBody(LINK), String.valueOf(template.pushText())).toLowerCase(Locale.ROOT);
     }
 
     @Test
@@ -46,6 +46,17 @@ class MessageTemplateTest {
             assertThat(body).as(template.name()).contains(LINK).doesNotContain("%s").contains("no health details");
             assertThat(template.emailSubject()).as(template.name()).isNotBlank().doesNotContain("%");
         }
+    }
+
+    /** A lock screen is read by anyone near the phone: four short fixed texts, the same for every message of a kind. */
+    @Test
+    void pushTextsAreFewShortAndFixed() {
+        assertThat(Arrays.stream(MessageTemplate.values()).map(MessageTemplate::pushText)
+                .filter(java.util.Objects::nonNull).distinct()).containsExactlyInAnyOrder(
+                        "Your program for today is ready", "There is still time for today's program",
+                        "You have a new message", "A patient needs your attention");
+        assertThat(MessageTemplate.ESCALATION_CONTACT.pushText()).isNull();
+        assertThat(MessageTemplate.REMINDER.pushTimeToLive()).isEqualTo(java.time.Duration.ofHours(3));
     }
 
     @Test

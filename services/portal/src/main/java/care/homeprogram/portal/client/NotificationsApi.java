@@ -36,6 +36,22 @@ interface NotificationsApi {
             @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
+    @Path("/push/key")
+    PushKey pushKey();
+
+    @GET
+    @Path("/push/subscriptions")
+    java.util.List<PushDevice> pushDevices();
+
+    @POST
+    @Path("/push/subscriptions")
+    PushDevice subscribe(PushSubscription subscription);
+
+    @jakarta.ws.rs.DELETE
+    @Path("/push/subscriptions/{id}")
+    void unsubscribe(@PathParam("id") UUID id);
+
+    @GET
     @Path("/adherence")
     Page<AdherenceLevel> adherence(@QueryParam("size") int size);
 }

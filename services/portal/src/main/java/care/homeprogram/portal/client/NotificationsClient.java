@@ -34,6 +34,25 @@ public class NotificationsClient {
         return calls.read(() -> api.audit(patientId, actor, page, size));
     }
 
+    /** The VAPID public key browsers subscribe with (Web Push). */
+    public String pushKey() {
+        return calls.read(() -> api.pushKey().publicKey());
+    }
+
+    /** The signed-in person's devices subscribed for push notifications. */
+    public java.util.List<PushDevice> pushDevices() {
+        return calls.read(api::pushDevices);
+    }
+
+    /** Forwards a browser's push subscription (notification-service validates it). */
+    public PushDevice subscribe(PushSubscription subscription) {
+        return calls.write(() -> api.subscribe(subscription));
+    }
+
+    public void unsubscribe(UUID id) {
+        calls.write(() -> api.unsubscribe(id));
+    }
+
     public Notification markRead(UUID id) {
         return calls.write(() -> api.markRead(id));
     }

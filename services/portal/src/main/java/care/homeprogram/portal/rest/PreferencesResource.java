@@ -5,6 +5,10 @@ import care.homeprogram.portal.client.Channels;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientPreferences;
 import care.homeprogram.portal.client.PatientsClient;
+import care.homeprogram.portal.client.NotificationsClient;
+import care.homeprogram.portal.client.PushDevice;
+import care.homeprogram.portal.client.PushSubscription;
+import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.Forms;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
@@ -36,13 +42,23 @@ public class PreferencesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance preferences(Forms form, String notice);
+        static native TemplateInstance preferences(Forms form, String notice, PushSettings push);
+    }
+
+    /**
+     * Web Push on this device (docs/notifications.md, "Push"): the key the page's script subscribes with and the
+     * devices already subscribed; unavailable when notification-service has no VAPID keys or cannot be reached.
+     */
+    public record PushSettings(boolean available, String publicKey, List<PushDevice> devices) {
+        static final PushSettings UNAVAILABLE = new PushSettings(false, null, List.of());
     }
 
     private final PatientsClient patients;
+    private final NotificationsClient notifications;
 
-    public PreferencesResource(PatientsClient patients) {
+    public PreferencesResource(PatientsClient patients, NotificationsClient notifications) {
         this.patients = patients;
+        this.notifications = notifications;
     }
 
     @GET
@@ -54,7 +70,7 @@ public class PreferencesResource {
         values.put("quietEnd", p.quietHours() == null || p.quietHours().end() == null ? "08:00" : p.quietHours().end());
         values.put("email", p.channels() != null && Boolean.TRUE.equals(p.channels().email()) ? "on" : "");
         values.put("inApp", p.channels() != null && Boolean.TRUE.equals(p.channels().inApp()) ? "on" : "");
-        return Templates.preferences(Forms.of(values), Notices.of(done));
+        return Templates.preferences(Forms.of(values), Notices.of(done), push());
     }
 
     @POST
@@ -76,7 +92,7 @@ public class PreferencesResource {
             }
         }
         if (!form.valid()) {
-            return Pages.invalid(Templates.preferences(form, null));
+            return Pages.invalid(Templates.preferences(form, null, push()));
         }
         QuietHours quiet = new QuietHours(form.value("quietStart"), form.value("quietEnd"));
         Channels channels = new Channels(email != null, inApp != null);
@@ -84,9 +100,62 @@ public class PreferencesResource {
             patients.updateMe(new PatientPreferences(form.value("timeZone"), quiet, channels));
         } catch (ServiceProblem problem) {
             form.reject(problem);
-            return Pages.invalid(Templates.preferences(form, null));
+            return Pages.invalid(Templates.preferences(form, null, push()));
         }
         return Pages.redirect("/preferences?done=preferences-saved");
+    }
+
+    /**
+     * The browser's subscription, filled into the form by /js/push.js after PushManager.subscribe: forwarded to
+     * notification-service, which validates it (a push service's https URL, the browser's keys).
+     */
+    @POST
+    @Path("/push")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscribe(@RestForm String endpoint, @RestForm String p256dh, @RestForm String auth) {
+        if (nz(endpoint).isEmpty() || nz(p256dh).isEmpty() || nz(auth).isEmpty()) {
+            return Pages.redirect("/preferences?done=push-refused");
+        }
+        try {
+            notifications.subscribe(new PushSubscription(nz(endpoint), new PushSubscription.Keys(nz(p256dh), nz(auth))));
+        } catch (ServiceProblem problem) {
+            return Pages.redirect(problem.status() == 400 ? "/preferences?done=push-refused"
+                    : "/preferences?done=push-unavailable");
+        } catch (ServiceUnavailable down) {
+            return Pages.redirect("/preferences?done=push-unavailable");
+        }
+        return Pages.redirect("/preferences?done=push-on");
+    }
+
+    /** Stops notifications on one of the person's devices (works without JavaScript). */
+    @POST
+    @Path("/push/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unsubscribe(@RestForm String id) {
+        UUID device;
+        try {
+            device = UUID.fromString(nz(id));
+        } catch (IllegalArgumentException e) {
+            return Pages.redirect("/preferences");
+        }
+        try {
+            notifications.unsubscribe(device);
+        } catch (ServiceProblem problem) {
+            if (problem.status() != 404) {
+                return Pages.redirect("/preferences?done=push-unavailable");
+            }
+        } catch (ServiceUnavailable down) {
+            return Pages.redirect("/preferences?done=push-unavailable");
+        }
+        return Pages.redirect("/preferences?done=push-off");
+    }
+
+    private PushSettings push() {
+        try {
+            return new PushSettings(true, notifications.pushKey(), notifications.pushDevices());
+        } catch (ServiceProblem | ServiceUnavailable e) {
+            return PushSettings.UNAVAILABLE;
+        }
     }
 
     private static String nz(String value) {

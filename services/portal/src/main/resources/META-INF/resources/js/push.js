@@ -1,0 +1,62 @@
+// Web Push opt-in on the Reminder settings page (progressive enhancement: without this script the page says
+// notifications need JavaScript, and everything else works). Asks the browser for permission, subscribes with the
+// VAPID key the page carries, and submits the subscription in the page's own form (with its CSRF token) to the
+// portal, which forwards it to notification-service. The service worker is the page's data-service-worker:
+// /js/push-worker.js on its own, or the portal's service worker that imports it.
+(function () {
+  'use strict';
+  var form = document.getElementById('push-subscribe');
+  var status = document.getElementById('push-status');
+  if (!form || !status) { return; }
+  if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
+    status.textContent = 'This browser cannot show notifications from HomeProgram. Your reminders still come in '
+        + 'the app and by email.';
+    return;
+  }
+  status.textContent = '';
+  form.hidden = false;
+
+  function applicationServerKey(base64url) {
+    var base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+    var raw = atob(base64 + '='.repeat((4 - base64.length % 4) % 4));
+    var key = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { key[i] = raw.charCodeAt(i); }
+    return key;
+  }
+
+  function active(registration) {
+    var worker = registration.installing || registration.waiting;
+    if (registration.active || !worker) { return Promise.resolve(registration); }
+    return new Promise(function (resolve) {
+      worker.addEventListener('statechange', function () {
+        if (worker.state === 'activated') { resolve(registration); }
+      });
+    });
+  }
+
+  form.addEventListener('submit', function (event) {
+    if (form.elements.endpoint.value) { return; }
+    event.preventDefault();
+    status.textContent = 'Asking this browser for permission…';
+    Notification.requestPermission().then(function (permission) {
+      if (permission !== 'granted') { throw new Error('permission ' + permission); }
+      return navigator.serviceWorker.register(form.getAttribute('data-service-worker'));
+    }).then(active).then(function (registration) {
+      return registration.pushManager.getSubscription().then(function (existing) {
+        return existing || registration.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: applicationServerKey(form.getAttribute('data-vapid-key'))
+        });
+      });
+    }).then(function (subscription) {
+      var json = subscription.toJSON();
+      form.elements.endpoint.value = json.endpoint;
+      form.elements.p256dh.value = json.keys.p256dh;
+      form.elements.auth.value = json.keys.auth;
+      form.submit();
+    }).catch(function () {
+      status.textContent = 'Notifications could not be turned on. If you blocked them for this site, allow them in '
+          + 'the browser\u2019s site settings and try again.';
+    });
+  });
+})();
