@@ -66,12 +66,15 @@ public class OutcomeService {
     private final PlanAccess access;
     private final FhirContext fhir;
     private final Clock clock;
+    private final PlanSchedule days;
 
-    public OutcomeService(InstrumentCatalog catalog, PlanAccess access, FhirContext fhir, Clock clock) {
+    public OutcomeService(InstrumentCatalog catalog, PlanAccess access, FhirContext fhir, Clock clock,
+            PlanSchedule days) {
         this.catalog = catalog;
         this.access = access;
         this.fhir = fhir;
         this.clock = clock;
+        this.days = days;
     }
 
     // --- instruments ---
@@ -271,7 +274,8 @@ public class OutcomeService {
     @Transactional
     public List<DueMeasureView> due(CurrentUser patient) {
         access.requirePatient(patient, patient.id());
-        LocalDate today = LocalDate.now(clock);
+        // The patient's own day, as a plan's start date and weeks are counted.
+        LocalDate today = days.localDate(patient.id());
         List<DueMeasureView> due = new ArrayList<>();
         Map<UUID, Plan> plans = new HashMap<>();
         for (MeasureSchedule schedule : MeasureSchedule.ofPatient(patient.id())) {
@@ -312,7 +316,7 @@ public class OutcomeService {
         Instrument instrument = catalog.find(schedule.instrument).filter(Instrument::enabled)
                 .orElseThrow(() -> ProblemException.conflict("instrument-disabled", "This measure is not enabled"));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        MeasureOccasions.Occasion occasion = occasion(schedule, plan, now.toLocalDate())
+        MeasureOccasions.Occasion occasion = occasion(schedule, plan, days.localDate(plan.patientId))
                 .orElseThrow(() -> ProblemException.conflict("measure-not-due", instrument.title()
                         + " is not due now"));
         AnswerCheck.Checked checked;
@@ -371,7 +375,8 @@ public class OutcomeService {
                 for (MeasureResponse r : entry.getValue()) {
                     scores.getOrDefault(r.id, List.of()).stream().filter(s -> s.key.score().equals(rule.id()))
                             .findFirst().ifPresent(s -> points.add(new ScoreHistoryView.Point(r.id, r.planId,
-                                    r.occasion, r.answeredAt, s.value, caller.isTherapist() ? s.band : null)));
+                                    r.occasion, r.answeredAt, s.value.stripTrailingZeros(),
+                                    caller.isTherapist() ? s.band : null)));
                 }
                 if (points.isEmpty()) {
                     continue;
