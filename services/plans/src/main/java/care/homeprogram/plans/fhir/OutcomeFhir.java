@@ -73,9 +73,9 @@ public final class OutcomeFhir {
         observation.addBasedOn(FhirExport.ref("CarePlan", planId));
         observation.addDerivedFrom(FhirExport.ref("QuestionnaireResponse", responseId));
         observation.setEffective(new DateTimeType(Date.from(answeredAt.toInstant())));
-        String unit = rule.unit() == null ? "{score}" : rule.unit();
-        observation.setValue(new Quantity().setValue(score.value()).setUnit(unit).setSystem(FhirExport.UCUM)
-                .setCode(unit));
+        // A score has no unit: UCUM's "1" (an annotation like {score} is ignored by UCUM and discouraged).
+        observation.setValue(new Quantity().setValue(score.value()).setUnit(rule.unit() == null ? "score" : rule.unit())
+                .setSystem(FhirExport.UCUM).setCode(rule.unit() == null ? "1" : rule.unit()));
         String text = rule.title() + ": " + score.value().toPlainString() + (rule.unit() == null ? "" : rule.unit());
         if (score.band() != null) {
             observation.addNote().setText("Band: " + score.band());
