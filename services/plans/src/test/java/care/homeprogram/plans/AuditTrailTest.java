@@ -71,17 +71,27 @@ class AuditTrailTest {
         String alertId = given().auth().oauth2(Tokens.accessToken("tara")).get("/api/alerts?status=open")
                 .then().statusCode(200).extract().path("items.find { it.planId == '" + planId + "' }.id");
 
+        String scheduleId = given().auth().oauth2(Tokens.accessToken("tara"))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"instrument\": \"pain-nrs\", \"atIntake\": true}")
+                .post("/api/measures/plans/" + planId + "/schedules").then().statusCode(201).extract().path("id");
+
         List<Operation> operations = OpenApiOperations.all();
         assertThat(operations.stream().map(Operation::toString)).contains("GET /api/plans/{id}/sessions",
                 "GET /api/fhir/patients/{id}", "POST /api/alerts/{id}/acknowledge", "GET /api/plans/{id}/hydration",
-                "GET /api/plans/audit/verify", "POST /api/check-ins");
+                "GET /api/plans/audit/verify", "POST /api/check-ins", "GET /api/measures/due",
+                "POST /api/measures/schedules/{id}/responses", "POST /api/instruments/{key}/enable");
         AuditTrailWalk walk = new AuditTrailWalk("plan-service", audit::byCorrelationId,
                 operation -> operation.template().equals("/api/plans") && operation.method().equals("GET")
                         ? "/api/plans?patientId=" + PAT
                         : operation.path(name -> switch (name) {
                             case "sessionId" -> sessionId;
                             case "itemId" -> itemId;
+                            case "key" -> "start-back";
                             default -> operation.template().startsWith("/api/plans/{") ? planId
+                                    : operation.template().startsWith("/api/measures/plans/") ? planId
+                                    : operation.template().startsWith("/api/measures/schedules/") ? scheduleId
+                                    : operation.template().startsWith("/api/measures/patients/") ? PAT.toString()
                                     : operation.template().startsWith("/api/alerts/") ? alertId
                                     : operation.template().startsWith("/api/fhir/patients/") ? PAT.toString()
                                     : UUID.randomUUID().toString();
@@ -90,7 +100,10 @@ class AuditTrailTest {
         assertThat(walk.walk(operations)).isEqualTo(4 * operations.size());
     }
 
-    /** Patient data: plans (but not the admins' audit, outbox and dead-letter views under the prefix), alerts, FHIR. */
+    /**
+     * Patient data: plans (but not the admins' audit, outbox and dead-letter views under the prefix), alerts, FHIR,
+     * outcome measures (instruments are not patient data).
+     */
     private static boolean touchesPatient(Operation operation) {
         String t = operation.template();
         if (t.startsWith("/api/plans/audit") || t.startsWith("/api/plans/outbox")
@@ -98,7 +111,7 @@ class AuditTrailTest {
             return false;
         }
         return t.startsWith("/api/plans") || t.startsWith("/api/alerts") || t.startsWith("/api/fhir")
-                || t.startsWith("/api/check-ins");
+                || t.startsWith("/api/check-ins") || t.startsWith("/api/measures");
     }
 
     /** The two reads the issue saw recorded with no patient: a therapist's session list and FHIR export. */

@@ -7,6 +7,12 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import care.homeprogram.plans.fhir.FhirExport;
+import care.homeprogram.plans.service.InstrumentCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -23,8 +29,9 @@ import org.hl7.fhir.r4.model.Questionnaire;
  * systems and value sets shipped with them, the common ones (UCUM, BCP-47 languages, MIME types, countries), and
  * snapshots generated on demand. LOINC and SNOMED CT are not shipped and no terminology server is reachable, so a
  * code from such a system is reported as a warning ("cannot be validated"), never as an error. HomeProgram's
- * red-flag Questionnaire is known as an EHR would know it, by its canonical URL (the validator does not look for it in
- * the bundle), so every QuestionnaireResponse is checked against its questions.
+ * red-flag Questionnaire and the outcome measures' Questionnaires (the shipped ones, and a synthetic ODI-shaped one
+ * standing in for an imported licensed copy) are known as an EHR would know them, by their canonical URLs (the
+ * validator does not look for them in the bundle), so every QuestionnaireResponse is checked against its questions.
  */
 final class FhirValidation {
     /** One result of a validation: every message, as the validator worded it. */
@@ -60,7 +67,10 @@ final class FhirValidation {
                 fhir);
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         // HAPI's PrePopulatedValidationSupport keeps only conformance resources, not Questionnaires.
-        Questionnaire redFlags = FhirExport.redFlagQuestionnaire();
+        List<Questionnaire> known = new ArrayList<>();
+        known.add(FhirExport.redFlagQuestionnaire());
+        InstrumentCatalog.SHIPPED.forEach(key -> known.add(InstrumentCatalog.shippedQuestionnaire(fhir, key)));
+        known.add(syntheticOdi(fhir));
         IValidationSupport homeProgram = new IValidationSupport() {
             @Override
             public FhirContext getFhirContext() {
@@ -69,11 +79,16 @@ final class FhirValidation {
 
             @Override
             public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
-                boolean wanted = (type == null || type.isInstance(redFlags)) && (redFlags.getUrl().equals(url)
-                        || (redFlags.getUrl() + "|" + redFlags.getVersion()).equals(url));
-                @SuppressWarnings("unchecked")
-                T questionnaire = wanted ? (T) redFlags : null;
-                return questionnaire;
+                for (Questionnaire q : known) {
+                    boolean wanted = (type == null || type.isInstance(q)) && (q.getUrl().equals(url)
+                            || (q.getUrl() + "|" + q.getVersion()).equals(url));
+                    if (wanted) {
+                        @SuppressWarnings("unchecked")
+                        T questionnaire = (T) q;
+                        return questionnaire;
+                    }
+                }
+                return null;
             }
         };
         ValidationSupportChain chain = new ValidationSupportChain(
@@ -85,6 +100,16 @@ final class FhirValidation {
                 // Last: only a code system nobody before it knows (LOINC, SNOMED CT) ends up here.
                 unknownCodeSystems);
         validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    }
+
+    /** An ODI-shaped Questionnaire with made-up wording (the licensed one is never in this repository). */
+    static Questionnaire syntheticOdi(FhirContext fhir) {
+        try (InputStream in = FhirValidation.class.getResourceAsStream("/instruments/odi-synthetic.questionnaire.json")) {
+            return fhir.newJsonParser().parseResource(Questionnaire.class,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Report validate(Bundle bundle) {

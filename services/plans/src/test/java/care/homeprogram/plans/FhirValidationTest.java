@@ -15,6 +15,11 @@ import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.fhir.FhirExport;
+import care.homeprogram.plans.fhir.OutcomeFhir;
+import care.homeprogram.plans.outcomes.AnswerCheck;
+import care.homeprogram.plans.outcomes.Instrument;
+import care.homeprogram.plans.outcomes.Scorer;
+import care.homeprogram.plans.service.InstrumentCatalog;
 import care.homeprogram.plans.safety.RedFlag;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.Tokens;
@@ -83,6 +88,20 @@ class FhirValidationTest {
                 .post("/api/plans/" + second + "/sessions/" + withdrawn + "/withdraw").then().statusCode(200);
         checkIn("{\"answers\": {}}");
         checkIn("{\"answers\": {\"NIGHT_PAIN\": true}}");
+        // Outcome measures: PSFS with four activities, the pain NRS, and STarT Back once an admin enabled it.
+        String version = given().auth().oauth2(Tokens.accessToken("ada")).get("/api/instruments/start-back/terms")
+                .then().statusCode(200).extract().path("termsVersion");
+        given().auth().oauth2(Tokens.accessToken("ada")).contentType(ContentType.JSON)
+                .body("{\"acceptTerms\": true, \"termsVersion\": \"" + version + "\"}")
+                .post("/api/instruments/start-back/enable").then().statusCode(200);
+        measure(first, "psfs", "{\"activity-1-name\": \"Putting on socks\", \"activity-1-score\": 3, "
+                + "\"activity-2-name\": \"Lifting a bag\", \"activity-2-score\": 4, "
+                + "\"activity-3-name\": \"Walking 1 km\", \"activity-3-score\": 6, "
+                + "\"activity-4-name\": \"Gardening\", \"activity-4-score\": 2}");
+        measure(first, "pain-nrs", "{\"pain\": 5}");
+        measure(first, "start-back", "{\"item-1\": \"agree\", \"item-2\": \"disagree\", \"item-3\": \"agree\", "
+                + "\"item-4\": \"agree\", \"item-5\": \"disagree\", \"item-6\": \"agree\", \"item-7\": \"disagree\", "
+                + "\"item-8\": \"disagree\", \"item-9\": \"very-much\"}");
 
         String json = given().auth().oauth2(Tokens.accessToken("tara")).get("/api/fhir/patients/" + PAT)
                 .then().statusCode(200).extract().asString();
@@ -100,7 +119,24 @@ class FhirValidationTest {
         assertThat(carePlan(bundle, second)).isNotNull();
         assertThat(firstPlan.getActivity()).extracting(a -> a.getDetail().getStatus())
                 .contains(CarePlan.CarePlanActivityStatus.ONHOLD);
-        QuestionnaireResponse checkIn = resources(bundle, QuestionnaireResponse.class).getLast();
+        QuestionnaireResponse checkIn = resources(bundle, QuestionnaireResponse.class).stream()
+                .filter(r -> r.getQuestionnaire().startsWith(FhirExport.RED_FLAG_QUESTIONNAIRE)).toList().getLast();
+        // The outcome measures: each response with its Questionnaire, and the scores derived from it.
+        assertThat(resources(bundle, QuestionnaireResponse.class)).extracting(QuestionnaireResponse::getQuestionnaire)
+                .contains("https://homeprogram.care/fhir/Questionnaire/psfs|1",
+                        "https://homeprogram.care/fhir/Questionnaire/pain-nrs|1",
+                        "https://homeprogram.care/fhir/Questionnaire/start-back|1");
+        assertThat(resources(bundle, Questionnaire.class)).extracting(Questionnaire::getUrl)
+                .contains("https://homeprogram.care/fhir/Questionnaire/psfs",
+                        "https://homeprogram.care/fhir/Questionnaire/start-back");
+        assertThat(resources(bundle, Observation.class))
+                .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("psfs-average")).singleElement()
+                .satisfies(o -> assertThat(o.getValueQuantity().getValue()).isEqualByComparingTo("3.75"))
+                .satisfies(o -> assertThat(o.getDerivedFromFirstRep().getReference()).startsWith("urn:uuid:"));
+        assertThat(resources(bundle, Observation.class))
+                .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("start-back-total")).singleElement()
+                .satisfies(o -> assertThat(o.getValueQuantity().getValue()).isEqualByComparingTo("5"))
+                .satisfies(o -> assertThat(o.getNoteFirstRep().getText()).isEqualTo("Band: medium"));
         Questionnaire questionnaire = resources(bundle, Questionnaire.class).getFirst();
         // The questionnaire in the bundle asks what the validator checked the answers against.
         Questionnaire published = FhirExport.redFlagQuestionnaire();
@@ -140,12 +176,19 @@ class FhirValidationTest {
         checkIn.createdAt = OffsetDateTime.parse("2026-03-01T09:00:00Z");
         PatientDetails details = new PatientDetails(patient, "Petra", "Muster", "petra@example.org",
                 LocalDate.parse("1970-05-17"), "de");
+        List<org.hl7.fhir.r4.model.Resource> odi = odiResponse(patient, plan.id);
 
         Bundle bundle = FhirExport.bundle(new FhirExport.Record(patient, Optional.of(details), true, List.of(plan),
                 List.of(session), List.of(checkIn), List.of(therapist, colleague),
-                Map.of(therapist, new FhirExport.Name("Tara", "Therapist")), Instant.parse("2026-03-04T08:00:00Z")));
+                Map.of(therapist, new FhirExport.Name("Tara", "Therapist")), Instant.parse("2026-03-04T08:00:00Z"),
+                odi));
 
         assertValid(bundle);
+        // An imported ODI (a synthetic stand-in): LOINC 97909-6, one section missing scored over nine.
+        assertThat(resources(bundle, Observation.class))
+                .filteredOn(o -> o.getCode().getCodingFirstRep().getCode().equals("97909-6")).singleElement()
+                .satisfies(o -> assertThat(o.getValueQuantity().getValue()).isEqualByComparingTo("35.56"))
+                .satisfies(o -> assertThat(o.getValueQuantity().getCode()).isEqualTo("%"));
         assertThat(FHIR.newJsonParser().encodeResourceToString(bundle))
                 .doesNotContain(patient.toString(), therapist.toString(), colleague.toString());
     }
@@ -223,6 +266,35 @@ class FhirValidationTest {
     private static List<String> items(String planId) {
         return given().auth().oauth2(Tokens.accessToken("pat")).get("/api/plans/" + planId)
                 .then().statusCode(200).extract().path("items.id");
+    }
+
+    /** An ODI response as an import would produce it: sections 1–9 answered (16 points), section 10 missing. */
+    private static List<org.hl7.fhir.r4.model.Resource> odiResponse(UUID patient, UUID planId) {
+        Instrument odi = new Instrument("odi", FhirValidation.syntheticOdi(FHIR), InstrumentCatalog.shippedRules("odi"),
+                false, true);
+        Map<String, com.fasterxml.jackson.databind.JsonNode> answers = new java.util.LinkedHashMap<>();
+        int[] values = { 1, 2, 3, 1, 2, 3, 1, 1, 2 };
+        for (int i = 0; i < values.length; i++) {
+            answers.put("section-" + (i + 1), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .textNode(String.valueOf(values[i])));
+        }
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-03T09:00:00Z");
+        UUID responseId = UUID.randomUUID();
+        AnswerCheck.Checked checked = AnswerCheck.check(odi.questionnaire(), odi.rules(), answers);
+        QuestionnaireResponse response = OutcomeFhir.withNarrative(AnswerCheck.into(
+                OutcomeFhir.response(responseId, patient, planId, odi, at), checked), odi);
+        Scorer.Score score = Scorer.score(odi.rules(), checked.values()).getFirst();
+        return List.of(OutcomeFhir.questionnaire(odi), response,
+                OutcomeFhir.score(responseId, patient, planId, odi, odi.rules().scores().getFirst(), score, at));
+    }
+
+    private static void measure(String planId, String instrument, String answers) {
+        String scheduleId = given().auth().oauth2(Tokens.accessToken("tara")).contentType(ContentType.JSON)
+                .body("{\"instrument\": \"" + instrument + "\", \"atIntake\": true}")
+                .post("/api/measures/plans/" + planId + "/schedules").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.accessToken("pat")).contentType(ContentType.JSON)
+                .body("{\"answers\": " + answers + "}").post("/api/measures/schedules/" + scheduleId + "/responses")
+                .then().statusCode(201);
     }
 
     private static void checkIn(String body) {

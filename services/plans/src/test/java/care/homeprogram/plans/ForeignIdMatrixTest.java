@@ -66,7 +66,14 @@ class ForeignIdMatrixTest {
             Map.entry("DELETE /api/exercises/{id}/media/{mediaId}", Set.of("therapist")),
             Map.entry("GET /api/media/{mediaId}", BOTH),
             Map.entry("GET /api/fhir/patients/{id}", BOTH),
-            Map.entry("POST /api/plans/outbox/parked/{id}/retry", Set.of("admin")));
+            Map.entry("POST /api/plans/outbox/parked/{id}/retry", Set.of("admin")),
+            Map.entry("GET /api/instruments/{key}", Set.of("patient", "therapist", "admin")),
+            Map.entry("GET /api/instruments/{key}/terms", Set.of("admin")),
+            Map.entry("POST /api/instruments/{key}/enable", Set.of("admin")),
+            Map.entry("POST /api/measures/plans/{id}/schedules", Set.of("therapist")),
+            Map.entry("GET /api/measures/plans/{id}/schedules", BOTH),
+            Map.entry("POST /api/measures/schedules/{id}/responses", Set.of("patient")),
+            Map.entry("GET /api/measures/patients/{id}/scores", BOTH));
 
     @BeforeEach
     void careTeamsArrive() {
@@ -103,6 +110,10 @@ class ForeignIdMatrixTest {
         String mediaId = given().auth().oauth2(Tokens.accessToken("theo")).contentType("application/octet-stream")
                 .queryParam("alt", "Reaching up").body(ExerciseMediaApiTest.png(4, 4))
                 .post("/api/exercises/" + exerciseId + "/images").then().statusCode(201).extract().path("id");
+        // an outcome measure on polly's plan (theo attaches it), due now
+        String scheduleId = given().auth().oauth2(Tokens.accessToken("theo")).contentType(ContentType.JSON)
+                .body("{\"instrument\": \"pain-nrs\", \"atIntake\": true}")
+                .post("/api/measures/plans/" + planId + "/schedules").then().statusCode(201).extract().path("id");
         Map<String, String> ids = Map.of("{sessionId}", sessionId, "{itemId}", itemId, "{mediaId}", mediaId);
         Map<String, String> bodies = Map.ofEntries(
                 Map.entry("PATCH /api/plans/{id}", "{\"status\": \"REVOKED\", \"reason\": \"taking over\"}"),
@@ -121,7 +132,10 @@ class ForeignIdMatrixTest {
                         + "\"instructions\": [\"x\"], \"cautions\": [\"x\"], \"whySafe\": \"x\", \"defaultDose\": "
                         + DOSE + "}"),
                 Map.entry("POST /api/exercises/{id}/images", "not even a picture"),
-                Map.entry("PUT /api/exercises/{id}/video", "not even a video"));
+                Map.entry("PUT /api/exercises/{id}/video", "not even a video"),
+                Map.entry("POST /api/instruments/{key}/enable", "{\"acceptTerms\": true, \"termsVersion\": \"x\"}"),
+                Map.entry("POST /api/measures/plans/{id}/schedules", "{\"instrument\": \"psfs\", \"atIntake\": true}"),
+                Map.entry("POST /api/measures/schedules/{id}/responses", "{\"answers\": {\"pain\": 1}}"));
 
         List<Operation> operations = OpenApiOperations.withPathIds();
         assertThat(operations).extracting(Operation::toString).contains("GET /api/plans/{id}",
@@ -140,9 +154,13 @@ class ForeignIdMatrixTest {
                     : url.startsWith("/api/media/") ? mediaId
                     : url.startsWith("/api/fhir/patients/") ? POLLY.toString()
                     : url.startsWith("/api/plans/outbox/") ? UUID.randomUUID().toString()
+                    : url.startsWith("/api/instruments/") ? "no-such-instrument"
+                    : url.startsWith("/api/measures/plans/") ? planId
+                    : url.startsWith("/api/measures/schedules/") ? scheduleId
+                    : url.startsWith("/api/measures/patients/") ? POLLY.toString()
                     : url.startsWith("/api/plans/") ? planId : null;
             assertThat(first).as("the walk knows whose object {id} of %s is", operation).isNotNull();
-            url = url.replace("{id}", first);
+            url = url.replace("{id}", first).replace("{key}", first);
             for (Map.Entry<String, String> id : ids.entrySet()) {
                 url = url.replace(id.getKey(), id.getValue());
             }
@@ -187,6 +205,10 @@ class ForeignIdMatrixTest {
                         org.hamcrest.Matchers.equalTo("Theo's private program"));
         assertThat(Db.read(() -> care.homeprogram.plans.domain.ProgressionDismissal.count("key.planId",
                 UUID.fromString(planId)))).as("a refused dismissal is not kept").isZero();
+        assertThat(Db.read(() -> care.homeprogram.plans.domain.MeasureResponse.count("scheduleId",
+                UUID.fromString(scheduleId)))).as("a refused answer is not kept").isZero();
+        given().auth().oauth2(Tokens.accessToken("theo")).get("/api/measures/plans/" + planId + "/schedules").then()
+                .statusCode(200).body("items.instrument", org.hamcrest.Matchers.contains("pain-nrs"));
         given().auth().oauth2(Tokens.accessToken("theo")).get("/api/exercises/" + exerciseId + "/media").then()
                 .statusCode(200).body("total", org.hamcrest.Matchers.equalTo(1))
                 .body("items[0].id", org.hamcrest.Matchers.equalTo(mediaId));

@@ -48,7 +48,8 @@ import org.hl7.fhir.r4.model.Timing;
  * A patient's record as an HL7 FHIR R4 collection Bundle, valid against the core R4 profiles (FhirValidationTest):
  * Patient, a Practitioner (and a PractitionerRole for each therapist in the care team) per therapist, CarePlans
  * (statuses map 1:1) whose activities carry the dose as structured Timing, pain Observations (LOINC 72514-3, 0–10,
- * before and after each session), and red-flag check-ins as QuestionnaireResponses with their Questionnaire.
+ * before and after each session), red-flag check-ins as QuestionnaireResponses with their Questionnaire, and the
+ * outcome measures' Questionnaires, QuestionnaireResponses and score Observations ({@link OutcomeFhir}).
  * Every entry has a {@code urn:uuid:} fullUrl from {@link FhirIds} and every reference points at one of them, so the
  * bundle resolves on its own and carries no login id. Pure mapping, no I/O.
  */
@@ -77,7 +78,14 @@ public final class FhirExport {
      */
     public record Record(UUID patientId, Optional<PatientDetails> details, boolean patientServiceAvailable,
             List<Plan> plans, List<SessionLog> sessions, List<CheckIn> checkIns, List<UUID> careTeam,
-            Map<UUID, Name> therapistNames, Instant exportedAt) {
+            Map<UUID, Name> therapistNames, Instant exportedAt, List<Resource> outcomes) {
+        /** A record without outcome measures. */
+        public Record(UUID patientId, Optional<PatientDetails> details, boolean patientServiceAvailable,
+                List<Plan> plans, List<SessionLog> sessions, List<CheckIn> checkIns, List<UUID> careTeam,
+                Map<UUID, Name> therapistNames, Instant exportedAt) {
+            this(patientId, details, patientServiceAvailable, plans, sessions, checkIns, careTeam, therapistNames,
+                    exportedAt, List.of());
+        }
     }
 
     private FhirExport() {
@@ -102,6 +110,8 @@ public final class FhirExport {
             add(bundle, redFlagQuestionnaire());
             record.checkIns().forEach(c -> add(bundle, checkIn(c)));
         }
+        // Outcome measures (OutcomeFhir): each instrument's Questionnaire, then the responses and score Observations.
+        record.outcomes().forEach(r -> add(bundle, r));
         if (!record.patientServiceAvailable()) {
             OperationOutcome outcome = new OperationOutcome();
             outcome.setId(FhirIds.of("OperationOutcome", record.patientId() + "/" + record.exportedAt()).toString());
@@ -127,7 +137,7 @@ public final class FhirExport {
      * The human-readable summary every resource carries (the core profiles ask for one: dom-6), so a clinician
      * reading the record in an EHR that does not understand a resource still sees what it says.
      */
-    private static <T extends DomainResource> T narrative(T resource, String... paragraphs) {
+    static <T extends DomainResource> T narrative(T resource, String... paragraphs) {
         StringBuilder div = new StringBuilder("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
         for (String paragraph : paragraphs) {
             div.append("<p>").append(xml(paragraph)).append("</p>");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 
 /** Exports of a patient's record, to the patient themself or a therapist in their care. */
@@ -26,6 +27,10 @@ public class ExportService {
     /** Whose records the caller may export (field-injected: the constructor stays as it is). */
     @Inject
     PlanAccess access;
+
+    /** The patient's outcome measures as FHIR (field-injected like {@code access}). */
+    @Inject
+    OutcomeService outcomes;
 
     public ExportService(PatientsClient patients, Clock clock) {
         this.patients = patients;
@@ -49,6 +54,7 @@ public class ExportService {
                 ? Map.of(caller.id(), callerName.get()) : Map.of();
         PatientsClient.Lookup lookup = patients.details(patientId, bearerToken);
         return FhirExport.bundle(new FhirExport.Record(patientId, lookup.details(), lookup.available(), plans,
-                sessions, checkIns, careTeam, names, clock.instant()));
+                sessions, checkIns, careTeam, names, clock.instant(),
+                outcomes.fhirResources(patientId, plans.stream().map(p -> p.id).collect(Collectors.toSet()))));
     }
 }
