@@ -123,7 +123,10 @@ class ForeignIdMatrixTest {
                 Map.entry("POST /api/exercises/{id}/images", "not even a picture"),
                 Map.entry("PUT /api/exercises/{id}/video", "not even a video"));
 
-        List<Operation> operations = OpenApiOperations.withPathIds();
+        // The calendar feed's {token} is a secret link, not anybody's object id: CalendarFeedTest covers it (any
+        // unknown link is 404, whoever asks).
+        List<Operation> operations = OpenApiOperations.withPathIds().stream()
+                .filter(operation -> !operation.template().contains("{token}")).toList();
         assertThat(operations).extracting(Operation::toString).contains("GET /api/plans/{id}",
                 "PATCH /api/plans/{id}", "POST /api/alerts/{id}/acknowledge", "GET /api/fhir/patients/{id}",
                 "PUT /api/exercises/{id}", "PUT /api/plans/{id}/sessions/{sessionId}");
