@@ -217,6 +217,13 @@ class CalendarFeedTest {
             assertThat(e.outcome()).isEqualTo("DENIED");
         });
 
+        // A refused bearer token on the link: recorded before routing, with the route's template, not the link.
+        String refused = "calendar-refused-" + UUID.randomUUID();
+        given().auth().oauth2("not.a.token").header("X-Correlation-Id", refused).get(path(url)).then().statusCode(401);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                audit.byCorrelationId(refused)).singleElement()
+                .satisfies(e -> assertThat(e.resource()).isEqualTo("/api/calendar/{token}.ics")));
+
         String token = token(url);
         assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "SELECT count(*) FROM audit_record WHERE object_id = :t OR resource LIKE :like OR actor_sub = :t")

@@ -30,6 +30,7 @@ final class Notices {
             Map.entry("role-changed", "The role is changed. It applies from the person's next sign-in."),
             Map.entry("credentials-reset", "The credentials are reset."),
             Map.entry("preferences-saved", "Your reminder settings are saved."),
+            Map.entry("calendar-revoked", "Your calendar link is stopped: calendars that used it get nothing more."),
             Map.entry("message-read", "Marked as read."),
             Map.entry("session-withdrawn", "The session is withdrawn: it stays in your history, marked as "
                     + "withdrawn by you, and no longer counts for your pain trend."));
