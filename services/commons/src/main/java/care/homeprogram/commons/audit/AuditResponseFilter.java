@@ -95,7 +95,8 @@ public class AuditResponseFilter {
         Auditor.Capability capability = contextCapability();
         String method = request.getMethod();
         boolean routed = resource != null && resource.getResourceMethod() != null;
-        String template = template(resource, path);
+        // No resource method (e.g. a refused token): the raw path, unless a secret would be in it.
+        String template = routed ? template(resource, path) : unrouted.recordedPath(path);
         String finalObjectId = objectId;
         String finalCorrelationId = correlationId;
         return identities.getDeferredIdentity()
