@@ -110,8 +110,9 @@ class AuditTrailTest {
                 || t.startsWith("/api/plans/dead-letters")) {
             return false;
         }
+        // The calendar feed by a made-up link touches nobody's data; the patient's own feed settings are theirs.
         return t.startsWith("/api/plans") || t.startsWith("/api/alerts") || t.startsWith("/api/fhir")
-                || t.startsWith("/api/check-ins") || t.startsWith("/api/measures");
+                || t.startsWith("/api/check-ins") || t.startsWith("/api/measures") || t.equals("/api/calendar-feed");
     }
 
     /** The two reads the issue saw recorded with no patient: a therapist's session list and FHIR export. */

@@ -39,7 +39,9 @@ class RateLimitTest {
                     "homeprogram.rate-limit.clinical-log.requests", "2",
                     "homeprogram.rate-limit.clinical-log.per", "PT1H",
                     "homeprogram.rate-limit.export.requests", "1",
-                    "homeprogram.rate-limit.export.per", "PT1H");
+                    "homeprogram.rate-limit.export.per", "PT1H",
+                    "homeprogram.rate-limit.calendar-feed.requests", "2",
+                    "homeprogram.rate-limit.calendar-feed.per", "PT1H");
         }
     }
 
@@ -76,6 +78,22 @@ class RateLimitTest {
         given().auth().oauth2(ada).get("/api/plans/audit/export").then().statusCode(200);
         given().auth().oauth2(ada).get("/api/plans/audit/export").then().statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    /**
+     * Issue #15: the calendar feed is fetched without a token, so it is limited per client address; known and unknown
+     * links share the bucket, so guessing is limited too.
+     */
+    @Test
+    void theCalendarFeedIsLimitedPerClientAddress() {
+        String url = given().auth().oauth2(Tokens.accessToken("polly")).post("/api/calendar-feed").then()
+                .statusCode(201).extract().path("url");
+        String path = java.net.URI.create(url).getRawPath();
+        given().get(path).then().statusCode(200);
+        given().get("/api/calendar/" + "A".repeat(43) + ".ics").then().statusCode(404);
+        given().get(path).then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("at most 2 per 1 h"));
     }
 
     /** Finding 10: the public port answers 404 for /q/*; the management interface serves health, metrics, OpenAPI. */

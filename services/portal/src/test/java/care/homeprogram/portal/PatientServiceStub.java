@@ -84,7 +84,8 @@ public class PatientServiceStub extends StandInService {
         } else if (path.equals("/api/patients/" + PAT + "/intake") && reachable && !caller.equals(PAT)
                 && "PUT".equals(method)) {
             record(exchange, caller);
-        } else if (path.equals("/api/patients/" + PAT) && reachable && "GET".equals(method)) {
+        } else if ((path.equals("/api/patients/" + PAT) && reachable
+                || path.equals("/api/patients/me") && PAT.equals(caller)) && "GET".equals(method)) {
             Map<String, Object> pat = new LinkedHashMap<>();
             pat.put("id", PAT);
             pat.put("username", "pat");

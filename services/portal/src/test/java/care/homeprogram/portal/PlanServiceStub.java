@@ -151,7 +151,41 @@ public class PlanServiceStub extends StandInService {
             }
         });
         server.createContext("/api/alerts", exchange -> answer(exchange, 200, alerts));
+        server.createContext("/api/calendar-feed", PlanServiceStub::calendarFeed);
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));
+    }
+
+    /** pat's calendar feed as plan-service keeps it: made when (null: none), and what the portal asked. */
+    static volatile String calendarFeedCreatedAt;
+    static final java.util.List<String> calendarFeedCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final String CALENDAR_URL = "https://homeprogram.example.org/api/calendar/"
+            + "s3cr3tT0kenOfFortyThreeCharactersXXXXXXXXXX.ics";
+
+    /** {@code /api/calendar-feed} as plan-service answers it: the caller's own feed, patients only (403 else). */
+    private static void calendarFeed(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        calendarFeedCalls.add(method + " " + PatientServiceStub.caller(exchange));
+        if (!DemoUsers.PAT.equals(PatientServiceStub.caller(exchange))) {
+            answer(exchange, 403, "{\"title\":\"Forbidden\",\"status\":403}");
+        } else if ("POST".equals(method)) {
+            calendarFeedCreatedAt = "2026-12-02T09:30:00Z";
+            byte[] body = ("{\"active\":true,\"createdAt\":\"" + calendarFeedCreatedAt + "\",\"url\":\""
+                    + CALENDAR_URL + "\",\"webcalUrl\":\"" + CALENDAR_URL.replace("https://", "webcal://") + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } else if ("DELETE".equals(method)) {
+            calendarFeedCreatedAt = null;
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        } else {
+            String createdAt = calendarFeedCreatedAt;
+            answer(exchange, 200, createdAt == null ? "{\"active\":false}"
+                    : "{\"active\":true,\"createdAt\":\"" + createdAt + "\",\"lastFetchedAt\":\"2026-12-02T11:00:00Z\"}");
+        }
     }
 }

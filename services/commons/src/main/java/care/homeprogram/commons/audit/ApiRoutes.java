@@ -29,11 +29,27 @@ public class ApiRoutes {
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*([^}]*))?}");
 
     private volatile List<Pattern> routes;
+    private volatile List<String> templates;
 
     /** Whether the path is one of the service's endpoints (with any values in its parameters). */
     public boolean exists(String path) {
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return routes().stream().anyMatch(route -> route.matcher(trimmed).matches());
+    }
+
+    /**
+     * The path as the audit trail may keep it: a path to a route with a secret in it (a {@code {token}} parameter, a
+     * calendar feed's link) becomes the route's template; any other path is kept as it is.
+     */
+    public String withoutSecrets(String path) {
+        List<Pattern> known = routes();
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (int i = 0; i < known.size(); i++) {
+            if (templates.get(i).contains("{token") && known.get(i).matcher(trimmed).matches()) {
+                return templates.get(i).replaceAll("/+", "/").replaceAll("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}", "{$1}");
+            }
+        }
+        return path;
     }
 
     private List<Pattern> routes() {
@@ -57,6 +73,7 @@ public class ApiRoutes {
             for (String template : templates) {
                 known.add(pattern(template));
             }
+            this.templates = List.copyOf(templates);
             routes = known;
         }
         return known;

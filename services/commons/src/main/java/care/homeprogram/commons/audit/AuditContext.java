@@ -22,6 +22,7 @@ import java.util.UUID;
 public class AuditContext {
     private final Set<UUID> patientIds = new LinkedHashSet<>();
     private String objectId;
+    private Auditor.Capability capability;
 
     /** The request touched (or tried to touch) this patient's data: recorded even when the answer is a denial. */
     public void concernsPatient(UUID patientId) {
@@ -38,6 +39,19 @@ public class AuditContext {
     /** The object the request is about, when it is not the path's id (e.g. the id of an object just created). */
     public void concernsObject(Object objectId) {
         this.objectId = objectId == null ? null : objectId.toString();
+    }
+
+    /**
+     * The request was made by no signed-in person but through a secret link that acts for a patient (a calendar
+     * feed's URL): an anonymous request's record names the link ({@code role}, e.g. {@code calendar-feed}, and the
+     * link's id, never its secret) as the actor. A request with a signed-in caller keeps that caller as the actor.
+     */
+    public void actedThrough(String role, Object id) {
+        this.capability = new Auditor.Capability(role, id == null ? null : id.toString());
+    }
+
+    Auditor.Capability capability() {
+        return capability;
     }
 
     Set<UUID> patientIds() {

@@ -64,7 +64,8 @@ public class AuditHttpFilter {
         if (!unrouted.record(ctx.normalizedPath(), caller)) {
             return;
         }
-        AuditRecord record = auditor.record(new Auditor.Request(ctx.request().method().name(), ctx.normalizedPath(),
+        AuditRecord record = auditor.record(new Auditor.Request(ctx.request().method().name(),
+                unrouted.recordedPath(ctx.normalizedPath()),
                 null, null, caller, ctx.response().getStatusCode(), correlationId));
         auditor.appendOnWorker(ctx.vertx(), java.util.List.of(record)).onFailure(e -> LOG.errorf(
                 "audit record lost for %s %s (correlation %s): %s", record.method, record.resource, correlationId,

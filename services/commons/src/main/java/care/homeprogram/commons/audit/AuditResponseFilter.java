@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class AuditResponseFilter {
     private static final Logger LOG = Logger.getLogger(AuditResponseFilter.class);
     private static final Pattern PARAMETER_REGEX = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}");
+    private static final String SECRET_PARAMETER = "token";
     private static final Map<String, String> TEMPLATES = new ConcurrentHashMap<>();
 
     private final Auditor auditor;
@@ -76,8 +77,10 @@ public class AuditResponseFilter {
         MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
         String objectId = contextObjectId();
         if (objectId == null) {
+            // A path parameter named "token" is a secret (a calendar feed's link): never written to the trail.
             objectId = pathParameters.containsKey("id") ? pathParameters.getFirst("id")
-                    : pathParameters.values().stream().flatMap(java.util.List::stream).findFirst().orElse(null);
+                    : pathParameters.entrySet().stream().filter(p -> !SECRET_PARAMETER.equals(p.getKey()))
+                            .flatMap(p -> p.getValue().stream()).findFirst().orElse(null);
         }
         Set<UUID> patientIds = new LinkedHashSet<>(contextPatientIds());
         if (patientIds.isEmpty()) {
@@ -89,9 +92,11 @@ public class AuditResponseFilter {
                 patientIds.add(named);
             }
         }
+        Auditor.Capability capability = contextCapability();
         String method = request.getMethod();
         boolean routed = resource != null && resource.getResourceMethod() != null;
-        String template = template(resource, path);
+        // No resource method (e.g. a refused token): the raw path, unless a secret would be in it.
+        String template = routed ? template(resource, path) : unrouted.recordedPath(path);
         String finalObjectId = objectId;
         String finalCorrelationId = correlationId;
         return identities.getDeferredIdentity()
@@ -102,7 +107,7 @@ public class AuditResponseFilter {
                         return Uni.createFrom().voidItem();
                     }
                     return write(auditor.records(new Auditor.Request(method, template, finalObjectId, null, caller,
-                            response.getStatus(), finalCorrelationId), patientIds), response);
+                            response.getStatus(), finalCorrelationId, capability), patientIds), response);
                 });
     }
 
@@ -138,6 +143,14 @@ public class AuditResponseFilter {
     private String contextObjectId() {
         try {
             return context.objectId();
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
+    }
+
+    private Auditor.Capability contextCapability() {
+        try {
+            return context.capability();
         } catch (ContextNotActiveException e) {
             return null;
         }

@@ -36,7 +36,15 @@ public class Auditor {
 
     /** The finished request: its method, resource template, ids, caller and status. */
     public record Request(String method, String resource, String objectId, UUID patientId, SecurityIdentity caller,
-            int status, String correlationId) {
+            int status, String correlationId, Capability capability) {
+        public Request(String method, String resource, String objectId, UUID patientId, SecurityIdentity caller,
+                int status, String correlationId) {
+            this(method, resource, objectId, patientId, caller, status, correlationId, null);
+        }
+    }
+
+    /** A secret link acting for a patient ({@link AuditContext#actedThrough}): its kind (the role) and its id. */
+    public record Capability(String role, String id) {
     }
 
     AuditRecord record(Request request) {
@@ -52,7 +60,10 @@ public class Auditor {
         record.outcome = Outcome.of(request.status()).name();
         record.correlationId = request.correlationId();
         SecurityIdentity caller = request.caller();
-        if (caller == null || caller.isAnonymous()) {
+        if ((caller == null || caller.isAnonymous()) && request.capability() != null) {
+            record.actorRole = truncate(request.capability().role(), 20);
+            record.actorSub = truncate(request.capability().id(), 64);
+        } else if (caller == null || caller.isAnonymous()) {
             record.actorRole = "anonymous";
         } else {
             record.actorRole = role(caller);
@@ -88,7 +99,7 @@ public class Auditor {
 
     private static Request withPatient(Request r, UUID patientId) {
         return new Request(r.method(), r.resource(), r.objectId(), patientId, r.caller(), r.status(),
-                r.correlationId());
+                r.correlationId(), r.capability());
     }
 
     /** Blocking until the records are committed ({@link AuditWriter}): on a worker thread only. */

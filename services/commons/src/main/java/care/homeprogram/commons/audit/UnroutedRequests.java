@@ -58,6 +58,11 @@ public class UnroutedRequests {
         return false;
     }
 
+    /** The path for the record: never a secret in it ({@link ApiRoutes#withoutSecrets}). */
+    public String recordedPath(String path) {
+        return routes.withoutSecrets(path);
+    }
+
     private synchronized boolean withinBudget() {
         long now = System.nanoTime();
         if (now - windowStart >= MINUTE_NANOS) {

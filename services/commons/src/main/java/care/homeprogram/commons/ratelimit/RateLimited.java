@@ -22,6 +22,11 @@ public @interface RateLimited {
     String EXPORT = "export";
     /** Creating accounts and resetting their credentials (Keycloak's admin API, e-mails to people). */
     String ACCOUNTS = "accounts";
+    /**
+     * A calendar app fetching a patient's feed by its secret link: anonymous, so counted per client address. Calendar
+     * services fetch many people's feeds from few addresses, so the limit is generous; it stops one client hammering.
+     */
+    String CALENDAR_FEED = "calendar-feed";
 
     /** The limit's name in configuration. */
     String value();

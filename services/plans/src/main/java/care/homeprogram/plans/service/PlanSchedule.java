@@ -32,13 +32,22 @@ public class PlanSchedule {
     public PlanView.Today today(Plan plan) {
         ZoneId zone = zoneOf(plan.patientId);
         LocalDate date = LocalDate.now(clock.withZone(zone));
-        List<PlanView.Due> due = plan.status != Plan.Status.ACTIVE ? List.of() : plan.items.stream()
-                .filter(i -> i.status == PlanItem.Status.ACTIVE)
-                .filter(i -> Schedule.isDue(plan.startDate, i.startWeek, i.dose, date))
+        List<PlanView.Due> due = dueOn(plan, date).stream()
                 .map(i -> new PlanView.Due(i.id, i.name, i.dose.timesPerDay(),
                         i.amberFollowUpPending ? SafetyService.FOLLOW_UP_QUESTION : null))
                 .toList();
         return new PlanView.Today(date, zone.getId(), Schedule.weekOf(plan.startDate, date), due);
+    }
+
+    /**
+     * The items due on a local date: active items of an active plan within their weeks and on their days. The Today
+     * page and the calendar feed both ask this.
+     */
+    public static List<PlanItem> dueOn(Plan plan, LocalDate date) {
+        return plan.status != Plan.Status.ACTIVE ? List.of() : plan.items.stream()
+                .filter(i -> i.status == PlanItem.Status.ACTIVE)
+                .filter(i -> Schedule.isDue(plan.startDate, i.startWeek, i.dose, date))
+                .toList();
     }
 
     /** The patient's time zone from their profile; UTC until patient-service has told us. */

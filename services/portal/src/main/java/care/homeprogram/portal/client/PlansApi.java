@@ -145,6 +145,18 @@ interface PlansApi {
     @Path("/templates/{id}")
     Template changeTemplate(@PathParam("id") UUID id, TemplateChange template);
 
+    @GET
+    @Path("/calendar-feed")
+    CalendarFeed calendarFeed();
+
+    @POST
+    @Path("/calendar-feed")
+    CalendarFeed createCalendarFeed();
+
+    @jakarta.ws.rs.DELETE
+    @Path("/calendar-feed")
+    jakarta.ws.rs.core.Response revokeCalendarFeed();
+
     @jakarta.ws.rs.DELETE
     @Path("/templates/{id}")
     jakarta.ws.rs.core.Response deleteTemplate(@PathParam("id") UUID id);

@@ -153,6 +153,20 @@ public class PlansClient {
         calls.write(() -> api.deleteTemplate(id)).close();
     }
 
+    /** Whether the patient has a calendar feed, and since when (never its link). */
+    public CalendarFeed calendarFeed() {
+        return calls.read(() -> api.calendarFeed());
+    }
+
+    /** A new secret link for the patient's calendar, replacing any earlier one: the only time the link is known. */
+    public CalendarFeed createCalendarFeed() {
+        return calls.write(() -> api.createCalendarFeed());
+    }
+
+    public void revokeCalendarFeed() {
+        calls.write(() -> api.revokeCalendarFeed()).close();
+    }
+
     public Alert acknowledge(UUID alertId) {
         return calls.write(() -> api.acknowledge(alertId));
     }

@@ -35,6 +35,7 @@ final class Notices {
             Map.entry("push-refused", "This device could not be set up for notifications. Please try again."),
             Map.entry("push-unavailable", "Notifications on devices are not available right now. Your reminders "
                     + "still come in the app and by email."),
+            Map.entry("calendar-revoked", "Your calendar link is stopped: calendars that used it get nothing more."),
             Map.entry("message-read", "Marked as read."),
             Map.entry("session-withdrawn", "The session is withdrawn: it stays in your history, marked as "
                     + "withdrawn by you, and no longer counts for your pain trend."));

@@ -6,11 +6,14 @@ import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientPreferences;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.NotificationsClient;
+import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.PushDevice;
 import care.homeprogram.portal.client.PushSubscription;
-import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.client.ServiceProblem;
+import care.homeprogram.portal.client.ServiceUnavailable;
+import care.homeprogram.portal.service.CalendarSection;
 import care.homeprogram.portal.service.Forms;
+import care.homeprogram.portal.service.Times;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +36,8 @@ import org.jboss.resteasy.reactive.RestForm;
  * A patient's reminder settings: time zone, quiet hours, channels. patient-service owns them (the patient record),
  * so they are read from and written once to it; notification-service follows through the PatientContactChanged
  * event, and "today" and the reminders use the same zone. (Therapists set theirs with PATCH /api/therapists/me.)
+ * The Calendar section is plan-service's: the patient's program as a calendar feed at a secret link, made, replaced
+ * and stopped with plain forms (docs/portal.md).
  */
 @Path("/preferences")
 @RolesAllowed("patient")
@@ -42,7 +47,8 @@ public class PreferencesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance preferences(Forms form, String notice, PushSettings push);
+        static native TemplateInstance preferences(Forms form, String notice, PushSettings push,
+                CalendarSection calendar);
     }
 
     /**
@@ -55,22 +61,62 @@ public class PreferencesResource {
 
     private final PatientsClient patients;
     private final NotificationsClient notifications;
+    private final PlansClient plans;
 
-    public PreferencesResource(PatientsClient patients, NotificationsClient notifications) {
+    public PreferencesResource(PatientsClient patients, NotificationsClient notifications, PlansClient plans) {
         this.patients = patients;
         this.notifications = notifications;
+        this.plans = plans;
     }
 
     @GET
     public TemplateInstance show(@QueryParam("done") String done) {
         Patient p = patients.me();
+        return page(p, Notices.of(done), calendar(p, null));
+    }
+
+    /**
+     * A new calendar link (the first, or one replacing the old, which stops working): shown on this answer only, so
+     * it is rendered here rather than redirected to (a link in an address would end up in history and logs).
+     */
+    @POST
+    @Path("/calendar")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscribeCalendar() {
+        Patient p = patients.me();
+        CalendarSection made = CalendarSection.of(plans.createCalendarFeed(), Times.zone(p.timeZone()));
+        return Pages.ok(page(p, "Your calendar link is ready. Copy it now: for your safety it is shown only this once.",
+                made));
+    }
+
+    @POST
+    @Path("/calendar/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeCalendar() {
+        plans.revokeCalendarFeed();
+        return Pages.redirect("/preferences?done=calendar-revoked");
+    }
+
+    /** The calendar section from plan-service, or "unavailable" without failing the page. */
+    private CalendarSection calendar(Patient p, CalendarSection made) {
+        if (made != null) {
+            return made;
+        }
+        try {
+            return CalendarSection.of(plans.calendarFeed(), Times.zone(p.timeZone()));
+        } catch (ServiceUnavailable e) {
+            return CalendarSection.UNAVAILABLE;
+        }
+    }
+
+    private TemplateInstance page(Patient p, String notice, CalendarSection calendar) {
         Map<String, String> values = new HashMap<>();
         values.put("timeZone", p.timeZone() == null ? "" : p.timeZone());
         values.put("quietStart", p.quietHours() == null || p.quietHours().start() == null ? "21:00" : p.quietHours().start());
         values.put("quietEnd", p.quietHours() == null || p.quietHours().end() == null ? "08:00" : p.quietHours().end());
         values.put("email", p.channels() != null && Boolean.TRUE.equals(p.channels().email()) ? "on" : "");
         values.put("inApp", p.channels() != null && Boolean.TRUE.equals(p.channels().inApp()) ? "on" : "");
-        return Templates.preferences(Forms.of(values), Notices.of(done), push());
+        return Templates.preferences(Forms.of(values), notice, push(), calendar);
     }
 
     @POST
@@ -92,7 +138,7 @@ public class PreferencesResource {
             }
         }
         if (!form.valid()) {
-            return Pages.invalid(Templates.preferences(form, null, push()));
+            return Pages.invalid(Templates.preferences(form, null, push(), calendar(patients.me(), null)));
         }
         QuietHours quiet = new QuietHours(form.value("quietStart"), form.value("quietEnd"));
         Channels channels = new Channels(email != null, inApp != null);
@@ -100,7 +146,7 @@ public class PreferencesResource {
             patients.updateMe(new PatientPreferences(form.value("timeZone"), quiet, channels));
         } catch (ServiceProblem problem) {
             form.reject(problem);
-            return Pages.invalid(Templates.preferences(form, null, push()));
+            return Pages.invalid(Templates.preferences(form, null, push(), calendar(patients.me(), null)));
         }
         return Pages.redirect("/preferences?done=preferences-saved");
     }
