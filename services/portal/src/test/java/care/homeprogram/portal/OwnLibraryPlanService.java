@@ -31,6 +31,13 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
     /** plan-service's answer to the next writes, or null for 200. */
     static volatile PlanServiceStub.Answer answer;
 
+    /** The media plan-service lists for any exercise (GET /api/exercises/{id}/media). */
+    static volatile String media = "{\"items\":[],\"total\":0}";
+    /** The bytes of the last upload received, as sent. */
+    static volatile byte[] lastUpload;
+    /** The Content-Type of the last upload received. */
+    static volatile String lastUploadType;
+
     private HttpServer server;
 
     @Override
@@ -41,7 +48,9 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("cannot start the plan-service stand-in", e);
         }
         server.createContext("/api/exercises", exchange -> {
-            if (!write(exchange)) {
+            if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().endsWith("/media")) {
+                PlanServiceStub.answer(exchange, 200, media);
+            } else if (!write(exchange)) {
                 PlanServiceStub.answer(exchange, 200, "{\"items\":[" + exercise(OWN_EXERCISE, "Tara's wall reach",
                         DemoUsers.TARA.toString()) + "," + exercise(SEEDED_EXERCISE, "Bird dog", null) + ","
                         + exercise(THEOS_EXERCISE, "Theo's shared stretch", DemoUsers.THEO.toString())
@@ -92,8 +101,15 @@ public class OwnLibraryPlanService implements QuarkusTestResourceLifecycleManage
         if ("GET".equals(method)) {
             return false;
         }
-        writes.add(method + " " + exchange.getRequestURI().getPath() + " "
-                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String query = exchange.getRequestURI().getQuery();
+        String path = exchange.getRequestURI().getPath();
+        if (path.endsWith("/images") || path.endsWith("/video")) {
+            lastUpload = body;
+            lastUploadType = exchange.getRequestHeaders().getFirst("Content-Type");
+        }
+        writes.add(method + " " + path + (query == null ? "" : "?" + query) + " "
+                + new String(body, StandardCharsets.UTF_8));
         PlanServiceStub.Answer given = answer;
         if ("DELETE".equals(method) && given == null) {
             exchange.sendResponseHeaders(204, -1);
