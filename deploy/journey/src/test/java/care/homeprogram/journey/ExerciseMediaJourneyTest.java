@@ -122,6 +122,7 @@ class ExerciseMediaJourneyTest {
         WebElement video = patient.find(By.cssSelector("video[aria-describedby]"));
         String videoSrc = URI.create(video.getAttribute("src")).getPath();
         assertThat(patient.text()).contains(caption);
+        assertThat(scrollsSideways(patient)).as("Today fits the phone window with a 480 px picture").isFalse();
         Accessibility.assertNoSeriousViolations(patient);
         patient.screenshotForReadme("patient-today-pictures-phone", 1300);
 
@@ -133,6 +134,7 @@ class ExerciseMediaJourneyTest {
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", large));
         assertThat(patient.find(By.cssSelector("video")).getAttribute("src")).endsWith(videoSrc);
         assertThat(patient.find(By.cssSelector("figcaption")).getText()).isEqualTo(caption);
+        assertThat(scrollsSideways(patient)).as("the exercise page fits the phone window").isFalse();
         Accessibility.assertNoSeriousViolations(patient);
 
         // the video's source answers a range request, as a player asks it
@@ -151,6 +153,12 @@ class ExerciseMediaJourneyTest {
             assertThat(get(other, videoSrc, Map.of("Range", "bytes=0-99")).statusCode()).isEqualTo(404);
         }
         assertThat(get(patient, pictureSrc, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    /** Whether the page is wider than the window (WCAG 1.4.10: no sideways scrolling at 320 CSS px and up). */
+    private static boolean scrollsSideways(PortalBrowser browser) {
+        return (Boolean) browser.driver.executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth");
     }
 
     /** A request as the person's browser makes it (their session cookie), read by the test itself. */
