@@ -28,9 +28,11 @@ class AccessRulesTest {
     private static final List<String> CLINICAL_PAGES = List.of("/patients", "/patients/" + PAT, "/patients/new",
             "/patients/" + PAT + "/plans/new", "/patients/" + PAT + "/fhir", "/today", "/history", "/check-in",
             "/me/program.pdf", "/me/intake", "/history/sessions/" + SAM + "/" + SAM + "/correct",
-            "/history/sessions/" + SAM + "/" + SAM + "/withdraw");
+            "/history/sessions/" + SAM + "/" + SAM + "/withdraw", "/today/items/" + SAM + "/" + SAM,
+            "/library/exercises/" + SAM + "/media", "/library/exercises/" + SAM + "/media/" + SAM + "/remove");
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
-            "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir");
+            "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir", "/library/exercises/" + SAM + "/media",
+            "/library/exercises/" + SAM + "/media/" + SAM + "/remove");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
             "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM);
 

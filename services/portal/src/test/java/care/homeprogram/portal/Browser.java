@@ -72,6 +72,12 @@ public final class Browser {
     /** Posts a multipart form with one file, as a browser's file upload does, without following a redirect. */
     public HttpResponse<String> postFile(URI uri, Map<String, String> fields, String fileField, String fileName,
             byte[] content) throws IOException, InterruptedException {
+        return postFile(uri, fields, fileField, fileName, "text/csv", content);
+    }
+
+    /** As {@link #postFile(URI, Map, String, String, byte[])}, with the file's type as the browser declares it. */
+    public HttpResponse<String> postFile(URI uri, Map<String, String> fields, String fileField, String fileName,
+            String contentType, byte[] content) throws IOException, InterruptedException {
         String boundary = "----portal-test-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -79,7 +85,7 @@ public final class Browser {
                     + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -72,6 +72,23 @@ class ExerciseMediaPageTest {
                 .contains("<figcaption id=\"video-" + VIDEO
                         + "\">The therapist pulls one knee to the chest, holds, and lowers it</figcaption>");
 
+        // each item opens on its own page, with the same pictures and video, larger
+        assertThat(page.body()).contains("href=\"/today/items/" + PLAN + "/" + ITEM + "\"");
+        HttpResponse<String> detail = pat.get(base.resolve("/today/items/" + PLAN + "/" + ITEM));
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("<h1>Knee to chest</h1>")
+                .contains("<img class=\"exercise-media\" src=\"/media/" + PlanServiceStub.MEDIA
+                        + "\" alt=\"Lying on the back, one knee pulled to the chest\" width=\"400\" height=\"300\"")
+                .contains("<video controls preload=\"metadata\" src=\"/media/" + VIDEO + "\" aria-describedby=\"video-"
+                        + VIDEO + "\">")
+                .contains("<figcaption id=\"video-" + VIDEO
+                        + "\">The therapist pulls one knee to the chest, holds, and lowers it</figcaption>")
+                .contains("<li>Lie on your back</li>").contains("<li>Stop if it hurts</li>");
+        // an item of no plan of pat's (plan-service lists only pat's own): the 404 page
+        assertThat(pat.get(base.resolve("/today/items/" + PLAN + "/" + PlanServiceStub.MEDIA)).statusCode())
+                .isEqualTo(404);
+        assertThat(pat.get(base.resolve("/today/items/" + ITEM + "/" + ITEM)).statusCode()).isEqualTo(404);
+
         // the bytes, through the portal, as pat: a range is passed on and answered 206
         HttpResponse<byte[]> part = pat.getBytes(base.resolve("/media/" + PlanServiceStub.MEDIA),
                 Map.of("Range", "bytes=2-5"));
@@ -93,5 +110,16 @@ class ExerciseMediaPageTest {
                 base.resolve("/media/" + PlanServiceStub.MEDIA)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(anonymous.statusCode()).isNotEqualTo(200);
         assertThat(anonymous.body()).isNotEqualTo(PlanServiceStub.MEDIA_BYTES);
+    }
+
+    @Test
+    void theExercisePageIsThePatientsOnly() throws Exception {
+        URI base = URI.create(portal.toString());
+        Browser tara = new Browser();
+        tara.signIn(base, "tara");
+        assertThat(tara.get(base.resolve("/today/items/" + PLAN + "/" + ITEM)).statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                base.resolve("/today/items/" + PLAN + "/" + ITEM)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isNotEqualTo(200);
     }
 }

@@ -32,10 +32,19 @@ public class OwnLibraryPlanService extends StandInService {
         super("plan-service");
     }
 
+    /** The media plan-service lists for any exercise (GET /api/exercises/{id}/media). */
+    static volatile String media = "{\"items\":[],\"total\":0}";
+    /** The bytes of the last upload received, as sent. */
+    static volatile byte[] lastUpload;
+    /** The Content-Type of the last upload received. */
+    static volatile String lastUploadType;
+
     @Override
     protected void routes(HttpServer server) {
         server.createContext("/api/exercises", exchange -> {
-            if (!write(exchange)) {
+            if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().endsWith("/media")) {
+                answer(exchange, 200, media);
+            } else if (!write(exchange)) {
                 answer(exchange, 200, "{\"items\":[" + exercise(OWN_EXERCISE, "Tara's wall reach",
                         DemoUsers.TARA.toString()) + "," + exercise(SEEDED_EXERCISE, "Bird dog", null) + ","
                         + exercise(THEOS_EXERCISE, "Theo's shared stretch", DemoUsers.THEO.toString())
@@ -82,7 +91,15 @@ public class OwnLibraryPlanService extends StandInService {
         if ("GET".equals(method)) {
             return false;
         }
-        writes.add(method + " " + exchange.getRequestURI().getPath() + " " + body(exchange));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String query = exchange.getRequestURI().getQuery();
+        String path = exchange.getRequestURI().getPath();
+        if (path.endsWith("/images") || path.endsWith("/video")) {
+            lastUpload = body;
+            lastUploadType = exchange.getRequestHeaders().getFirst("Content-Type");
+        }
+        writes.add(method + " " + path + (query == null ? "" : "?" + query) + " "
+                + new String(body, StandardCharsets.UTF_8));
         PlanServiceStub.Answer given = OwnLibraryPlanService.answer;
         if ("DELETE".equals(method) && given == null) {
             exchange.sendResponseHeaders(204, -1);

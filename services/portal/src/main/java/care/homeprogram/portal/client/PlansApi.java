@@ -105,6 +105,10 @@ interface PlansApi {
     @Path("/templates")
     Page<Template> templates();
 
+    @jakarta.ws.rs.DELETE
+    @Path("/exercises/{id}/media/{mediaId}")
+    jakarta.ws.rs.core.Response removeMedia(@PathParam("id") UUID exerciseId, @PathParam("mediaId") UUID mediaId);
+
     @PATCH
     @Path("/plans/{id}")
     Plan changeThresholds(@PathParam("id") UUID id, ThresholdsChange change);

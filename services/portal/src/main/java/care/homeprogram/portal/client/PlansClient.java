@@ -148,6 +148,11 @@ public class PlansClient {
         return calls.write(() -> api.changeTemplate(id, template));
     }
 
+    /** Removes a picture or the video of the therapist's own entry (204; a refusal is a ServiceProblem). */
+    public void removeMedia(UUID exerciseId, UUID mediaId) {
+        calls.write(() -> api.removeMedia(exerciseId, mediaId)).close();
+    }
+
     public void deleteTemplate(UUID id) {
         // 204 No Content: the answer's status is all there is (a refusal is a ServiceProblem from ProblemMapper)
         calls.write(() -> api.deleteTemplate(id)).close();

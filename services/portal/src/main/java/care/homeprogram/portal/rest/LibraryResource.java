@@ -3,11 +3,14 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.portal.client.Dose;
 import care.homeprogram.portal.client.Exercise;
 import care.homeprogram.portal.client.ExerciseChange;
+import care.homeprogram.portal.client.Media;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.ServiceProblem;
+import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.client.Template;
 import care.homeprogram.portal.client.TemplateChange;
 import care.homeprogram.portal.service.Forms;
+import care.homeprogram.portal.service.PageCalls;
 import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -52,8 +55,13 @@ public class LibraryResource {
     private static final List<String> NUMBERS = List.of("sets", "reps", "holdSeconds", "durationSeconds",
             "timesPerDay", "weeks");
 
-    /** The library page: the therapist's own exercises and templates. */
-    public record LibraryView(List<Exercise> exercises, List<Template> templates, String notice) {
+    /** The library page: the therapist's own exercises (with their pictures and video) and templates. */
+    public record LibraryView(List<Exercise> exercises, Map<UUID, List<Media>> media, List<Template> templates,
+            String notice) {
+        /** The exercise's pictures and video; empty when plan-service could not list them just now. */
+        public List<Media> mediaOf(UUID exercise) {
+            return media.getOrDefault(exercise, List.of());
+        }
     }
 
     /** The exercise form: new ({@code exerciseId} null) or an edit; the chosen days and regions as ticked. */
@@ -97,10 +105,12 @@ public class LibraryResource {
 
     private final PlansClient plans;
     private final Viewer viewer;
+    private final PageCalls calls;
 
-    public LibraryResource(PlansClient plans, Viewer viewer) {
+    public LibraryResource(PlansClient plans, Viewer viewer, PageCalls calls) {
         this.plans = plans;
         this.viewer = viewer;
+        this.calls = calls;
     }
 
     /** The posted exercise form. */
@@ -148,9 +158,21 @@ public class LibraryResource {
     @GET
     public TemplateInstance library(@QueryParam("done") String done) {
         UUID me = viewer.id();
-        return Templates.library(new LibraryView(
-                plans.exercises().items().stream().filter(e -> e.ownedBy(me)).toList(),
-                plans.templates().items().stream().filter(t -> t.ownedBy(me)).toList(), Notices.of(done)));
+        PageCalls.Pending<List<Template>> templates = calls.start(() -> plans.templates().items());
+        List<Exercise> own = plans.exercises().items().stream().filter(e -> e.ownedBy(me)).toList();
+        // each exercise's pictures at once (PageCalls); a list that fails leaves only its thumbnails out
+        Map<UUID, PageCalls.Pending<List<Media>>> pending = new HashMap<>();
+        own.forEach(e -> pending.put(e.id(), calls.start(() -> plans.media(e.id()))));
+        Map<UUID, List<Media>> media = new HashMap<>();
+        pending.forEach((id, call) -> {
+            try {
+                media.put(id, call.get());
+            } catch (ServiceProblem | ServiceUnavailable e) {
+                media.put(id, List.of());
+            }
+        });
+        return Templates.library(new LibraryView(own, media,
+                templates.get().stream().filter(t -> t.ownedBy(me)).toList(), Notices.of(done)));
     }
 
     @GET

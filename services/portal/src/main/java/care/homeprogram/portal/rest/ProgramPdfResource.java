@@ -3,6 +3,7 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.portal.service.Clinic;
 import care.homeprogram.portal.service.PatientPages;
 import care.homeprogram.portal.service.ProgramPdf;
+import care.homeprogram.portal.service.ProgramPictures;
 import care.homeprogram.portal.service.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,17 +18,20 @@ public class ProgramPdfResource {
     private final PatientPages pages;
     private final Clinic clinic;
     private final Viewer viewer;
+    private final ProgramPictures pictures;
 
-    public ProgramPdfResource(PatientPages pages, Clinic clinic, Viewer viewer) {
+    public ProgramPdfResource(PatientPages pages, Clinic clinic, Viewer viewer, ProgramPictures pictures) {
         this.pages = pages;
         this.clinic = clinic;
         this.viewer = viewer;
+        this.pictures = pictures;
     }
 
     @GET
     @Produces("application/pdf")
     public Response pdf() {
-        byte[] pdf = ProgramPdf.render(clinic.name(), viewer.fullName(), pages.printable());
+        java.util.List<care.homeprogram.portal.client.Plan> program = pages.printable();
+        byte[] pdf = ProgramPdf.render(clinic.name(), viewer.fullName(), program, pictures.of(program));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"home-program.pdf\"").build();
     }

@@ -64,6 +64,18 @@ public class PatientPages {
         return new TodayView(today, unread, form, intakeDue(intakeCall));
     }
 
+    /**
+     * One item of the patient's current plans with its pictures and video, or empty when no current plan of theirs
+     * holds it (plan-service lists only the patient's own plans).
+     */
+    public Optional<ExerciseDetailView> exercise(UUID planId, UUID itemId) {
+        return plans.mine().items().stream().filter(p -> p.id().equals(planId)).findFirst()
+                .flatMap(p -> p.item(itemId))
+                .map(item -> new ExerciseDetailView(planId, item.id(), item.name(), item.status(),
+                        DoseText.of(item.dose()), item.summary(), item.instructions(),
+                        item.cautions(), item.whySafe(), item.noteToPatient(), mediaOf(item.exerciseId())));
+    }
+
     /** An active plan with items due today: its sessions tell what was done already. */
     private static boolean hasSomethingDue(Plan plan) {
         return !"ON_HOLD".equals(plan.status()) && plan.today() != null && !plan.today().items().isEmpty();

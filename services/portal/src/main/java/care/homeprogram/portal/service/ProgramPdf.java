@@ -6,18 +6,26 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
+import com.lowagie.text.Image;
 import com.lowagie.text.ListItem;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * The printable program (OpenPDF): the clinic's name, each item with its dose, instructions and cautions, and the
- * disclaimer that the program comes from the patient's therapist. Plain standard fonts, no images: prints anywhere.
+ * The printable program (OpenPDF): the clinic's name, each item with its pictures, dose, instructions and cautions, and
+ * the disclaimer that the program comes from the patient's therapist. Plain standard fonts. A raster picture (PNG,
+ * JPEG, GIF) is embedded, an SVG drawing drawn ({@link SvgDrawing}), each fitted into a box of
+ * {@value #PICTURE_WIDTH} × {@value #PICTURE_HEIGHT} points with its alt text under it; a picture that cannot be
+ * drawn (WebP, which OpenPDF cannot decode, or a file that does not read) is never left out silently: its alt text is
+ * printed in its place. A video cannot be printed: its caption is, with where to watch it.
  */
 public final class ProgramPdf {
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
@@ -27,14 +35,30 @@ public final class ProgramPdf {
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 9);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
+    static final float PICTURE_WIDTH = 240;
+    static final float PICTURE_HEIGHT = 160;
+
+    /**
+     * A picture or the video of an exercise for the PDF: {@code bytes} null when it could not be fetched (then the
+     * alt text is printed), and always null for a video.
+     */
+    public record Picture(String description, String contentType, boolean video, byte[] bytes) {
+    }
+
     private ProgramPdf() {
     }
 
     public static byte[] render(String clinicName, String patientName, List<Plan> plans) {
+        return render(clinicName, patientName, plans, Map.of());
+    }
+
+    /** {@code pictures}: each exercise's pictures and video, by the exercise's id. */
+    public static byte[] render(String clinicName, String patientName, List<Plan> plans,
+            Map<UUID, List<Picture>> pictures) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 54, 54, 54, 54);
         try {
-            PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfWriter.getInstance(document, out);
             document.addTitle("Home program — " + clinicName);
             document.addCreator(clinicName);
             document.open();
@@ -44,7 +68,7 @@ public final class ProgramPdf {
                 document.add(new Paragraph("You have no active program at the moment.", BODY));
             }
             for (Plan plan : plans) {
-                addPlan(document, plan);
+                addPlan(document, writer, plan, pictures);
             }
             Paragraph disclaimer = new Paragraph(Clinic.DISCLAIMER, SMALL);
             disclaimer.setSpacingBefore(18);
@@ -56,7 +80,8 @@ public final class ProgramPdf {
         return out.toByteArray();
     }
 
-    private static void addPlan(Document document, Plan plan) throws DocumentException {
+    private static void addPlan(Document document, PdfWriter writer, Plan plan, Map<UUID, List<Picture>> pictures)
+            throws DocumentException {
         Paragraph heading = new Paragraph("Program started " + (plan.startDate() == null ? "" : DATE.format(
                 plan.startDate())) + (plan.isActive() ? "" : " (on hold: do not continue until your therapist says so)"),
                 HEADING);
@@ -74,11 +99,51 @@ public final class ProgramPdf {
             if (item.summary() != null) {
                 document.add(new Paragraph(item.summary(), BODY));
             }
+            if (item.exerciseId() != null) {
+                addPictures(document, writer, pictures.getOrDefault(item.exerciseId(), List.of()));
+            }
             addList(document, "How to do it", item.instructions());
             addList(document, "Cautions", item.cautions());
             if (item.whySafe() != null) {
                 document.add(new Paragraph("Why it is safe: " + item.whySafe(), BODY));
             }
+        }
+    }
+
+    private static void addPictures(Document document, PdfWriter writer, List<Picture> pictures)
+            throws DocumentException {
+        for (Picture picture : pictures) {
+            String words = picture.description() == null ? "" : picture.description();
+            if (picture.video()) {
+                document.add(new Paragraph("Video (watch it on your Today page in the portal): " + words, SMALL));
+                continue;
+            }
+            Image image = image(writer, picture);
+            if (image == null) {
+                document.add(new Paragraph("Picture (it cannot be printed): " + words, SMALL));
+                continue;
+            }
+            image.setAlt(words);
+            image.scaleToFit(PICTURE_WIDTH, PICTURE_HEIGHT);
+            image.setSpacingBefore(4);
+            document.add(image);
+            document.add(new Paragraph("Picture: " + words, SMALL));
+        }
+    }
+
+    /** The picture as something OpenPDF can place, or null when it cannot be drawn. */
+    static Image image(PdfWriter writer, Picture picture) {
+        if (picture.bytes() == null || picture.bytes().length == 0) {
+            return null;
+        }
+        try {
+            if (picture.contentType() != null && picture.contentType().startsWith("image/svg")) {
+                SvgDrawing drawing = SvgDrawing.read(picture.bytes());
+                return Image.getInstance(drawing.draw(writer.getDirectContent()));
+            }
+            return Image.getInstance(picture.bytes());
+        } catch (SvgDrawing.Unreadable | IOException | RuntimeException unreadable) {
+            return null;
         }
     }
 
