@@ -1,6 +1,5 @@
-// Web Push in the service worker. The portal's service worker imports it (importScripts('/js/push-worker.js'));
-// until there is one, the Reminder settings page registers this file on its own. A push carries only a fixed,
-// PHI-free text and the portal's address (docs/notifications.md, "Push"); clicking it opens the portal.
+// Web Push in the service worker: the portal's service worker (/sw.js) imports it with importScripts. A push
+// carries only a fixed, PHI-free text and the portal's address (docs/notifications.md, "Push"); clicking it opens the portal.
 'use strict';
 
 self.addEventListener('push', function (event) {

@@ -1,8 +1,8 @@
 // Web Push opt-in on the Reminder settings page (progressive enhancement: without this script the page says
 // notifications need JavaScript, and everything else works). Asks the browser for permission, subscribes with the
 // VAPID key the page carries, and submits the subscription in the page's own form (with its CSRF token) to the
-// portal, which forwards it to notification-service. The service worker is the page's data-service-worker:
-// /js/push-worker.js on its own, or the portal's service worker that imports it.
+// portal, which forwards it to notification-service. The service worker is the page's data-service-worker: the
+// portal's own (/sw.js, scope /), which imports /js/push-worker.js.
 (function () {
   'use strict';
   var form = document.getElementById('push-subscribe');

@@ -35,6 +35,9 @@ public class PlanServiceStub extends StandInService {
     static volatile Answer sessionChange = new Answer(200, "{}");
     /** The last correction or withdrawal as the portal sent it: method, path and body. */
     static volatile String lastSessionChange;
+    /** The last session logged ({@code POST /api/plans/{id}/sessions}): its Idempotency-Key header and body. */
+    static volatile String lastSessionLogKey;
+    static volatile String lastSessionLog;
     /** The clinic's acute-phase template, with the one library entry ({@link #EXERCISE}). */
     static final String ACUTE_TEMPLATE = "a0000000-0000-4000-8000-000000000001";
 
@@ -105,7 +108,12 @@ public class PlanServiceStub extends StandInService {
         server.createContext("/api/plans", exchange -> {
             Answer created = creation;
             String path = exchange.getRequestURI().getPath();
-            if (path.matches("/api/plans/[^/]+/sessions")) {
+            if (path.matches("/api/plans/[^/]+/sessions") && "POST".equals(exchange.getRequestMethod())) {
+                lastSessionLogKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                lastSessionLog = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                answer(exchange, 200, "{\"decision\":\"CONTINUE\",\"reasons\":[\"PAIN_GREEN\"],"
+                        + "\"guidance\":\"Keep going.\",\"trafficLight\":\"GREEN\",\"therapistAlerted\":false}");
+            } else if (path.matches("/api/plans/[^/]+/sessions")) {
                 answer(exchange, 200, sessions);
             } else if (path.matches("/api/plans/[^/]+/sessions/.+")) {
                 lastSessionChange = exchange.getRequestMethod() + " " + path + " " + body(exchange);

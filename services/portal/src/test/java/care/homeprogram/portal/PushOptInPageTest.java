@@ -38,10 +38,12 @@ class PushOptInPageTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h2 id=\"push-heading\">Notifications on this device</h2>")
                 .contains("data-vapid-key=\"" + PushServicesStub.VAPID_KEY + "\"")
-                .contains("data-service-worker=\"/js/push-worker.js\"")
+                .contains("data-service-worker=\"/sw.js\"")
                 .contains("Notifications on this device need JavaScript")
                 .contains("Send reminders to this device")
                 .contains("<script src=\"/js/push.js\" defer></script>");
+        assertThat(pat.get(uri("/sw.js")).body()).as("the portal's service worker takes the push handling in")
+                .contains("importScripts('/js/push-worker.js')");
         assertThat(pat.get(uri("/js/push-worker.js")).body()).contains("showNotification")
                 .contains("notificationclick");
 

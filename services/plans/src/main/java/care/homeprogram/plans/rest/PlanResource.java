@@ -27,6 +27,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -117,8 +118,11 @@ public class PlanResource {
     @Path("/{id}/sessions")
     @RolesAllowed(CurrentUser.PATIENT)
     @RateLimited(RateLimited.CLINICAL_LOG)
-    public Response logSession(@PathParam("id") UUID id, @NotNull @Valid LogSessionRequest request) {
-        return Response.status(Response.Status.CREATED).entity(safety.logSession(caller, id, request)).build();
+    public Response logSession(@PathParam("id") UUID id, @NotNull @Valid LogSessionRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        // The same Idempotency-Key again answers 201 with the first outcome (docs/api-contract.md).
+        return Response.status(Response.Status.CREATED)
+                .entity(safety.logSession(caller, id, request, idempotencyKey)).build();
     }
 
     @GET

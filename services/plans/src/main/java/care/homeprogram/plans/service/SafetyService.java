@@ -61,6 +61,10 @@ public class SafetyService {
     @Inject
     PlanAccess access;
 
+    /** Offline logs sent again with their Idempotency-Key (field-injected, like access). */
+    @Inject
+    SessionIdempotency idempotency;
+
     public SafetyService(PlanLifecycle plans, AlertService alerts, Outbox outbox, SafetyConfig config,
             SessionsConfig sessions, Clock clock) {
         this.plans = plans;
@@ -73,7 +77,34 @@ public class SafetyService {
 
     @Transactional
     public SessionOutcome logSession(CurrentUser patient, UUID planId, LogSessionRequest request) {
+        return logSession(patient, planId, request, null);
+    }
+
+    /**
+     * Logs a session once per {@code idempotencyKey} (null: no key, every call is a new session). The key is
+     * claimed after the plan is locked and before anything is checked: a log sent again returns what the first one
+     * answered, even when that answer paused the item it names.
+     */
+    @Transactional
+    public SessionOutcome logSession(CurrentUser patient, UUID planId, LogSessionRequest request,
+            String idempotencyKey) {
+        SessionIdempotency.requireWellFormed(idempotencyKey);
         Plan plan = access.planToChange(patient, planId);
+        if (idempotencyKey != null) {
+            var earlier = idempotency.claim(patient.id(), idempotencyKey, planId, request);
+            if (earlier.isPresent()) {
+                LOG.infof("session log on plan %s replayed for its idempotency key", plan.id);
+                return earlier.get();
+            }
+        }
+        SessionOutcome outcome = judgeAndStore(plan, request);
+        if (idempotencyKey != null) {
+            idempotency.remember(patient.id(), idempotencyKey, outcome);
+        }
+        return outcome;
+    }
+
+    private SessionOutcome judgeAndStore(Plan plan, LogSessionRequest request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (request.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw invalid("performedAt", "must not be in the future");

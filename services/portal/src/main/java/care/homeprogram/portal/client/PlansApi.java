@@ -3,6 +3,7 @@ package care.homeprogram.portal.client;
 import care.homeprogram.contract.Page;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -69,7 +70,7 @@ interface PlansApi {
     @POST
     @Path("/plans/{id}/sessions")
     SafetyOutcome logSession(@PathParam("id") UUID id,
-            SessionLog session);
+            @HeaderParam("Idempotency-Key") String idempotencyKey, SessionLog session);
 
     @PUT
     @Path("/plans/{id}/sessions/{sessionId}")

@@ -92,8 +92,12 @@ public class PlansClient {
         return calls.write(() -> api.resume(planId, itemId, new Reason(reason)));
     }
 
-    public SafetyOutcome logSession(UUID planId, SessionLog session) {
-        return calls.write(() -> api.logSession(planId, session));
+    /**
+     * Logs a session; {@code idempotencyKey} (null: none) is the key the patient's device made for a log it kept
+     * offline, so plan-service stores it once however often the device sends it.
+     */
+    public SafetyOutcome logSession(UUID planId, String idempotencyKey, SessionLog session) {
+        return calls.write(() -> api.logSession(planId, idempotencyKey, session));
     }
 
     public SafetyOutcome correctSession(UUID planId, UUID sessionId, SessionCorrection correction) {

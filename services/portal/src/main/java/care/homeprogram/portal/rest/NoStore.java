@@ -14,6 +14,11 @@ public class NoStore {
                 && response.getHeaders().containsKey("Cache-Control")) {
             return;
         }
+        // The app's manifest and service worker are the same for everyone and say "no-cache" themselves.
+        String path = request.getUriInfo().getPath();
+        if (path.equals("/sw.js") || path.equals("/manifest.webmanifest")) {
+            return;
+        }
         response.getHeaders().putSingle("Cache-Control", "no-store");
     }
 }

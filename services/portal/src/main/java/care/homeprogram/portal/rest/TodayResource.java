@@ -230,10 +230,18 @@ public class TodayResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logSession(@RestForm UUID planId, @RestForm UUID itemId, @RestForm String itemName,
             @RestForm String painBefore, @RestForm String painAfter, @RestForm List<String> symptoms,
-            @RestForm String setsDone, @RestForm String repsDone, @RestForm String note, @RestForm String settled) {
+            @RestForm String setsDone, @RestForm String repsDone, @RestForm String note, @RestForm String settled,
+            @RestForm String idempotencyKey, @RestForm String performedAt) {
         if (planId == null || itemId == null) {
             throw new jakarta.ws.rs.BadRequestException("planId and itemId are required");
         }
+        // Sent by the page script for a log kept on the phone while offline (docs/portal.md, "Offline"): the key it
+        // made for the log and when the patient logged it. A form sent without JavaScript has neither.
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && !key.matches("[\\x21-\\x7E]{1,100}")) {
+            throw new jakarta.ws.rs.BadRequestException("idempotencyKey is not a key the page makes");
+        }
+        OffsetDateTime performed = performedOn(performedAt);
         SessionValues typed = SessionValues.read(painBefore, painAfter, symptoms, setsDone, repsDone, note);
         Map<String, String> values = typed.values();
         values.put("settled", nz(settled));
@@ -253,8 +261,8 @@ public class TodayResource {
             default -> null;
         };
         try {
-            SafetyOutcome outcome = plans.logSession(planId, new SessionLog(itemId,
-                    OffsetDateTime.now(ZoneOffset.UTC), sets, reps, before, after, reported,
+            SafetyOutcome outcome = plans.logSession(planId, key, new SessionLog(itemId,
+                    performed, sets, reps, before, after, reported,
                     values.get("note").isEmpty() ? null : values.get("note"), settledAnswer));
             return Pages.ok(Templates.outcome(outcome, itemName == null ? "this exercise" : itemName,
                     Wording.reasons(outcome.reasons()), false));
@@ -271,6 +279,18 @@ public class TodayResource {
             }
             return Pages.invalid(
                     Templates.today(pages.today(new TodayView.SessionForm(itemId, values, errors)), null));
+        }
+    }
+
+    /** When the device says the session was logged (ISO-8601 with offset), else now; plan-service checks the range. */
+    private static OffsetDateTime performedOn(String performedAt) {
+        if (performedAt == null || performedAt.isBlank()) {
+            return OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        try {
+            return OffsetDateTime.parse(performedAt.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new jakarta.ws.rs.BadRequestException("performedAt is not an ISO-8601 date and time");
         }
     }
 

@@ -144,7 +144,7 @@ public class PatientPages {
         return new TodayView.PlanToday(plan.id(), Times.longDate(date), zone.getId(),
                 today == null ? 0 : today.week(), onHold, due, paused,
                 plan.hydrationTargetLitres() == null ? null
-                        : plan.hydrationTargetLitres().stripTrailingZeros().toPlainString());
+                        : plan.hydrationTargetLitres().stripTrailingZeros().toPlainString(), plan.thresholds());
     }
 
     public HistoryView history() {

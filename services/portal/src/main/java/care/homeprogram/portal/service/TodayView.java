@@ -17,9 +17,13 @@ public record TodayView(Section<List<PlanToday>> plans, Section<Integer> unread,
                 && !p.onHold());
     }
 
-    /** {@code hydrationLitres}: the therapist's daily drink target in words ("2.5"), null when none is set. */
+    /**
+     * {@code hydrationLitres}: the therapist's daily drink target in words ("2.5"), null when none is set;
+     * {@code thresholds}: the plan's pain bands, which the page keeps on the phone so that a session logged offline
+     * is judged at once by the stop rules (plan-service's decision replaces it when sent); null when unknown.
+     */
     public record PlanToday(UUID planId, String date, String timeZone, int week, boolean onHold, List<Due> due,
-            List<Paused> paused, String hydrationLitres) {
+            List<Paused> paused, String hydrationLitres, care.homeprogram.portal.client.Plan.Thresholds thresholds) {
     }
 
     public record Due(UUID planId, UUID itemId, String name, String dose, String summary, List<String> instructions,

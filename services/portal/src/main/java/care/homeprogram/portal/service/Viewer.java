@@ -57,6 +57,14 @@ public class Viewer {
         return hasRole() && person().role() == Role.ADMIN;
     }
 
+    /**
+     * When the page was made (ISO-8601, UTC): a copy kept on the phone for offline use says "showing your program
+     * as of" this time.
+     */
+    public String renderedAt() {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     /** Where this person starts: their role's main page. */
     public String startPage() {
         return switch (person().role()) {
