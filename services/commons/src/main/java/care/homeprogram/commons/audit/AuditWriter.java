@@ -54,6 +54,11 @@ public class AuditWriter {
             return pending.written();
         }
         queue.add(pending);
+        if (stopping && queue.remove(pending)) {
+            // stop() began between the check above and the add: the writer may already have ended and stop() drained
+            // the queue, so nobody would ever complete this request; it is refused instead of left waiting.
+            pending.written().completeExceptionally(new IllegalStateException("the service is stopping"));
+        }
         return pending.written();
     }
 
