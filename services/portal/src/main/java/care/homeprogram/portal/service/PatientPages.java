@@ -46,6 +46,7 @@ public class PatientPages {
         PageCalls.Pending<Integer> unreadCall = calls.start(() -> (int) notifications.inbox(0, 50).items().stream()
                 .filter(n -> n.readAt() == null).count());
         PageCalls.Pending<Patient.Intake> intakeCall = calls.start(patients::myIntake);
+        PageCalls.Pending<Integer> questionnairesCall = calls.start(() -> plans.dueMeasures().items().size());
         Section<List<TodayView.PlanToday>> today = Section.load(() -> {
             List<Plan> current = mineCall.get().stream()
                     .filter(p -> "ACTIVE".equals(p.status()) || "ON_HOLD".equals(p.status()))
@@ -61,7 +62,7 @@ public class PatientPages {
             return current.stream().map(p -> planToday(p, sessions.get(p.id()), media)).toList();
         });
         Section<Integer> unread = Section.load(unreadCall::get);
-        return new TodayView(today, unread, form, intakeDue(intakeCall));
+        return new TodayView(today, unread, form, intakeDue(intakeCall), questionnairesDue(questionnairesCall));
     }
 
     /** An active plan with items due today: its sessions tell what was done already. */
@@ -80,6 +81,34 @@ public class PatientPages {
         } catch (ServiceProblem refused) {
             return false;
         }
+    }
+
+    /**
+     * How many questionnaires are due; a prompt, so when plan-service cannot say now it is left out (as the intake's).
+     */
+    private static int questionnairesDue(PageCalls.Pending<Integer> questionnairesCall) {
+        try {
+            return Section.load(questionnairesCall::get).orElse(0);
+        } catch (ServiceProblem refused) {
+            return 0;
+        }
+    }
+
+    /** The questionnaires the patient is asked to answer now, oldest first (plan-service's order). */
+    public Section<List<care.homeprogram.portal.client.Measure.Due>> dueMeasures() {
+        return Section.load(() -> plans.dueMeasures().items());
+    }
+
+    /**
+     * One questionnaire the patient is asked to answer now, as a form; empty when it is not among theirs (answered
+     * already, someone else's, made up), which the pages answer with 404.
+     */
+    public Optional<QuestionnaireForm> questionnaire(UUID scheduleId, Map<String, String> values) {
+        return plans.dueMeasures().items().stream().filter(d -> scheduleId.equals(d.scheduleId())).findFirst()
+                .map(due -> {
+                    var instrument = plans.instrument(due.instrument());
+                    return QuestionnaireForm.of(scheduleId, due.title(), instrument.questionnaire(), values);
+                });
     }
 
     /**
