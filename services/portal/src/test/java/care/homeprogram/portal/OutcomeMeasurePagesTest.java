@@ -61,6 +61,7 @@ class OutcomeMeasurePagesTest {
     @AfterEach
     void reset() {
         PlanServiceStub.resetMeasures();
+        PlanServiceStub.mine = "{\"items\":[],\"total\":0}";
     }
 
     private static void psfsDue() {
@@ -70,8 +71,10 @@ class OutcomeMeasurePagesTest {
 
     @Test
     void todayPromptsForADueQuestionnaireWhichIsAnsweredWithItsScoreShown() throws Exception {
-        psfsDue();
         Browser pat = signedIn("pat");
+        PlanServiceStub.mine = "{\"items\":[" + plan() + "],\"total\":1}";
+        assertThat(pat.get(uri("/today")).body()).doesNotContain("waiting for you");
+        psfsDue();
         assertThat(pat.get(uri("/today")).body()).contains("A questionnaire is waiting for you")
                 .contains("href=\"/questionnaires\"");
         HttpResponse<String> list = pat.get(uri("/questionnaires"));
