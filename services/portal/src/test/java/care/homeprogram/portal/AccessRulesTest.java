@@ -29,12 +29,14 @@ class AccessRulesTest {
             "/patients/" + PAT + "/plans/new", "/patients/" + PAT + "/fhir", "/today", "/history", "/check-in",
             "/me/program.pdf", "/me/intake", "/history/sessions/" + SAM + "/" + SAM + "/correct",
             "/history/sessions/" + SAM + "/" + SAM + "/withdraw", "/today/items/" + SAM + "/" + SAM,
-            "/library/exercises/" + SAM + "/media", "/library/exercises/" + SAM + "/media/" + SAM + "/remove");
+            "/library/exercises/" + SAM + "/media", "/library/exercises/" + SAM + "/media/" + SAM + "/remove",
+            "/questionnaires", "/questionnaires/" + SAM, "/patients/" + PAT + "/plans/" + SAM + "/measures");
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
             "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir", "/library/exercises/" + SAM + "/media",
-            "/library/exercises/" + SAM + "/media/" + SAM + "/remove");
+            "/library/exercises/" + SAM + "/media/" + SAM + "/remove", "/patients/" + SAM + "/plans/" + SAM + "/measures");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
-            "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM);
+            "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM, "/admin/instruments",
+            "/admin/instruments/start-back/terms");
 
     @TestHTTPResource("/")
     URL portal;
@@ -65,7 +67,8 @@ class AccessRulesTest {
     void therapistCannotOpenAdminOrPatientPages() throws Exception {
         Browser tara = signedIn("tara");
         for (String page : concat(ADMIN_PAGES,
-                List.of("/today", "/history", "/check-in", "/me/program.pdf", "/me/intake",
+                List.of("/today", "/history", "/check-in", "/me/program.pdf", "/me/intake", "/questionnaires",
+                        "/questionnaires/" + SAM,
                         "/history/sessions/" + SAM + "/" + SAM + "/correct",
                         "/history/sessions/" + SAM + "/" + SAM + "/withdraw"))) {
             assertThat(tara.get(uri(page)).statusCode()).as(page).isEqualTo(403);
@@ -90,6 +93,17 @@ class AccessRulesTest {
     }
 
     @Test
+    void onlyThePatientAnswersAQuestionnaire() throws Exception {
+        for (Map.Entry<String, String> user : Map.of("tara", "/patients/new", "ada", "/admin/accounts/new")
+                .entrySet()) {
+            Browser browser = signedIn(user.getKey());
+            String token = Browser.csrfToken(browser.get(uri(user.getValue())).body());
+            assertThat(browser.post(uri("/questionnaires/" + SAM), Map.of("csrf-token", token, "pain", "3"))
+                    .statusCode()).as(user.getKey()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void formsOfAnotherRoleAreRefusedEvenWithAValidCsrfToken() throws Exception {
         Browser pat = signedIn("pat");
         String token = Browser.csrfToken(pat.get(uri("/check-in")).body());
@@ -97,7 +111,8 @@ class AccessRulesTest {
         for (String action : List.of("/patients/" + SAM + "/alerts/" + SAM + "/acknowledge",
                 "/patients/" + SAM + "/intake",
                 "/patients/" + SAM + "/plans/" + SAM + "/status", "/patients/new", "/admin/accounts/new",
-                "/admin/accounts/" + SAM + "/enabled")) {
+                "/admin/accounts/" + SAM + "/enabled", "/patients/" + SAM + "/plans/" + SAM + "/measures",
+                "/admin/instruments/import", "/admin/instruments/start-back/enable")) {
             assertThat(pat.post(uri(action), form).statusCode()).as(action).isEqualTo(403);
         }
     }

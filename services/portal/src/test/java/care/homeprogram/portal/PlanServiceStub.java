@@ -94,6 +94,72 @@ public class PlanServiceStub extends StandInService {
     /** The patient's plans ({@code GET /api/plans/mine}, docs/api.md {@code PlanView}); none unless a test sets them. */
     static volatile String mine = "{\"items\":[],\"total\":0}";
 
+    /** A therapist's view of a patient's plans ({@code GET /api/plans?patientId=}); none unless a test sets them. */
+    static volatile String ofPatient = "{\"items\":[],\"total\":0}";
+    /** {@code GET /api/plans/{id}}, or null for the old catch-all answer. */
+    static volatile String planById;
+
+    /** Outcome measures ({@code /api/instruments}, {@code /api/measures}, docs/api.md "Outcome measures"). */
+    static volatile String instruments = "{\"items\":[],\"total\":0}";
+    /** One instrument with its Questionnaire ({@code GET /api/instruments/{key}}), whatever the key. */
+    static volatile String instrument = "{}";
+    static volatile Answer instrumentTerms = new Answer(404, problem(404, "not-found", "Not found"));
+    static volatile Answer enable = new Answer(200, "{}");
+    static volatile Answer importing = new Answer(201, "{}");
+    static volatile String due = "{\"items\":[],\"total\":0}";
+    static volatile Answer answering = new Answer(201, "{}");
+    static volatile String schedules = "{\"items\":[],\"total\":0}";
+    static volatile Answer attaching = new Answer(201, "{}");
+    static volatile Answer scores = new Answer(200, "{\"instruments\":[]}");
+    /** The last outcome-measure write as the portal sent it: method, path and body. */
+    static volatile String lastMeasureWrite;
+
+    /** Back to no measures, no instruments and no plans for the therapist's view. */
+    static void resetMeasures() {
+        ofPatient = "{\"items\":[],\"total\":0}";
+        planById = null;
+        instruments = "{\"items\":[],\"total\":0}";
+        instrument = "{}";
+        instrumentTerms = new Answer(404, problem(404, "not-found", "Not found"));
+        enable = new Answer(200, "{}");
+        importing = new Answer(201, "{}");
+        due = "{\"items\":[],\"total\":0}";
+        answering = new Answer(201, "{}");
+        schedules = "{\"items\":[],\"total\":0}";
+        attaching = new Answer(201, "{}");
+        scores = new Answer(200, "{\"instruments\":[]}");
+        lastMeasureWrite = null;
+    }
+
+    private static void measures(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        if (post) {
+            lastMeasureWrite = "POST " + path + " " + body(exchange);
+        }
+        Answer answer;
+        if (path.equals("/api/instruments")) {
+            answer = post ? importing : new Answer(200, instruments);
+        } else if (path.matches("/api/instruments/[^/]+/terms")) {
+            answer = instrumentTerms;
+        } else if (path.matches("/api/instruments/[^/]+/enable")) {
+            answer = enable;
+        } else if (path.matches("/api/instruments/[^/]+")) {
+            answer = new Answer(200, instrument);
+        } else if (path.equals("/api/measures/due")) {
+            answer = new Answer(200, due);
+        } else if (path.matches("/api/measures/schedules/[^/]+/responses")) {
+            answer = answering;
+        } else if (path.matches("/api/measures/plans/[^/]+/schedules")) {
+            answer = post ? attaching : new Answer(200, schedules);
+        } else if (path.matches("/api/measures/patients/[^/]+/scores")) {
+            answer = scores;
+        } else {
+            answer = new Answer(404, problem(404, "not-found", "Not found"));
+        }
+        answer(exchange, answer.status(), answer.json());
+    }
+
     /** The patient's finished plans ({@code GET /api/plans/mine/history}); none unless a test sets them. */
     static volatile String history = "{\"items\":[],\"total\":0}";
 
@@ -128,10 +194,16 @@ public class PlanServiceStub extends StandInService {
                 lastCreation = body(exchange);
                 answer(exchange, created == null ? 404 : created.status(), created == null
                         ? "{\"title\":\"Not found\",\"status\":404}" : created.json());
+            } else if (path.matches("/api/plans/[0-9a-f-]{36}") && planById != null) {
+                answer(exchange, 200, planById);
+            } else if (path.equals("/api/plans")) {
+                answer(exchange, 200, ofPatient);
             } else {
                 answer(exchange, 200, "{\"items\":[],\"total\":0}");
             }
         });
+        server.createContext("/api/instruments", PlanServiceStub::measures);
+        server.createContext("/api/measures", PlanServiceStub::measures);
         server.createContext("/api/media/", PlanServiceStub::mediaBytes);
         server.createContext("/api/exercises", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/media")) {

@@ -41,7 +41,7 @@ public class NotificationsClient {
 
     /** The signed-in person's devices subscribed for push notifications. */
     public java.util.List<PushDevice> pushDevices() {
-        return calls.read(api::pushDevices);
+        return calls.read(() -> api.pushDevices());
     }
 
     /** Forwards a browser's push subscription (notification-service validates it). */

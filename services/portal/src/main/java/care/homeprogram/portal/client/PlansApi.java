@@ -176,4 +176,44 @@ interface PlansApi {
     @Path("/plans/audit")
     Page<AuditEntry> audit(@QueryParam("patientId") UUID patientId, @QueryParam("actor") String actor,
             @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/instruments")
+    Page<Instrument> instruments();
+
+    @GET
+    @Path("/instruments/{key}")
+    Instrument instrument(@PathParam("key") String key);
+
+    @GET
+    @Path("/instruments/{key}/terms")
+    Instrument.Terms instrumentTerms(@PathParam("key") String key);
+
+    @POST
+    @Path("/instruments/{key}/enable")
+    Instrument.Terms enableInstrument(@PathParam("key") String key, Instrument.Acceptance acceptance);
+
+    @POST
+    @Path("/instruments")
+    Instrument importInstrument(Instrument.Import instrument);
+
+    @GET
+    @Path("/measures/plans/{id}/schedules")
+    Page<Measure.Schedule> measureSchedules(@PathParam("id") UUID planId);
+
+    @POST
+    @Path("/measures/plans/{id}/schedules")
+    Measure.Schedule attachMeasure(@PathParam("id") UUID planId, Measure.Attach attach);
+
+    @GET
+    @Path("/measures/due")
+    Page<Measure.Due> dueMeasures();
+
+    @POST
+    @Path("/measures/schedules/{id}/responses")
+    Measure.Result answerMeasure(@PathParam("id") UUID scheduleId, Measure.Answers answers);
+
+    @GET
+    @Path("/measures/patients/{id}/scores")
+    Measure.History scores(@PathParam("id") UUID patientId);
 }

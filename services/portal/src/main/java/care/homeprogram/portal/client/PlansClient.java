@@ -179,4 +179,47 @@ public class PlansClient {
     public Alert acknowledge(UUID alertId) {
         return calls.write(() -> api.acknowledge(alertId));
     }
+
+    /** The outcome-measure instruments (patients and therapists: the enabled ones; admins: all). */
+    public Page<Instrument> instruments() {
+        return calls.read(() -> api.instruments());
+    }
+
+    /** One instrument with its FHIR Questionnaire (a disabled one is a 404 problem unless the caller is an admin). */
+    public Instrument instrument(String key) {
+        return calls.read(() -> api.instrument(key));
+    }
+
+    public Instrument.Terms instrumentTerms(String key) {
+        return calls.read(() -> api.instrumentTerms(key));
+    }
+
+    public Instrument.Terms enableInstrument(String key, String termsVersion) {
+        return calls.write(() -> api.enableInstrument(key, new Instrument.Acceptance(true, termsVersion)));
+    }
+
+    public Instrument importInstrument(Instrument.Import instrument) {
+        return calls.write(() -> api.importInstrument(instrument));
+    }
+
+    public Page<Measure.Schedule> measureSchedules(UUID planId) {
+        return calls.read(() -> api.measureSchedules(planId));
+    }
+
+    public Measure.Schedule attachMeasure(UUID planId, Measure.Attach attach) {
+        return calls.write(() -> api.attachMeasure(planId, attach));
+    }
+
+    /** The questionnaires the signed-in patient is asked to answer now. */
+    public Page<Measure.Due> dueMeasures() {
+        return calls.read(() -> api.dueMeasures());
+    }
+
+    public Measure.Result answerMeasure(UUID scheduleId, java.util.Map<String, Object> answers) {
+        return calls.write(() -> api.answerMeasure(scheduleId, new Measure.Answers(answers)));
+    }
+
+    public Measure.History scores(UUID patientId) {
+        return calls.read(() -> api.scores(patientId));
+    }
 }

@@ -10,6 +10,11 @@ public class TemplateExtensions {
     }
 
     /** "MYOFASCIAL_RELEASE" → "Myofascial release". */
+    /** An outcome measure's occasion code in words: {@code {due.occasion.occasionText}}. */
+    static String occasionText(String occasion) {
+        return care.homeprogram.portal.service.Wording.occasion(occasion);
+    }
+
     static String humanize(String code) {
         if (code == null || code.isEmpty()) {
             return "";

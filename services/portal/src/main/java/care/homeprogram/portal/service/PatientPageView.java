@@ -13,10 +13,11 @@ import java.util.UUID;
  * The therapist's page for one patient: who they are, their current plan with its version history and sessions,
  * the pain trend, open alerts and whether progression is suggested. {@code catchingUp}: the patient is new and
  * plan-service has not heard of them yet (a moment after creation). {@code intakeForm}: the intake screen's form, as
- * recorded or as just posted with its messages.
+ * recorded or as just posted with its messages. {@code outcomes}: the outcome measures of the current plan and the
+ * patient's scores.
  */
 public record PatientPageView(UUID patientId, Section<Patient> patient, Section<Current> plan, List<Plan> otherPlans,
-        Section<List<AlertRow>> alerts, String zone, boolean catchingUp, IntakeForm intakeForm) {
+        Section<List<AlertRow>> alerts, String zone, boolean catchingUp, IntakeForm intakeForm, OutcomesView outcomes) {
 
     public String name() {
         return patient.available() ? patient.value().fullName() : "Patient";
@@ -24,7 +25,7 @@ public record PatientPageView(UUID patientId, Section<Patient> patient, Section<
 
     /** The same page with the intake form as posted (shown again with its messages). */
     public PatientPageView withIntakeForm(IntakeForm form) {
-        return new PatientPageView(patientId, patient, plan, otherPlans, alerts, zone, catchingUp, form);
+        return new PatientPageView(patientId, patient, plan, otherPlans, alerts, zone, catchingUp, form, outcomes);
     }
 
     /** The recorded intake screen, or null while none is recorded or the patient's record is unavailable. */

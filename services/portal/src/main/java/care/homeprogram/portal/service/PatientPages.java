@@ -39,17 +39,22 @@ public class PatientPages {
 
     /**
      * Two rounds of calls, each round's at once ({@link PageCalls}): the plans, the inbox and the intake; then the
-     * sessions of each plan with something due today.
+     * sessions of each plan with something due today and, when there is a current plan, the questionnaires due.
      */
     public TodayView today(TodayView.SessionForm form) {
         PageCalls.Pending<List<Plan>> mineCall = calls.start(() -> plans.mine().items());
         PageCalls.Pending<Integer> unreadCall = calls.start(() -> (int) notifications.inbox(0, 50).items().stream()
                 .filter(n -> n.readAt() == null).count());
         PageCalls.Pending<Patient.Intake> intakeCall = calls.start(patients::myIntake);
+        // measures are asked on a current plan: the due ones are asked for in the second round, with the sessions
+        var questionnairesCall = new java.util.concurrent.atomic.AtomicReference<PageCalls.Pending<Integer>>();
         Section<List<TodayView.PlanToday>> today = Section.load(() -> {
             List<Plan> current = mineCall.get().stream()
                     .filter(p -> "ACTIVE".equals(p.status()) || "ON_HOLD".equals(p.status()))
                     .sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
+            if (!current.isEmpty()) {
+                questionnairesCall.set(calls.start(() -> plans.dueMeasures().items().size()));
+            }
             Map<UUID, PageCalls.Pending<List<Session>>> sessions = new HashMap<>();
             // the pictures of each item due today, in the same round (an exercise's list once, however many plans)
             Map<UUID, PageCalls.Pending<List<care.homeprogram.portal.client.Media>>> media = new HashMap<>();
@@ -61,7 +66,7 @@ public class PatientPages {
             return current.stream().map(p -> planToday(p, sessions.get(p.id()), media)).toList();
         });
         Section<Integer> unread = Section.load(unreadCall::get);
-        return new TodayView(today, unread, form, intakeDue(intakeCall));
+        return new TodayView(today, unread, form, intakeDue(intakeCall), questionnairesDue(questionnairesCall.get()));
     }
 
     /**
@@ -92,6 +97,37 @@ public class PatientPages {
         } catch (ServiceProblem refused) {
             return false;
         }
+    }
+
+    /**
+     * How many questionnaires are due; a prompt, so when plan-service cannot say now it is left out (as the intake's).
+     */
+    private static int questionnairesDue(PageCalls.Pending<Integer> questionnairesCall) {
+        if (questionnairesCall == null) {
+            return 0;
+        }
+        try {
+            return Section.load(questionnairesCall::get).orElse(0);
+        } catch (ServiceProblem refused) {
+            return 0;
+        }
+    }
+
+    /** The questionnaires the patient is asked to answer now, oldest first (plan-service's order). */
+    public Section<List<care.homeprogram.portal.client.Measure.Due>> dueMeasures() {
+        return Section.load(() -> plans.dueMeasures().items());
+    }
+
+    /**
+     * One questionnaire the patient is asked to answer now, as a form; empty when it is not among theirs (answered
+     * already, someone else's, made up), which the pages answer with 404.
+     */
+    public Optional<QuestionnaireForm> questionnaire(UUID scheduleId, Map<String, String> values) {
+        return plans.dueMeasures().items().stream().filter(d -> scheduleId.equals(d.scheduleId())).findFirst()
+                .map(due -> {
+                    var instrument = plans.instrument(due.instrument());
+                    return QuestionnaireForm.of(scheduleId, due.title(), instrument.questionnaire(), values);
+                });
     }
 
     /**

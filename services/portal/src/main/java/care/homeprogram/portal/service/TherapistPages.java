@@ -3,6 +3,8 @@ package care.homeprogram.portal.service;
 import care.homeprogram.portal.client.Adherence;
 import care.homeprogram.portal.client.AdherenceLevel;
 import care.homeprogram.portal.client.Alert;
+import care.homeprogram.portal.client.Instrument;
+import care.homeprogram.portal.client.Measure;
 import care.homeprogram.portal.client.NotificationsClient;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.Patient;
@@ -81,6 +83,8 @@ public class TherapistPages {
         PageCalls.Pending<List<Plan>> plansCall = calls.start(() -> plans.ofPatient(patientId).items());
         PageCalls.Pending<List<Alert>> alertsCall = calls.start(() -> plans.alerts("open").items());
         PageCalls.Pending<List<Therapist>> therapistsCall = calls.start(() -> patients.therapists().items());
+        PageCalls.Pending<Measure.History> scoresCall = calls.start(() -> plans.scores(patientId));
+        PageCalls.Pending<List<Instrument>> instrumentsCall = calls.start(() -> plans.instruments().items());
         Section<Patient> patient = Section.load(patientCall::get);
         ZoneId zone = Times.zone(patient.available() ? patient.value().timeZone() : null);
         Section<List<Plan>> all;
@@ -98,7 +102,8 @@ public class TherapistPages {
         }
         if (all.unavailable()) {
             return new PatientPageView(patientId, patient, new Section<>(null, all.unavailableService()), List.of(),
-                    new Section<>(null, all.unavailableService()), zone.getId(), false, intakeForm(patient));
+                    new Section<>(null, all.unavailableService()), zone.getId(), false, intakeForm(patient),
+                    OutcomesView.none(new Section<>(null, all.unavailableService())));
         }
         Section<List<Alert>> open = Section.load(alertsCall::get);
         List<Plan> sorted = all.value().stream().sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
@@ -115,10 +120,39 @@ public class TherapistPages {
                                 a.itemId() == null ? null : itemNames.get(a.itemId())))
                         .toList())
                 : new Section<>(null, open.unavailableService());
+        // the current plan's measures start now, in the round of the plan's own calls
+        PageCalls.Pending<List<Measure.Schedule>> schedulesCall = current == null || !current.isOpen() ? null
+                : calls.start(() -> plans.measureSchedules(current.id()).items());
         Section<PatientPageView.Current> overview = current == null ? Section.of(null)
                 : Section.load(() -> overview(current, patient, zone, therapistsCall));
         return new PatientPageView(patientId, patient, overview, others, alertRows, zone.getId(), catchingUp,
-                intakeForm(patient));
+                intakeForm(patient), outcomes(current, schedulesCall, scoresCall, instrumentsCall, zone));
+    }
+
+    /**
+     * The outcome-measures section. A part plan-service refuses (a patient it does not know yet) shows as empty, one it
+     * cannot give now as unavailable: the rest of the page does not depend on it.
+     */
+    private static OutcomesView outcomes(Plan current, PageCalls.Pending<List<Measure.Schedule>> schedulesCall,
+            PageCalls.Pending<Measure.History> scoresCall, PageCalls.Pending<List<Instrument>> instrumentsCall,
+            ZoneId zone) {
+        Section<List<Instrument>> instruments = orEmpty(instrumentsCall, List.of());
+        Section<Measure.History> history = orEmpty(scoresCall, new Measure.History(null, List.of()));
+        Section<List<OutcomesView.Trend>> trends = history.available()
+                ? Section.of(OutcomesView.trends(history.value(), instruments.orElse(List.of()), zone))
+                : new Section<>(null, history.unavailableService());
+        if (schedulesCall == null) {
+            return OutcomesView.none(trends);
+        }
+        return new OutcomesView(current.id(), orEmpty(schedulesCall, List.of()), trends, instruments);
+    }
+
+    private static <T> Section<T> orEmpty(PageCalls.Pending<T> call, T empty) {
+        try {
+            return Section.load(call::get);
+        } catch (ServiceProblem refused) {
+            return Section.of(empty);
+        }
     }
 
     private static IntakeForm intakeForm(Section<Patient> patient) {

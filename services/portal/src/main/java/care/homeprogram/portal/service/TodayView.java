@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * The patient's "Today": the items due on their local date, each with how to do it and a form to log a session;
  * paused items with why; plans on hold. {@code plans} is unavailable when plan-service is down. {@code intakeDue}: the
- * patient has not answered the intake screen yet (first sign-in), so the page asks them to.
+ * patient has not answered the intake screen yet (first sign-in), so the page asks them to. {@code questionnairesDue}:
+ * how many outcome-measure questionnaires the patient is asked to answer now (0 also when plan-service cannot say).
  */
 public record TodayView(Section<List<PlanToday>> plans, Section<Integer> unread, SessionForm form,
-        boolean intakeDue) {
+        boolean intakeDue, int questionnairesDue) {
 
     public boolean nothingToday() {
         return plans.available() && plans.value().stream().allMatch(p -> p.due().isEmpty() && p.paused().isEmpty()

@@ -181,4 +181,19 @@ public final class Wording {
         }
         return java.util.Collections.unmodifiableMap(map);
     }
+
+    /** An outcome measure's occasion (INTAKE, WEEK_4, DISCHARGE) in words. */
+    public static String occasion(String occasion) {
+        if (occasion == null) {
+            return "";
+        }
+        if (occasion.startsWith("WEEK_")) {
+            return "Week " + occasion.substring("WEEK_".length());
+        }
+        return switch (occasion) {
+            case "INTAKE" -> "At the start";
+            case "DISCHARGE" -> "At the end of the program";
+            default -> occasion;
+        };
+    }
 }
