@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
 class AccessRulesTest {
     private static final List<String> CLINICAL_PAGES = List.of("/patients", "/patients/" + PAT, "/patients/new",
-            "/patients/" + PAT + "/plans/new", "/patients/" + PAT + "/fhir", "/today", "/history", "/check-in",
-            "/me/program.pdf", "/me/intake", "/history/sessions/" + SAM + "/" + SAM + "/correct",
+            "/patients/" + PAT + "/plans/new", "/patients/" + PAT + "/fhir", "/patients/" + PAT + "/report.pdf", "/today",
+            "/history", "/check-in", "/me/program.pdf", "/me/intake", "/history/sessions/" + SAM + "/" + SAM + "/correct",
             "/history/sessions/" + SAM + "/" + SAM + "/withdraw", "/today/items/" + SAM + "/" + SAM,
             "/library/exercises/" + SAM + "/media", "/library/exercises/" + SAM + "/media/" + SAM + "/remove",
             "/questionnaires", "/questionnaires/" + SAM, "/patients/" + PAT + "/plans/" + SAM + "/measures");
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
-            "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir", "/library/exercises/" + SAM + "/media",
+            "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir", "/patients/" + SAM + "/report.pdf",
+            "/library/exercises/" + SAM + "/media",
             "/library/exercises/" + SAM + "/media/" + SAM + "/remove", "/patients/" + SAM + "/plans/" + SAM + "/measures");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
             "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM, "/admin/instruments",

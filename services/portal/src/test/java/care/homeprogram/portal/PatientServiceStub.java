@@ -58,6 +58,9 @@ public class PatientServiceStub extends StandInService {
     @Override
     protected void routes(HttpServer server) {
         server.createContext("/api/patients", PatientServiceStub::patients);
+        // the clinic's therapists, for the names on the patient page's history and the progress report
+        server.createContext("/api/therapists", exchange -> answer(exchange, 200, "{\"items\":[{\"id\":\"" + TARA
+                + "\",\"username\":\"tara\",\"firstName\":\"Tara\",\"lastName\":\"Lindqvist\"}],\"total\":1}"));
         server.createContext("/", exchange -> answer(exchange, 404,
                 problem(404, "not-found", "Not found")));
     }

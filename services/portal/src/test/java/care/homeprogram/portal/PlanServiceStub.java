@@ -96,6 +96,8 @@ public class PlanServiceStub extends StandInService {
 
     /** A therapist's view of a patient's plans ({@code GET /api/plans?patientId=}); none unless a test sets them. */
     static volatile String ofPatient = "{\"items\":[],\"total\":0}";
+    /** plan-service failing to list a patient's plans, or null for {@link #ofPatient}. */
+    static volatile Answer ofPatientAnswer;
     /** {@code GET /api/plans/{id}}, or null for the old catch-all answer. */
     static volatile String planById;
 
@@ -160,6 +162,11 @@ public class PlanServiceStub extends StandInService {
         answer(exchange, answer.status(), answer.json());
     }
 
+    /** Any plan's versions ({@code GET /api/plans/{id}/versions}, docs/api.md {@code PlanVersionView}). */
+    static volatile String versions = "{\"items\":[],\"total\":0}";
+    /** Any plan's adherence ({@code GET /api/plans/{id}/adherence}): no weeks unless a test sets them. */
+    static volatile String adherence = "{\"weeks\":[]}";
+
     /** The patient's finished plans ({@code GET /api/plans/mine/history}); none unless a test sets them. */
     static volatile String history = "{\"items\":[],\"total\":0}";
 
@@ -179,6 +186,10 @@ public class PlanServiceStub extends StandInService {
                 lastSessionLog = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 answer(exchange, 200, "{\"decision\":\"CONTINUE\",\"reasons\":[\"PAIN_GREEN\"],"
                         + "\"guidance\":\"Keep going.\",\"trafficLight\":\"GREEN\",\"therapistAlerted\":false}");
+            } else if (path.matches("/api/plans/[^/]+/versions")) {
+                answer(exchange, 200, versions);
+            } else if (path.matches("/api/plans/[^/]+/adherence")) {
+                answer(exchange, 200, adherence);
             } else if (path.matches("/api/plans/[^/]+/sessions")) {
                 answer(exchange, 200, sessions);
             } else if (path.matches("/api/plans/[^/]+/sessions/.+")) {
@@ -197,7 +208,8 @@ public class PlanServiceStub extends StandInService {
             } else if (path.matches("/api/plans/[0-9a-f-]{36}") && planById != null) {
                 answer(exchange, 200, planById);
             } else if (path.equals("/api/plans")) {
-                answer(exchange, 200, ofPatient);
+                Answer failing = ofPatientAnswer;
+                answer(exchange, failing == null ? 200 : failing.status(), failing == null ? ofPatient : failing.json());
             } else {
                 answer(exchange, 200, "{\"items\":[],\"total\":0}");
             }

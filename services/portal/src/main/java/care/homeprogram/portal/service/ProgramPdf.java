@@ -5,7 +5,6 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.Image;
 import com.lowagie.text.ListItem;
 import com.lowagie.text.PageSize;
@@ -15,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,12 +26,12 @@ import java.util.UUID;
  * printed in its place. A video cannot be printed: its caption is, with where to watch it.
  */
 public final class ProgramPdf {
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13);
-    private static final Font LABEL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 9);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final Font TITLE = PdfStyle.TITLE;
+    private static final Font HEADING = PdfStyle.HEADING;
+    private static final Font LABEL = PdfStyle.LABEL;
+    private static final Font BODY = PdfStyle.BODY;
+    private static final Font SMALL = PdfStyle.SMALL;
+    private static final DateTimeFormatter DATE = PdfStyle.DATE;
 
     static final float PICTURE_WIDTH = 240;
     static final float PICTURE_HEIGHT = 160;
@@ -56,7 +54,7 @@ public final class ProgramPdf {
     public static byte[] render(String clinicName, String patientName, List<Plan> plans,
             Map<UUID, List<Picture>> pictures) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 54, 54, 54, 54);
+        Document document = new Document(PageSize.A4, PdfStyle.MARGIN, PdfStyle.MARGIN, PdfStyle.MARGIN, PdfStyle.MARGIN);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             document.addTitle("Home program — " + clinicName);
