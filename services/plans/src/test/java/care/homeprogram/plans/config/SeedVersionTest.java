@@ -3,6 +3,7 @@ package care.homeprogram.plans.config;
 import static care.homeprogram.testing.DemoUsers.POLLY;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -106,6 +107,26 @@ class SeedVersionTest {
         assertThat(seeder.apply(shipped)).isEqualTo(new LibrarySeeder.Outcome(0, 0, 0));
         assertThat(contentVersion(exerciseId)).isEqualTo(before + 1);
         assertThat(contentRows(exerciseId)).isEqualTo(Math.max(versionsBefore, 1) + 1);
+    }
+
+    @Test
+    void aCorrectionTheApiWouldRefuseStopsTheStartAndChangesNothing() {
+        LibrarySeeder.Library shipped = LibrarySeeder.read(mapper);
+        String slug = "dead-bug";
+        int before = QuarkusTransaction.requiringNew().call(() -> Exercise.bySlug(slug).orElseThrow().contentVersion);
+        List<LibrarySeeder.SeedExercise> exercises = shipped.exercises().stream().map(e -> !e.slug().equals(slug) ? e
+                : new LibrarySeeder.SeedExercise(e.slug(), 3, e.name(), e.category(), e.summary(), e.instructions(),
+                        e.cautions(), e.whySafe(), new care.homeprogram.plans.domain.Dose(null, null, null, null, null,
+                                e.defaultDose().daysOfWeek(), 4),
+                        e.flags(), e.sources(), e.temperature(), e.bodyRegions(), e.illustration())).toList();
+
+        assertThatThrownBy(() -> seeder.apply(new LibrarySeeder.Library(shipped.version(), exercises,
+                shipped.templates()))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("seed/library.json is invalid").hasMessageContaining("defaultDose");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Exercise.bySlug(slug).orElseThrow().contentVersion))
+                .isEqualTo(before);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> LibrarySeeder.applied(LibrarySeeder.Kind.EXERCISE,
+                slug))).isEqualTo(1);
     }
 
     /** bird-dog's first instruction corrected and the acute template's description, each at seed version 2. */
