@@ -37,6 +37,12 @@ public class ExerciseContent extends PanacheEntityBase {
             ON CONFLICT (exercise_id, content_version) DO NOTHING
             """;
 
+    /** A seed correction's version, marked as such: who made it and which seed version it applied. */
+    private static final String MARK_SEEDED = """
+            UPDATE exercise_content SET recorded_by = :by, seed_version = :seedVersion
+            WHERE exercise_id = :id AND content_version = :version
+            """;
+
     @EmbeddedId
     public Key key;
 
@@ -67,6 +73,17 @@ public class ExerciseContent extends PanacheEntityBase {
     public static void recordCurrent(Exercise exercise, OffsetDateTime now) {
         getEntityManager().createNativeQuery(RECORD).setParameter("id", exercise.id).setParameter("now", now)
                 .executeUpdate();
+    }
+
+    /**
+     * Keeps the entry's current content as its current version, recorded as made by the seed ({@code by}) with the
+     * seed version that brought it. Call it where the entry's changes are flushed.
+     */
+    public static void recordSeeded(Exercise exercise, OffsetDateTime now, String by, int seedVersion) {
+        recordCurrent(exercise, now);
+        getEntityManager().createNativeQuery(MARK_SEEDED).setParameter("by", by)
+                .setParameter("seedVersion", seedVersion).setParameter("id", exercise.id)
+                .setParameter("version", exercise.contentVersion).executeUpdate();
     }
 
     /** The entry's words now, unsaved: for a stored plan version older than content versions. */

@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Therapists add and edit their own library entries; the clinic's seeded entries are data from the home-care guide,
- * changed by a new library version (seed/library.json), not by hand. Every edit bumps the entry's content version,
- * and every content version is kept ({@link ExerciseContent}). Therapists also save a plan's program as a template
+ * changed by a new seed version of the entry in seed/library.json, not by hand. Every edit bumps the entry's content
+ * version, and every content version is kept ({@link ExerciseContent}). Therapists also save a plan's program as a template
  * of their own, for the next patient, edit and delete it, and archive an entry they no longer use.
  */
 @ApplicationScoped

@@ -46,7 +46,7 @@ class ShippedContentTest {
             assertThat(hydration.defaultDose().timesPerDay()).isNotNull();
 
             // The seeder validates the library as a whole: a bad dose deep inside is found, as at start.
-            LibrarySeeder.SeedExercise broken = new LibrarySeeder.SeedExercise(hydration.slug(), hydration.name(),
+            LibrarySeeder.SeedExercise broken = new LibrarySeeder.SeedExercise(hydration.slug(), 1, hydration.name(),
                     hydration.category(), hydration.summary(), hydration.instructions(), hydration.cautions(),
                     hydration.whySafe(), new care.homeprogram.plans.domain.Dose(null, null, null, null, null,
                             hydration.defaultDose().daysOfWeek(), 4),
