@@ -33,7 +33,8 @@ class AccessRulesTest {
             "/questionnaires", "/questionnaires/" + SAM, "/patients/" + PAT + "/plans/" + SAM + "/measures");
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
             "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir", "/library/exercises/" + SAM + "/media",
-            "/library/exercises/" + SAM + "/media/" + SAM + "/remove", "/patients/" + SAM + "/plans/" + SAM + "/measures");
+            "/library/exercises/" + SAM + "/media/" + SAM + "/remove", "/patients/" + SAM + "/plans/" + SAM + "/measures",
+            "/settings/notifications");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
             "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM, "/admin/instruments",
             "/admin/instruments/start-back/terms");
@@ -55,7 +56,8 @@ class AccessRulesTest {
     @Test
     void adminCannotOpenClinicalPages() throws Exception {
         Browser ada = signedIn("ada");
-        for (String page : CLINICAL_PAGES) {
+        // the settings of the roles who get reminders and alerts: neither is an admin's
+        for (String page : concat(CLINICAL_PAGES, List.of("/preferences", "/settings/notifications"))) {
             HttpResponse<String> response = ada.get(uri(page));
             assertThat(response.statusCode()).as(page).isEqualTo(403);
             assertThat(response.body()).as(page).contains("This page is not available for your role")
@@ -130,7 +132,7 @@ class AccessRulesTest {
 
     @Test
     void anonymousVisitorsAreSentToSignInFromEveryPage() throws Exception {
-        for (String page : concat(CLINICAL_PAGES, ADMIN_PAGES)) {
+        for (String page : concat(concat(CLINICAL_PAGES, ADMIN_PAGES), List.of("/settings/notifications"))) {
             HttpResponse<String> response = new Browser().get(uri(page));
             assertThat(response.statusCode()).as(page).isIn(302, 303);
             assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
