@@ -128,6 +128,12 @@ class AccessRulesTest {
             assertThat(inbox.statusCode()).as(user).isEqualTo(200);
             assertThat(inbox.body()).contains("Your messages are delayed");
         }
+        // The therapist's Notification settings say the same, and still render the shared push section's heading.
+        HttpResponse<String> settings = signedIn("tara").get(uri("/settings/notifications"));
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).contains("<h2 id=\"push-heading\">Notifications on this device</h2>")
+                .contains("Notifications on devices are not available right now. Your alerts still come in the "
+                        + "inbox and by email.");
     }
 
     @Test
