@@ -10,6 +10,9 @@
 importScripts('/js/push-worker.js');
 
 var CACHE = 'homeprogram-offline-v1';
+// Offline copies are for patients only. A therapist's device registers this worker as /sw.js?offline=off, for push
+// alone: it keeps nothing, and drops whatever an earlier patient's registration kept on the device.
+var OFFLINE = new URL(self.location.href).searchParams.get('offline') !== 'off';
 var SHELL = ['/css/portal.css', '/js/portal.js', '/icons/icon.svg', '/icons/icon-192.png'];
 
 function keptOffline(url) {
@@ -20,13 +23,17 @@ function keptOffline(url) {
 }
 
 self.addEventListener('install', function (event) {
+  if (!OFFLINE) {
+    event.waitUntil(self.skipWaiting());
+    return;
+  }
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); })
     .then(function () { return self.skipWaiting(); }));
 });
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (n) { return n !== CACHE; }).map(function (n) { return caches.delete(n); }));
+    return Promise.all(names.filter(function (n) { return !OFFLINE || n !== CACHE; }).map(function (n) { return caches.delete(n); }));
   }).then(function () { return self.clients.claim(); }));
 });
 
@@ -59,7 +66,7 @@ self.addEventListener('fetch', function (event) {
     event.respondWith(caches.delete(CACHE).then(function () { return fetch(request); }));
     return;
   }
-  if (request.method !== 'GET' || !keptOffline(url)) {
+  if (!OFFLINE || request.method !== 'GET' || !keptOffline(url)) {
     return;
   }
   event.respondWith(fetch(request).then(function (response) {

@@ -116,6 +116,15 @@ class WebPushTest {
                 assertThat(d.attempts).as("every attempt counted").isEqualTo(2);
             });
 
+            // The person's delivery log lists the pushes with the emails: channel PUSH, state, attempts, and of the
+            // device only its push service's host, never its endpoint (the device's secret address).
+            String log = given().auth().oauth2(pat).get("/api/notifications/deliveries?size=100").then()
+                    .statusCode(200).extract().asString();
+            assertThat(log).doesNotContain(phone.endpoint()).doesNotContain(phone.endpoint().replace("/", "\\/"));
+            assertThat(pushLog(pat)).containsExactlyInAnyOrder("SENT/1/localhost/You have a new message",
+                    "SENT/2/localhost/Your program for today is ready");
+            assertDeliveryLogPagesAcrossChannels(pat);
+
             // The browser dropped the subscription: the push service answers 410 and it is removed here too.
             peer.answerNext(phone, 410);
             UUID another = UUID.randomUUID();
@@ -128,6 +137,9 @@ class WebPushTest {
             });
             assertThat(given().auth().oauth2(pat).get("/api/notifications/push/subscriptions").then()
                     .statusCode(200).extract().jsonPath().getList("id")).doesNotContain(subscriptionId);
+            assertThat(pushLog(pat)).as("a removed device has no push service to name any more")
+                    .containsExactlyInAnyOrder("SENT/1/null/You have a new message",
+                            "SENT/2/null/Your program for today is ready", "SKIPPED/1/null/You have a new message");
             UUID third = UUID.randomUUID();
             UUID thirdAssigned = Events.planAssigned(third, PAT, today, List.of());
             await().atMost(WAIT).until(() -> Db.processed(thirdAssigned));
@@ -237,6 +249,36 @@ class WebPushTest {
                     });
             assertThat(peer.receivedBy(tablet)).isEmpty();
         }
+    }
+
+    /** The push entries of the person's delivery log as state/attempts/push service/text. */
+    private static List<String> pushLog(String token) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).get("/api/notifications/deliveries?size=100")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(item -> "PUSH".equals(item.get("channel")))
+                .map(item -> item.get("state") + "/" + item.get("attempts") + "/" + item.get("pushService") + "/"
+                        + item.get("subject"))
+                .toList();
+    }
+
+    /** One page at a time through both channels: every entry once, newest first, the total of both. */
+    private static void assertDeliveryLogPagesAcrossChannels(String token) {
+        io.restassured.path.json.JsonPath all = given().auth().oauth2(token)
+                .get("/api/notifications/deliveries?size=100").then().statusCode(200).extract().jsonPath();
+        List<String> ids = all.getList("items.id");
+        assertThat(all.getLong("total")).isEqualTo(ids.size());
+        assertThat(all.getList("items.channel", String.class)).as("both channels in one log").contains("PUSH", "EMAIL");
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < ids.size(); page++) {
+            List<String> one = given().auth().oauth2(token).get("/api/notifications/deliveries?size=1&page=" + page)
+                    .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(ids.size()))
+                    .extract().jsonPath().getList("items.id");
+            paged.addAll(one);
+        }
+        assertThat(paged).isEqualTo(ids);
+        List<String> createdAt = all.getList("items.createdAt");
+        assertThat(createdAt).isSortedAccordingTo(java.util.Comparator.comparing(OffsetDateTime::parse,
+                java.util.Comparator.reverseOrder()));
     }
 
     private static List<PushDelivery> pushesTo(String subscriptionId) {

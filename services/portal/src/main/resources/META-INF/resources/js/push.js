@@ -1,8 +1,8 @@
-// Web Push opt-in on the Reminder settings page (progressive enhancement: without this script the page says
+// Web Push opt-in on the patient's Reminder settings and the therapist's Notification settings (tags/push.html; progressive enhancement: without this script the page says
 // notifications need JavaScript, and everything else works). Asks the browser for permission, subscribes with the
 // VAPID key the page carries, and submits the subscription in the page's own form (with its CSRF token) to the
 // portal, which forwards it to notification-service. The service worker is the page's data-service-worker: the
-// portal's own (/sw.js, scope /), which imports /js/push-worker.js.
+// portal's own (/sw.js, scope /, or for therapists /sw.js?offline=off, which keeps no offline copies); it imports /js/push-worker.js.
 (function () {
   'use strict';
   var form = document.getElementById('push-subscribe');

@@ -34,7 +34,8 @@ class AccessRulesTest {
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
             "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir", "/patients/" + SAM + "/report.pdf",
             "/library/exercises/" + SAM + "/media",
-            "/library/exercises/" + SAM + "/media/" + SAM + "/remove", "/patients/" + SAM + "/plans/" + SAM + "/measures");
+            "/library/exercises/" + SAM + "/media/" + SAM + "/remove", "/patients/" + SAM + "/plans/" + SAM + "/measures",
+            "/settings/notifications");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
             "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM, "/admin/instruments",
             "/admin/instruments/start-back/terms");
@@ -56,7 +57,8 @@ class AccessRulesTest {
     @Test
     void adminCannotOpenClinicalPages() throws Exception {
         Browser ada = signedIn("ada");
-        for (String page : CLINICAL_PAGES) {
+        // the settings of the roles who get reminders and alerts: neither is an admin's
+        for (String page : concat(CLINICAL_PAGES, List.of("/preferences", "/settings/notifications"))) {
             HttpResponse<String> response = ada.get(uri(page));
             assertThat(response.statusCode()).as(page).isEqualTo(403);
             assertThat(response.body()).as(page).contains("This page is not available for your role")
@@ -127,11 +129,17 @@ class AccessRulesTest {
             assertThat(inbox.statusCode()).as(user).isEqualTo(200);
             assertThat(inbox.body()).contains("Your messages are delayed");
         }
+        // The therapist's Notification settings say the same, and still render the shared push section's heading.
+        HttpResponse<String> settings = signedIn("tara").get(uri("/settings/notifications"));
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).contains("<h2 id=\"push-heading\">Notifications on this device</h2>")
+                .contains("Notifications on devices are not available right now. Your alerts still come in the "
+                        + "inbox and by email.");
     }
 
     @Test
     void anonymousVisitorsAreSentToSignInFromEveryPage() throws Exception {
-        for (String page : concat(CLINICAL_PAGES, ADMIN_PAGES)) {
+        for (String page : concat(concat(CLINICAL_PAGES, ADMIN_PAGES), List.of("/settings/notifications"))) {
             HttpResponse<String> response = new Browser().get(uri(page));
             assertThat(response.statusCode()).as(page).isIn(302, 303);
             assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(

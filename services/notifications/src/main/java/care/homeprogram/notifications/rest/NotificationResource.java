@@ -47,7 +47,7 @@ public class NotificationResource {
         return notifications.markRead(caller.id(), id);
     }
 
-    /** The person's own email delivery log: attempts, next try, last error, final state. */
+    /** The person's own delivery log, emails and pushes: attempts, next try, last error, final state. */
     @GET
     @Path("/deliveries")
     public Page<DeliveryView> deliveries(@Valid @BeanParam PageRequest paging) {

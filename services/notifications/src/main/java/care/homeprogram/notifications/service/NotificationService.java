@@ -9,14 +9,17 @@ import care.homeprogram.notifications.domain.PushSubscription;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.api.DeliveryView;
 import care.homeprogram.notifications.api.NotificationView;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -178,10 +181,48 @@ public class NotificationService {
                 Notification.countFor(recipientId));
     }
 
+    /**
+     * The person's delivery log, emails and push notifications together, newest first: one page is cut from both
+     * tables at once in the database (so paging is exact), then the page's rows are read as entities. A push names
+     * only its device's push service host, looked up from the subscription; a removed subscription has none.
+     */
     @Transactional
     public Page<DeliveryView> deliveries(UUID recipientId, int page, int size) {
-        return new Page<>(EmailDelivery.ofRecipient(recipientId, page, size).stream().map(DeliveryView::of).toList(),
-                EmailDelivery.countOfRecipient(recipientId));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                select id, 'EMAIL' as channel, created_at from email_delivery where recipient_id = ?1
+                union all
+                select id, 'PUSH' as channel, created_at from push_delivery where recipient_id = ?1
+                order by created_at desc, id
+                """).setParameter(1, recipientId)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<UUID> emailIds = idsOf(rows, "EMAIL");
+        List<UUID> pushIds = idsOf(rows, "PUSH");
+        Map<UUID, EmailDelivery> emails = emailIds.isEmpty() ? Map.of()
+                : EmailDelivery.<EmailDelivery>list("id in ?1", emailIds).stream()
+                        .collect(Collectors.toMap(d -> d.id, d -> d));
+        Map<UUID, PushDelivery> pushes = pushIds.isEmpty() ? Map.of()
+                : PushDelivery.<PushDelivery>list("id in ?1", pushIds).stream()
+                        .collect(Collectors.toMap(d -> d.id, d -> d));
+        List<UUID> subscriptionIds = pushes.values().stream().map(d -> d.subscriptionId).distinct().toList();
+        Map<UUID, PushSubscription> devices = subscriptionIds.isEmpty() ? Map.of()
+                : PushSubscription.<PushSubscription>list("id in ?1", subscriptionIds).stream()
+                        .collect(Collectors.toMap(d -> d.id, d -> d));
+        List<DeliveryView> views = rows.stream().map(row -> {
+            UUID id = UUID.fromString(row[0].toString());
+            if ("PUSH".equals(row[1])) {
+                PushDelivery push = pushes.get(id);
+                return DeliveryView.of(push, devices.get(push.subscriptionId));
+            }
+            return DeliveryView.of(emails.get(id));
+        }).toList();
+        return new Page<>(views, EmailDelivery.countOfRecipient(recipientId)
+                + PushDelivery.count("recipientId", recipientId));
+    }
+
+    private static List<UUID> idsOf(List<Object[]> rows, String channel) {
+        return rows.stream().filter(row -> channel.equals(row[1])).map(row -> UUID.fromString(row[0].toString()))
+                .toList();
     }
 
     /** Only the recipient may mark a message read; for anyone else it does not exist. */

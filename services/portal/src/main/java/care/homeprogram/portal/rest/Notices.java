@@ -36,11 +36,11 @@ final class Notices {
             Map.entry("role-changed", "The role is changed. It applies from the person's next sign-in."),
             Map.entry("credentials-reset", "The credentials are reset."),
             Map.entry("preferences-saved", "Your reminder settings are saved."),
-            Map.entry("push-on", "This device now gets your reminders and messages as notifications."),
+            Map.entry("push-on", "This device now gets notifications from HomeProgram."),
             Map.entry("push-off", "Notifications are stopped on that device."),
             Map.entry("push-refused", "This device could not be set up for notifications. Please try again."),
-            Map.entry("push-unavailable", "Notifications on devices are not available right now. Your reminders "
-                    + "still come in the app and by email."),
+            Map.entry("push-unavailable", "Notifications on devices are not available right now. Everything still "
+                    + "comes in the app and by email."),
             Map.entry("calendar-revoked", "Your calendar link is stopped: calendars that used it get nothing more."),
             Map.entry("message-read", "Marked as read."),
             Map.entry("session-withdrawn", "The session is withdrawn: it stays in your history, marked as "

@@ -5,12 +5,10 @@ import care.homeprogram.portal.client.Channels;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientPreferences;
 import care.homeprogram.portal.client.PatientsClient;
-import care.homeprogram.portal.client.NotificationsClient;
 import care.homeprogram.portal.client.PlansClient;
-import care.homeprogram.portal.client.PushDevice;
-import care.homeprogram.portal.client.PushSubscription;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.ServiceUnavailable;
+import care.homeprogram.portal.rest.PushOptIn.PushSettings;
 import care.homeprogram.portal.service.CalendarSection;
 import care.homeprogram.portal.service.Forms;
 import care.homeprogram.portal.service.Times;
@@ -26,8 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
-import java.util.List;
-import java.util.UUID;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
@@ -37,7 +33,8 @@ import org.jboss.resteasy.reactive.RestForm;
  * so they are read from and written once to it; notification-service follows through the PatientContactChanged
  * event, and "today" and the reminders use the same zone. (Therapists set theirs with PATCH /api/therapists/me.)
  * The Calendar section is plan-service's: the patient's program as a calendar feed at a secret link, made, replaced
- * and stopped with plain forms (docs/portal.md).
+ * and stopped with plain forms (docs/portal.md). "Notifications on this device" is {@link PushOptIn}, shared with the
+ * therapist's {@link NotificationSettingsResource}.
  */
 @Path("/preferences")
 @RolesAllowed("patient")
@@ -51,21 +48,15 @@ public class PreferencesResource {
                 CalendarSection calendar);
     }
 
-    /**
-     * Web Push on this device (docs/notifications.md, "Push"): the key the page's script subscribes with and the
-     * devices already subscribed; unavailable when notification-service has no VAPID keys or cannot be reached.
-     */
-    public record PushSettings(boolean available, String publicKey, List<PushDevice> devices) {
-        static final PushSettings UNAVAILABLE = new PushSettings(false, null, List.of());
-    }
+    private static final String PAGE = "/preferences";
 
     private final PatientsClient patients;
-    private final NotificationsClient notifications;
+    private final PushOptIn pushOptIn;
     private final PlansClient plans;
 
-    public PreferencesResource(PatientsClient patients, NotificationsClient notifications, PlansClient plans) {
+    public PreferencesResource(PatientsClient patients, PushOptIn pushOptIn, PlansClient plans) {
         this.patients = patients;
-        this.notifications = notifications;
+        this.pushOptIn = pushOptIn;
         this.plans = plans;
     }
 
@@ -151,57 +142,22 @@ public class PreferencesResource {
         return Pages.redirect("/preferences?done=preferences-saved");
     }
 
-    /**
-     * The browser's subscription, filled into the form by /js/push.js after PushManager.subscribe: forwarded to
-     * notification-service, which validates it (a push service's https URL, the browser's keys).
-     */
     @POST
     @Path("/push")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@RestForm String endpoint, @RestForm String p256dh, @RestForm String auth) {
-        if (nz(endpoint).isEmpty() || nz(p256dh).isEmpty() || nz(auth).isEmpty()) {
-            return Pages.redirect("/preferences?done=push-refused");
-        }
-        try {
-            notifications.subscribe(new PushSubscription(nz(endpoint), new PushSubscription.Keys(nz(p256dh), nz(auth))));
-        } catch (ServiceProblem problem) {
-            return Pages.redirect(problem.status() == 400 ? "/preferences?done=push-refused"
-                    : "/preferences?done=push-unavailable");
-        } catch (ServiceUnavailable down) {
-            return Pages.redirect("/preferences?done=push-unavailable");
-        }
-        return Pages.redirect("/preferences?done=push-on");
+        return pushOptIn.subscribe(PAGE, endpoint, p256dh, auth);
     }
 
-    /** Stops notifications on one of the person's devices (works without JavaScript). */
     @POST
     @Path("/push/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unsubscribe(@RestForm String id) {
-        UUID device;
-        try {
-            device = UUID.fromString(nz(id));
-        } catch (IllegalArgumentException e) {
-            return Pages.redirect("/preferences");
-        }
-        try {
-            notifications.unsubscribe(device);
-        } catch (ServiceProblem problem) {
-            if (problem.status() != 404) {
-                return Pages.redirect("/preferences?done=push-unavailable");
-            }
-        } catch (ServiceUnavailable down) {
-            return Pages.redirect("/preferences?done=push-unavailable");
-        }
-        return Pages.redirect("/preferences?done=push-off");
+        return pushOptIn.unsubscribe(PAGE, id);
     }
 
     private PushSettings push() {
-        try {
-            return new PushSettings(true, notifications.pushKey(), notifications.pushDevices());
-        } catch (ServiceProblem | ServiceUnavailable e) {
-            return PushSettings.UNAVAILABLE;
-        }
+        return pushOptIn.settings(PAGE, PushOptIn.PATIENT_WORKER);
     }
 
     private static String nz(String value) {
