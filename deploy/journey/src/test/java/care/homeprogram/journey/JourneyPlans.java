@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,27 @@ final class JourneyPlans {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JourneyPlans() {
+    }
+
+    /**
+     * A new patient of tara's with a temporary password and an intake screen without flags, once plan-service knows
+     * them (fresh patients keep the demo patients as the other journeys expect them); returns the patient's id.
+     */
+    static String newScreenedPatient(String username, String firstName, String lastName, String temporaryPassword) {
+        String tara = Tokens.accessToken("tara");
+        var platform = RunningPlatform.get();
+        String id = given().baseUri(platform.url(Service.PATIENTS)).auth().oauth2(tara).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "email", username + "@demo.homeprogram.test", "firstName",
+                        firstName, "lastName", lastName, "birthDate", "1975-06-07", "timeZone", "Europe/Berlin",
+                        "password", temporaryPassword, "temporaryPassword", true))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        given().baseUri(platform.url(Service.PATIENTS)).auth().oauth2(tara).contentType(ContentType.JSON)
+                .body("{\"ageAtFirstOnset\": 35}").put("/api/patients/" + id + "/intake").then().statusCode(200);
+        // plan-service learns the care team from patient-service's events, a moment later.
+        String plans = platform.url(Service.PLANS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans).auth().oauth2(tara)
+                .get("/api/plans?patientId=" + id).statusCode() == 200);
+        return id;
     }
 
     /** A therapist assigns the acute back-spasm template to a patient of theirs; returns the new plan's id. */

@@ -1,14 +1,7 @@
 package care.homeprogram.journey;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import care.homeprogram.local.Service;
-import care.homeprogram.testing.Tokens;
-import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +30,9 @@ class TemplateJourneyTest {
     void taraSavesAPlanAsHerTemplateAndBuildsTheNextPatientsPlanFromItWhoThenSeesItOnToday() {
         // Fresh patients of tara's, screened without flags, so the demo patients stay as the other journeys expect.
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String first = newScreenedPatient("tpl-a-" + suffix, "Alma", "First " + suffix);
+        String first = JourneyPlans.newScreenedPatient("tpl-a-" + suffix, "Alma", "First " + suffix, TEMPORARY);
         String secondUsername = "tpl-b-" + suffix;
-        String second = newScreenedPatient(secondUsername, "Bert", "Second " + suffix);
+        String second = JourneyPlans.newScreenedPatient(secondUsername, "Bert", "Second " + suffix, TEMPORARY);
         String template = "Tara's back spasm " + suffix;
 
         PortalBrowser tara = new PortalBrowser(portal, 1280, 900).signIn("tara");
@@ -84,23 +77,5 @@ class TemplateJourneyTest {
                 .contains("7 reps, hold 5 s");
         assertThat(patient.text()).contains("Walking").contains("Belly breathing (90-90)");
         Accessibility.assertNoSeriousViolationsOnce(patient, "patient's Today");
-    }
-
-    /** A patient of tara's with a temporary password and an intake screen without flags; plan-service knows them. */
-    private static String newScreenedPatient(String username, String firstName, String lastName) {
-        String tara = Tokens.accessToken("tara");
-        var platform = RunningPlatform.get();
-        String id = given().baseUri(platform.url(Service.PATIENTS)).auth().oauth2(tara).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "email", username + "@demo.homeprogram.test", "firstName",
-                        firstName, "lastName", lastName, "birthDate", "1975-06-07", "timeZone", "Europe/Berlin",
-                        "password", TEMPORARY, "temporaryPassword", true))
-                .post("/api/patients").then().statusCode(201).extract().path("id");
-        given().baseUri(platform.url(Service.PATIENTS)).auth().oauth2(tara).contentType(ContentType.JSON)
-                .body("{\"ageAtFirstOnset\": 35}").put("/api/patients/" + id + "/intake").then().statusCode(200);
-        // plan-service learns the care team from patient-service's events, a moment later.
-        String plans = platform.url(Service.PLANS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans).auth().oauth2(tara)
-                .get("/api/plans?patientId=" + id).statusCode() == 200);
-        return id;
     }
 }
