@@ -149,6 +149,30 @@ class PortalJourneyTest {
         assertThat(pat.text()).contains("Your reminder settings are saved.");
         assertThat(pat.find(By.id("quietStart")).getAttribute("value")).isEqualTo("22:30");
         assertThat(pat.find(By.id("quietEnd")).getAttribute("value")).isEqualTo("07:15");
+
+        // The link a calendar app is given must work as printed, from outside the browser session.
+        pat.submit(By.xpath("//button[normalize-space()='Add my program to my calendar']"));
+        String calendarLink = pat.find(By.id("calendar-url")).getAttribute("value");
+        HttpResponse<String> feed = fetch(calendarLink);
+        assertThat(feed.statusCode()).as("GET %s", calendarLink).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/calendar"));
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Home program")
+                .doesNotContain("Pelvic tilt");
+
+        pat.submit(By.xpath("//button[normalize-space()='Stop the calendar']"));
+        assertThat(fetch(calendarLink).statusCode()).as("a stopped calendar link").isEqualTo(404);
+    }
+
+    private static HttpResponse<String> fetch(String url) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -73,6 +73,8 @@ public final class Platform implements AutoCloseable {
                 config.put("homeprogram.portal-url", platform.url(Service.PORTAL));
                 if (service == Service.PLANS) {
                     config.put("quarkus.rest-client.patient-service.url", platform.url(Service.PATIENTS));
+                    // No router in front of the local run: calendar apps fetch the feed from plan-service directly.
+                    config.put("homeprogram.calendar.public-url", platform.url(Service.PLANS));
                 }
                 if (service == Service.NOTIFICATIONS) {
                     // Browsers bind push subscriptions to the VAPID key: one pair per data folder, kept across runs.

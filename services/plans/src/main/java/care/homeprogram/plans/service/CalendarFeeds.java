@@ -42,16 +42,19 @@ public class CalendarFeeds {
     private final Clock clock;
     private final PlanSchedule schedule;
     private final AuditContext audit;
-    private final String publicUrl;
+    private final String portalUrl;
+    private final String feedBaseUrl;
     private final int weeksAhead;
 
     public CalendarFeeds(Clock clock, PlanSchedule schedule, AuditContext audit,
-            @ConfigProperty(name = "homeprogram.portal-url") String publicUrl,
+            @ConfigProperty(name = "homeprogram.portal-url") String portalUrl,
+            @ConfigProperty(name = "homeprogram.calendar.public-url") String feedBaseUrl,
             @ConfigProperty(name = "homeprogram.calendar.weeks-ahead", defaultValue = "6") int weeksAhead) {
         this.clock = clock;
         this.schedule = schedule;
         this.audit = audit;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.portalUrl = portalUrl.replaceAll("/+$", "");
+        this.feedBaseUrl = feedBaseUrl.replaceAll("/+$", "");
         this.weeksAhead = weeksAhead;
     }
 
@@ -82,7 +85,7 @@ public class CalendarFeeds {
         feed.createdAt = OffsetDateTime.now(clock);
         feed.persist();
         audit.concernsObject(feed.id);
-        String url = publicUrl + "/api/calendar/" + token + ".ics";
+        String url = feedBaseUrl + "/api/calendar/" + token + ".ics";
         return new CalendarFeedView(true, feed.createdAt, null, url, url.replaceFirst("^https?://", "webcal://"));
     }
 
@@ -113,7 +116,7 @@ public class CalendarFeeds {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<Plan> active = Plan.ofPatientWithItems(patientId, List.of(Plan.Status.ACTIVE));
         Instant now = clock.instant();
-        String todayUrl = publicUrl + "/today";
+        String todayUrl = portalUrl + "/today";
         ICalendar cal = new ICalendar().begin("VCALENDAR")
                 .property("VERSION", "2.0")
                 .property("PRODID", "-//HomeProgram//Calendar feed//EN")
