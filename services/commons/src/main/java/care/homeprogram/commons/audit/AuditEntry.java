@@ -1,5 +1,6 @@
 package care.homeprogram.commons.audit;
 
+import care.homeprogram.commons.csv.Csv;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -46,23 +47,7 @@ public record AuditEntry(UUID id, OffsetDateTime occurredAt, String service, Str
             + "patientId,action,outcome,status,correlationId";
 
     String csv() {
-        return String.join(",", cell(id), cell(occurredAt), cell(service), cell(actorSub), cell(actorRole),
-                cell(clientId), cell(method), cell(resource), cell(objectId), cell(patientId), cell(action),
-                cell(outcome), cell(status), cell(correlationId));
-    }
-
-    /** RFC 4180 quoting, and a leading quote against formula injection when opened in a spreadsheet. */
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return Csv.row(id, occurredAt, service, actorSub, actorRole, clientId, method, resource, objectId, patientId,
+                action, outcome, status, correlationId);
     }
 }

@@ -24,4 +24,10 @@ public class CareTeamMember extends PanacheEntityBase {
     public static boolean inCare(UUID patientId, UUID therapistId) {
         return count("key.patientId = ?1 and key.therapistId = ?2", patientId, therapistId) > 0;
     }
+
+    /** The patients in the therapist's care. */
+    public static java.util.List<UUID> patientsOf(UUID therapistId) {
+        return find("key.therapistId = ?1 order by key.patientId", therapistId).<CareTeamMember>list().stream()
+                .map(m -> m.key.patientId()).toList();
+    }
 }

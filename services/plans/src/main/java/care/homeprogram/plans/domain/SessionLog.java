@@ -99,4 +99,10 @@ public class SessionLog extends PanacheEntityBase {
         return find("itemId = ?1 and withdrawnAt is null order by performedAt desc, createdAt desc", itemId)
                 .firstResultOptional();
     }
+
+    /** The patient's counted sessions (withdrawn ones left out) performed in [from, to), oldest first. */
+    public static List<SessionLog> countedOfPatient(UUID patientId, OffsetDateTime from, OffsetDateTime to) {
+        return list("patientId = ?1 and withdrawnAt is null and performedAt >= ?2 and performedAt < ?3 "
+                + "order by performedAt, id", patientId, from, to);
+    }
 }
