@@ -76,6 +76,12 @@ class AuditTrailTest {
                 .body("{\"instrument\": \"pain-nrs\", \"atIntake\": true}")
                 .post("/api/measures/plans/" + planId + "/schedules").then().statusCode(201).extract().path("id");
 
+        // pat's RTM consent (once per database: an earlier run may have recorded it), so the ledger lists pat
+        int consent = given().auth().oauth2(Tokens.accessToken("tara")).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"method\": \"VERBAL\"}").put("/api/rtm/patients/" + PAT + "/consent").statusCode();
+        assertThat(consent).isIn(200, 409);
+        String month = java.time.YearMonth.now(TestClockProducer.CLOCK).toString();
+
         List<Operation> operations = OpenApiOperations.all();
         assertThat(operations.stream().map(Operation::toString)).contains("GET /api/plans/{id}/sessions",
                 "GET /api/fhir/patients/{id}", "POST /api/alerts/{id}/acknowledge", "GET /api/plans/{id}/hydration",
@@ -84,14 +90,19 @@ class AuditTrailTest {
         AuditTrailWalk walk = new AuditTrailWalk("plan-service", audit::byCorrelationId,
                 operation -> operation.template().equals("/api/plans") && operation.method().equals("GET")
                         ? "/api/plans?patientId=" + PAT
+                        : operation.template().startsWith("/api/rtm/ledger") ? operation.template() + "?month=" + month
+                        : operation.template().equals("/api/rtm/patients/{id}/time") && operation.method().equals("GET")
+                        ? "/api/rtm/patients/" + PAT + "/time?month=" + month
                         : operation.path(name -> switch (name) {
                             case "sessionId" -> sessionId;
+                            case "month" -> month;
                             case "itemId" -> itemId;
                             case "key" -> "start-back";
                             default -> operation.template().startsWith("/api/plans/{") ? planId
                                     : operation.template().startsWith("/api/measures/plans/") ? planId
                                     : operation.template().startsWith("/api/measures/schedules/") ? scheduleId
                                     : operation.template().startsWith("/api/measures/patients/") ? PAT.toString()
+                                    : operation.template().startsWith("/api/rtm/patients/") ? PAT.toString()
                                     : operation.template().startsWith("/api/alerts/") ? alertId
                                     : operation.template().startsWith("/api/fhir/patients/") ? PAT.toString()
                                     : UUID.randomUUID().toString();
@@ -102,7 +113,8 @@ class AuditTrailTest {
 
     /**
      * Patient data: plans (but not the admins' audit, outbox and dead-letter views under the prefix), alerts, FHIR,
-     * outcome measures (instruments are not patient data).
+     * outcome measures (instruments are not patient data), remote therapeutic monitoring (pat has consented, so the
+     * ledger lists pat).
      */
     private static boolean touchesPatient(Operation operation) {
         String t = operation.template();
@@ -112,7 +124,8 @@ class AuditTrailTest {
         }
         // The calendar feed by a made-up link touches nobody's data; the patient's own feed settings are theirs.
         return t.startsWith("/api/plans") || t.startsWith("/api/alerts") || t.startsWith("/api/fhir")
-                || t.startsWith("/api/check-ins") || t.startsWith("/api/measures") || t.equals("/api/calendar-feed");
+                || t.startsWith("/api/check-ins") || t.startsWith("/api/measures") || t.equals("/api/calendar-feed")
+                || t.startsWith("/api/rtm");
     }
 
     /** The two reads the issue saw recorded with no patient: a therapist's session list and FHIR export. */

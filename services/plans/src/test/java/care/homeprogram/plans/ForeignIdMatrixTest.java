@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every operation of plan-service's OpenAPI document that takes an id in its path, called for objects of theo's
  * patient polly (her plan, its item, her session and alert, theo's private exercise) by callers who may not reach
- * them: tara (a therapist outside polly's care team) and pat (another patient) get 404 problem+json, as for an id
+ * them (and her remote-monitoring record): tara (a therapist outside polly's care team) and pat (another patient) get
+ * 404 problem+json, as for an id
  * that does not exist; a role the operation is not for gets 403. An admin's own operations get an unknown id (404).
  * Afterwards polly's plan, session, alert and theo's exercise are exactly as they were: a refused change changed
  * nothing. A new operation with a path id fails here until the walk knows its ids and a valid body.
@@ -114,7 +115,8 @@ class ForeignIdMatrixTest {
         String scheduleId = given().auth().oauth2(Tokens.accessToken("theo")).contentType(ContentType.JSON)
                 .body("{\"instrument\": \"pain-nrs\", \"atIntake\": true}")
                 .post("/api/measures/plans/" + planId + "/schedules").then().statusCode(201).extract().path("id");
-        Map<String, String> ids = Map.of("{sessionId}", sessionId, "{itemId}", itemId, "{mediaId}", mediaId);
+        Map<String, String> ids = Map.of("{sessionId}", sessionId, "{itemId}", itemId, "{mediaId}", mediaId,
+                "{month}", java.time.YearMonth.now(TestClockProducer.CLOCK).toString());
         Map<String, String> bodies = Map.ofEntries(
                 Map.entry("PATCH /api/plans/{id}", "{\"status\": \"REVOKED\", \"reason\": \"taking over\"}"),
                 Map.entry("POST /api/plans/{id}/sessions", "{\"itemId\": \"" + itemId + "\", \"performedAt\": \""
@@ -135,7 +137,13 @@ class ForeignIdMatrixTest {
                 Map.entry("PUT /api/exercises/{id}/video", "not even a video"),
                 Map.entry("POST /api/instruments/{key}/enable", "{\"acceptTerms\": true, \"termsVersion\": \"x\"}"),
                 Map.entry("POST /api/measures/plans/{id}/schedules", "{\"instrument\": \"psfs\", \"atIntake\": true}"),
-                Map.entry("POST /api/measures/schedules/{id}/responses", "{\"answers\": {\"pain\": 1}}"));
+                Map.entry("POST /api/measures/schedules/{id}/responses", "{\"answers\": {\"pain\": 1}}"),
+                Map.entry("PUT /api/rtm/patients/{id}/consent", "{\"method\": \"VERBAL\"}"),
+                Map.entry("POST /api/rtm/patients/{id}/setup", "{}"),
+                Map.entry("POST /api/rtm/patients/{id}/timer/stop", "{\"interactive\": true}"),
+                Map.entry("POST /api/rtm/patients/{id}/time", "{\"date\": \""
+                        + java.time.LocalDate.now(TestClockProducer.CLOCK) + "\", \"minutes\": 10, "
+                        + "\"interactive\": true, \"note\": \"x\"}"));
 
         // The calendar feed's {token} is a secret link, not anybody's object id: CalendarFeedTest covers it (any
         // unknown link is 404, whoever asks).
@@ -161,6 +169,7 @@ class ForeignIdMatrixTest {
                     : url.startsWith("/api/measures/plans/") ? planId
                     : url.startsWith("/api/measures/schedules/") ? scheduleId
                     : url.startsWith("/api/measures/patients/") ? POLLY.toString()
+                    : url.startsWith("/api/rtm/patients/") ? POLLY.toString()
                     : url.startsWith("/api/plans/") ? planId : null;
             assertThat(first).as("the walk knows whose object {id} of %s is", operation).isNotNull();
             url = url.replace("{id}", first).replace("{key}", first);
@@ -210,6 +219,10 @@ class ForeignIdMatrixTest {
                 UUID.fromString(planId)))).as("a refused dismissal is not kept").isZero();
         assertThat(Db.read(() -> care.homeprogram.plans.domain.MeasureResponse.count("scheduleId",
                 UUID.fromString(scheduleId)))).as("a refused answer is not kept").isZero();
+        assertThat(Db.read(() -> care.homeprogram.plans.domain.RtmEnrolment.count("patientId", POLLY)))
+                .as("a refused RTM consent is not kept").isZero();
+        assertThat(Db.read(() -> care.homeprogram.plans.domain.RtmTimeEntry.count("patientId", POLLY)))
+                .as("refused RTM time is not kept").isZero();
         given().auth().oauth2(Tokens.accessToken("theo")).get("/api/measures/plans/" + planId + "/schedules").then()
                 .statusCode(200).body("items.instrument", org.hamcrest.Matchers.contains("pain-nrs"));
         given().auth().oauth2(Tokens.accessToken("theo")).get("/api/exercises/" + exerciseId + "/media").then()
