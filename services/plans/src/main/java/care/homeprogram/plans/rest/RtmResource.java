@@ -97,14 +97,14 @@ public class RtmResource {
     @Path("/patients/{id}/time")
     @RolesAllowed(CurrentUser.THERAPIST)
     public RtmViews.TimeEntries time(@PathParam("id") UUID patientId, @QueryParam("month") String month) {
-        return rtm.time(caller, patientId, RtmService.month("month", month));
+        return rtm.time(caller, patientId, month);
     }
 
     @GET
     @Path("/patients/{id}/months/{month}")
     @RolesAllowed(CurrentUser.THERAPIST)
     public RtmViews.MonthSummary month(@PathParam("id") UUID patientId, @PathParam("month") String month) {
-        return rtm.month(caller, patientId, RtmService.month("month", month));
+        return rtm.month(caller, patientId, month);
     }
 
     @GET
@@ -112,7 +112,7 @@ public class RtmResource {
     @Produces({ Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(CurrentUser.THERAPIST)
     public Response monthCsv(@PathParam("id") UUID patientId, @PathParam("month") String month) {
-        RtmViews.MonthSummary summary = rtm.month(caller, patientId, RtmService.month("month", month));
+        RtmViews.MonthSummary summary = rtm.month(caller, patientId, month);
         return Response.ok(RtmService.monthCsv(summary), CSV).header("Content-Disposition",
                 "attachment; filename=\"rtm-" + patientId + "-" + summary.month() + ".csv\"").build();
     }

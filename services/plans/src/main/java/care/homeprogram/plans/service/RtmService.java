@@ -62,7 +62,7 @@ public class RtmService {
         this.zone = config.zone();
     }
 
-    /** A {@code YYYY-MM} month, or 400 naming the field. */
+    /** A {@code YYYY-MM} month, or 400 naming the field (for a patient's data: after the access check). */
     public static YearMonth month(String field, String text) {
         if (text == null || !MONTH.matcher(text).matches()) {
             throw ProblemException.invalidField(field, "must be a month YYYY-MM");
@@ -189,8 +189,9 @@ public class RtmService {
     }
 
     @Transactional
-    public RtmViews.TimeEntries time(CurrentUser caller, UUID patientId, YearMonth month) {
+    public RtmViews.TimeEntries time(CurrentUser caller, UUID patientId, String monthText) {
         access.requirePatient(caller, patientId);
+        YearMonth month = month("month", monthText);
         List<RtmViews.TimeEntry> items = RtmTimeEntry.ofPatient(patientId, month.atDay(1), month.atEndOfMonth())
                 .stream().map(RtmService::view).toList();
         return new RtmViews.TimeEntries(items, items.size());
@@ -199,9 +200,9 @@ public class RtmService {
     // --- month summaries and ledgers ---
 
     @Transactional
-    public RtmViews.MonthSummary month(CurrentUser caller, UUID patientId, YearMonth month) {
+    public RtmViews.MonthSummary month(CurrentUser caller, UUID patientId, String month) {
         access.requirePatient(caller, patientId);
-        return summary(patientId, RtmEnrolment.of(patientId), month);
+        return summary(patientId, RtmEnrolment.of(patientId), month("month", month));
     }
 
     /** The therapist's care-team patients with RTM consent, each with their month summary; names each in the audit. */
