@@ -17,6 +17,7 @@ import care.homeprogram.plans.domain.RtmTimer;
 import care.homeprogram.plans.domain.SessionLog;
 import care.homeprogram.plans.rtm.RtmRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +107,11 @@ public class RtmService {
         enrolment.consentNote = blankToNull(request.note());
         enrolment.consentRecordedBy = caller.id();
         enrolment.consentRecordedAt = OffsetDateTime.now(clock);
-        enrolment.persistAndFlush();
+        try {
+            enrolment.persistAndFlush();
+        } catch (PersistenceException e) { // another therapist recorded it at the same moment
+            throw ProblemException.conflict("rtm-consent-recorded", "The patient's RTM consent was just recorded");
+        }
         return patient(caller, patientId);
     }
 
@@ -135,7 +140,11 @@ public class RtmService {
         RtmTimer timer = new RtmTimer();
         timer.key = new RtmTimer.Key(patientId, caller.id());
         timer.startedAt = OffsetDateTime.now(clock);
-        timer.persistAndFlush();
+        try {
+            timer.persistAndFlush();
+        } catch (PersistenceException e) { // a second start of the same timer at the same moment
+            throw ProblemException.conflict("rtm-timer-running", "Your timer for this patient is running");
+        }
         return new RtmViews.Timer(caller.id(), timer.startedAt);
     }
 
