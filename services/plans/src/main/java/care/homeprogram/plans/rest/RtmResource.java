@@ -66,6 +66,7 @@ public class RtmResource {
 
     @POST
     @Path("/patients/{id}/timer/start")
+    @Consumes(MediaType.WILDCARD) // no body to read: `{}` or nothing at all
     @RolesAllowed(CurrentUser.THERAPIST)
     public Response startTimer(@PathParam("id") UUID patientId) {
         return Response.status(Response.Status.CREATED).entity(rtm.startTimer(caller, patientId)).build();
