@@ -56,7 +56,7 @@ public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion
             }
             for (Rtm.Period period : month.periods()) {
                 lines.add("Data days " + RtmPages.range(period.start(), period.end()) + ": " + period.dataDays()
-                        + (period.code() == null ? "" : " → " + period.code()) + " (" + period.reason() + ")");
+                        + (period.code() == null ? ", no code" : ", code " + period.code()) + " (" + period.reason() + ")");
             }
             lines.add("Time this month: " + RtmPages.minutes(month.minutes()) + ", of which "
                     + RtmPages.minutes(month.interactiveMinutes()) + " with real-time interactive communication"

@@ -112,6 +112,20 @@ public class RtmPages {
         Map<UUID, String> known = new HashMap<>();
         optional(patientsCall).orElse(List.of()).forEach(p -> known.put(p.id(), p.fullName()));
         List<Rtm.Month> months = new ArrayList<>(ledger.patients());
+        // a patient beyond the list's first page is asked for on their own, all at once
+        Map<UUID, PageCalls.Pending<Patient>> missing = new HashMap<>();
+        for (Rtm.Month m : months) {
+            if (m.patientId() != null && !known.containsKey(m.patientId()) && !missing.containsKey(m.patientId())
+                    && (m.patientName() == null || m.patientName().isBlank())) {
+                missing.put(m.patientId(), calls.start(() -> patients.patient(m.patientId())));
+            }
+        }
+        missing.forEach((id, call) -> {
+            Section<Patient> patient = optional(call);
+            if (patient.available() && patient.value() != null) {
+                known.put(id, patient.value().fullName());
+            }
+        });
         List<String> names = new ArrayList<>();
         for (Rtm.Month m : months) {
             names.add(m.patientName() != null && !m.patientName().isBlank() ? m.patientName()
