@@ -123,6 +123,7 @@ class RtmPagesTest {
         assertThat(page.body()).contains("The time is recorded.")
                 .contains("25 minutes in " + monthLabel(YearMonth.from(today))
                         + ", of which 15 with real-time interactive communication.")
+                .contains("<p>25 minutes, with interactive communication</p>")
                 .contains("<li><strong>98980</strong> × 1 — 25 minutes with interactive communication (first 20)</li>")
                 .doesNotContain("<strong>98979</strong>")
                 .contains("<td>Timer</td>").contains("<td>Entered</td>").contains("Reviewed the pain diary");
@@ -233,7 +234,8 @@ class RtmPagesTest {
                 .contains("98980 × 1 — 45 minutes with interactive communication (first 20)")
                 .contains("98981 × 1 — each further 20 minutes")
                 .contains("Data days 15 Nov – 14 Dec 2026: 16, code 98977")
-                .contains("Time this month: 45 minutes, of which 45 minutes with real-time interactive communication")
+                .contains("Time this month: 45 minutes, of which 45 minutes with real-time interactive communication — "
+                        + "45 minutes, with interactive communication")
                 .contains("Nothing is billed automatically");
 
         // without consent, nobody is on it

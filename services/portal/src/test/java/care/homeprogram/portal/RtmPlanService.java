@@ -40,7 +40,7 @@ public class RtmPlanService extends StandInService {
     /** The data period plan-service reports in every month (16 days with sessions: 98977). */
     static final String PERIOD = "{\"start\":\"2026-11-15\",\"end\":\"2026-12-14\",\"dataDays\":16,"
             + "\"dates\":[\"2026-11-16\",\"2026-11-18\"],\"sessionIds\":[],\"code\":\"98977\","
-            + "\"reason\":\"16 days with sessions in the period (16–30 days: 98977)\"}";
+            + "\"reason\":\"16 days with sessions in the period (16–30 days: 98977)\",\"complete\":true}";
 
     private static volatile Map<String, Object> consent;
     private static volatile Map<String, Object> setup;
@@ -227,6 +227,8 @@ public class RtmPlanService extends StandInService {
                 .mapToInt(e -> (int) e.get("minutes")).sum();
         boolean interactive = interactiveMinutes > 0;
         List<String> proposed = new ArrayList<>();
+        String timeReason = interactive ? minutes + " minutes, with interactive communication"
+                : "No real-time interactive communication recorded";
         if (interactive && minutes >= 20) {
             proposed.add("{\"code\":\"98980\",\"units\":1,\"reason\":\"" + minutes
                     + " minutes with interactive communication (first 20)\"}");
@@ -239,7 +241,8 @@ public class RtmPlanService extends StandInService {
         }
         return "{\"patientId\":\"" + PAT + "\",\"month\":\"" + month + "\",\"consentRecorded\":" + (consent != null)
                 + ",\"periods\":[" + PERIOD + "],\"minutes\":" + minutes + ",\"interactiveMinutes\":"
-                + interactiveMinutes + ",\"interactiveCommunication\":" + interactive + ",\"timeEntries\":"
+                + interactiveMinutes + ",\"interactiveCommunication\":" + interactive + ",\"timeReason\":\"" + timeReason
+                + "\",\"timeEntries\":"
                 + JSON.writeValueAsString(inMonth) + ",\"proposed\":[" + String.join(",", proposed)
                 + "],\"codeTableVersion\":\"cpt-2026\",\"note\":\"Nothing is billed automatically; a clinician "
                 + "reviews each proposal.\"}";

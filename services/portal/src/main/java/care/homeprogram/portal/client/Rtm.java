@@ -49,10 +49,14 @@ public final class Rtm {
             String source, UUID recordedBy, OffsetDateTime recordedAt) {
     }
 
-    /** {@code GET /api/rtm/patients/{id}/months/{YYYY-MM}}: one patient's month, with the codes proposed. */
+    /**
+     * {@code GET /api/rtm/patients/{id}/months/{YYYY-MM}}: one patient's month, with the codes proposed;
+     * {@code timeReason} says why the month's time does or does not qualify.
+     */
     public record Month(UUID patientId, String patientName, String month, boolean consentRecorded, SetupCode setup,
             List<Period> periods, int minutes, int interactiveMinutes, boolean interactiveCommunication,
-            List<TimeEntry> timeEntries, List<Proposal> proposed, String codeTableVersion, String note) {
+            String timeReason, List<TimeEntry> timeEntries, List<Proposal> proposed, String codeTableVersion,
+            String note) {
         public Month {
             periods = periods == null ? List.of() : periods;
             timeEntries = timeEntries == null ? List.of() : timeEntries;
@@ -63,9 +67,12 @@ public final class Rtm {
     public record SetupCode(String code, OffsetDateTime recordedAt) {
     }
 
-    /** A 30-day data period ending in the month: the days with a verified session, and the code they support. */
+    /**
+     * A 30-day data period ending in the month: the days with a verified session, and the code they support once the
+     * period is {@code complete}.
+     */
     public record Period(LocalDate start, LocalDate end, int dataDays, List<LocalDate> dates, List<UUID> sessionIds,
-            String code, String reason) {
+            String code, String reason, boolean complete) {
         public Period {
             dates = dates == null ? List.of() : dates;
             sessionIds = sessionIds == null ? List.of() : sessionIds;

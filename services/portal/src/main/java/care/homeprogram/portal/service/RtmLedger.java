@@ -60,7 +60,8 @@ public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion
             }
             lines.add("Time this month: " + RtmPages.minutes(month.minutes()) + ", of which "
                     + RtmPages.minutes(month.interactiveMinutes()) + " with real-time interactive communication"
-                    + (month.interactiveCommunication() ? "" : " (none recorded)"));
+                    + (month.interactiveCommunication() ? "" : " (none recorded)")
+                    + (month.timeReason() == null || month.timeReason().isBlank() ? "" : " — " + month.timeReason()));
             parts.add(new PdfReport.Part(names.get(i), null, lines));
         }
         if (parts.isEmpty()) {

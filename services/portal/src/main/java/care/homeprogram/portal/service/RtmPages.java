@@ -96,7 +96,7 @@ public class RtmPages {
                         who(e.recordedBy(), names)))
                 .toList();
         return new RtmView.Summary(periods, entries, month.proposed(), month.minutes(), month.interactiveMinutes(),
-                month.interactiveCommunication(), month.codeTableVersion(),
+                month.interactiveCommunication(), month.timeReason(), month.codeTableVersion(),
                 month.note() == null || month.note().isBlank() ? RtmLedger.NOTE : month.note());
     }
 

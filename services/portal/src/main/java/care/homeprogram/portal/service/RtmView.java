@@ -17,7 +17,8 @@ public record RtmView(UUID patientId, String name, String zone, YearMonth month,
 
     /** The month's figures in words, for the page's tables. */
     public record Summary(List<PeriodRow> periods, List<EntryRow> entries, List<Rtm.Proposal> proposed, int minutes,
-            int interactiveMinutes, boolean interactiveCommunication, String codeTableVersion, String note) {
+            int interactiveMinutes, boolean interactiveCommunication, String timeReason, String codeTableVersion,
+            String note) {
     }
 
     public record PeriodRow(String range, int dataDays, String dates, String code, String reason) {
