@@ -22,7 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The therapist's remote-monitoring pages (RTM) with the real sign-in and stand-ins for patient-service
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
 @QuarkusTestResource(value = PatientServiceStub.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = RtmPlanService.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RtmPagesTest {
     private static final String PAGE = "/patients/" + PAT + "/rtm";
 
@@ -278,6 +282,26 @@ class RtmPagesTest {
         }
         assertThat(RtmPlanService.writes).as("nothing sent for a refused page").allMatch(w -> w.contains(SAM.toString()));
         assertThat(new Browser().get(uri(PAGE)).statusCode()).isIn(302, 401);
+    }
+
+    /** Last: its failures count towards plan-service's circuit breaker. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aSummaryPlanServiceCannotGiveIsSaidAndWithoutTheRecordsItIsAClear503() throws Exception {
+        Browser tara = signedIn("tara");
+        HttpResponse<String> page = tara.get(uri(PAGE));
+        tara.post(uri(PAGE + "/consent"), with(page, Map.of("method", "WRITTEN")));
+        RtmPlanService.monthFailing = true;
+
+        HttpResponse<String> partly = tara.get(uri(PAGE));
+        assertThat(partly.statusCode()).isEqualTo(200);
+        assertThat(partly.body()).contains("Written consent recorded")
+                .contains("The month's summary is temporarily unavailable").doesNotContain("Codes proposed");
+
+        RtmPlanService.allFailing = true;
+        HttpResponse<String> down = tara.get(uri(PAGE));
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("temporarily unavailable").doesNotContain("Exception");
     }
 
     private static String monthLabel(YearMonth month) {

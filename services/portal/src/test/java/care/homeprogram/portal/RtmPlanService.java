@@ -35,6 +35,9 @@ public class RtmPlanService extends StandInService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final List<String> writes = new CopyOnWriteArrayList<>();
+    /** plan-service failing (500) on the month's summary, or on everything of RTM. */
+    static volatile boolean monthFailing;
+    static volatile boolean allFailing;
     /** The minutes a stopped timer records (a test does not wait for them). */
     static volatile int timerMinutes = 15;
     /** The data period plan-service reports in every month (16 days with sessions: 98977). */
@@ -59,6 +62,8 @@ public class RtmPlanService extends StandInService {
         timerStartedAt = null;
         entries.clear();
         timerMinutes = 15;
+        monthFailing = false;
+        allFailing = false;
     }
 
     @Override
@@ -79,6 +84,10 @@ public class RtmPlanService extends StandInService {
         String body = body(exchange);
         if (!"GET".equals(method)) {
             writes.add(method + " " + path + " " + body);
+        }
+        if (allFailing || monthFailing && path.matches(".*/months/\\d{4}-\\d{2}")) {
+            answer(exchange, 500, problem(500, "failure", "boom"));
+            return;
         }
         if (!TARA.equals(caller(exchange))) {
             answer(exchange, caller(exchange) == null ? 401 : 403, problem(403, "forbidden", "Not a therapist"));
