@@ -30,12 +30,13 @@ class AccessRulesTest {
             "/history", "/check-in", "/me/program.pdf", "/me/intake", "/history/sessions/" + SAM + "/" + SAM + "/correct",
             "/history/sessions/" + SAM + "/" + SAM + "/withdraw", "/today/items/" + SAM + "/" + SAM,
             "/library/exercises/" + SAM + "/media", "/library/exercises/" + SAM + "/media/" + SAM + "/remove",
-            "/questionnaires", "/questionnaires/" + SAM, "/patients/" + PAT + "/plans/" + SAM + "/measures");
+            "/questionnaires", "/questionnaires/" + SAM, "/patients/" + PAT + "/plans/" + SAM + "/measures",
+            "/patients/" + PAT + "/rtm", "/rtm/ledger", "/rtm/ledger.pdf");
     private static final List<String> THERAPIST_PAGES = List.of("/patients", "/patients/" + SAM, "/patients/new",
             "/patients/" + SAM + "/plans/new", "/patients/" + SAM + "/fhir", "/patients/" + SAM + "/report.pdf",
             "/library/exercises/" + SAM + "/media",
             "/library/exercises/" + SAM + "/media/" + SAM + "/remove", "/patients/" + SAM + "/plans/" + SAM + "/measures",
-            "/settings/notifications");
+            "/settings/notifications", "/patients/" + SAM + "/rtm", "/rtm/ledger", "/rtm/ledger.csv");
     private static final List<String> ADMIN_PAGES = List.of("/admin/accounts", "/admin/accounts/new",
             "/admin/accounts/" + SAM, "/admin/audit?patientId=" + SAM, "/admin/instruments",
             "/admin/instruments/start-back/terms");

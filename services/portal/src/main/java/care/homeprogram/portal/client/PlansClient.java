@@ -23,6 +23,11 @@ public class PlansClient {
         this.calls = new ServiceCalls(SERVICE);
     }
 
+    /** The calls to plan-service, for its other API ({@link RtmClient}): one breaker per service, not per API. */
+    ServiceCalls calls() {
+        return calls;
+    }
+
     /** The patient's current plans: active and on hold (plan-service leaves drafts and finished plans out). */
     public Page<Plan> mine() {
         return calls.read(() -> api.mine());

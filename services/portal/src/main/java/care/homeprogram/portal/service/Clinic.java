@@ -15,10 +15,21 @@ public class Clinic {
             + "minutes; if you feel unwell, do not wait — contact your clinic.";
 
     private final String name;
+    private final java.time.ZoneId zone;
 
     public Clinic(@ConfigProperty(name = "homeprogram.portal.clinic-name", defaultValue = "HomeProgram clinic")
-            String name) {
+            String name,
+            @ConfigProperty(name = "homeprogram.portal.clinic-zone", defaultValue = "UTC") String zone) {
         this.name = name;
+        this.zone = Times.zone(zone);
+    }
+
+    /**
+     * The clinic's time zone: which calendar month "this month" is for remote monitoring, as plan-service counts
+     * months ({@code homeprogram.rtm.zone}); set both to the same zone.
+     */
+    public java.time.ZoneId zone() {
+        return zone;
     }
 
     public String name() {

@@ -25,7 +25,8 @@ class ClientCallsTest {
     private static final Pattern CALL = Pattern.compile("calls\\.(read|export|write)\\(\\(\\) -> api\\.(\\w+)\\(");
 
     @ParameterizedTest
-    @CsvSource({"PlansClient, PlansApi", "PatientsClient, PatientsApi", "NotificationsClient, NotificationsApi"})
+    @CsvSource({"PlansClient, PlansApi", "PatientsClient, PatientsApi", "NotificationsClient, NotificationsApi",
+            "RtmClient, RtmApi"})
     void onlyGetsAreRetriedAndEveryCallIsGuarded(String wrapper, String api) throws Exception {
         Class<?> apiType = Class.forName("care.homeprogram.portal.client." + api);
         String source = Files.readString(Path.of("src/main/java/care/homeprogram/portal/client/" + wrapper + ".java"));

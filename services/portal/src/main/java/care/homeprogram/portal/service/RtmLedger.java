@@ -1,0 +1,76 @@
+package care.homeprogram.portal.service;
+
+import care.homeprogram.portal.client.Rtm;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The clinic's remote-monitoring ledger of a month for the signed-in therapist: one row per patient and proposed code
+ * (a patient with none has one row saying so), as plan-service computed them, and the same as a PDF for the record
+ * ({@link PdfReport}). Nothing here bills anything: each proposal is for a clinician to review.
+ */
+public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion, String note, String clinic,
+        String therapist, String madeOn, List<Rtm.Month> patients, List<String> names) {
+
+    /** Plan-service's own words for every proposal; the portal repeats them. */
+    public static final String NOTE = "Nothing is billed automatically; a clinician reviews each proposal.";
+
+    /** A patient's proposed code ({@code code} null: none this month) with its reason and the month's figures. */
+    public record Row(UUID patientId, String patient, String code, int units, String reason, String dataDays,
+            int minutes, boolean interactive) {
+    }
+
+    public String monthLabel() {
+        return RtmPages.monthLabel(month);
+    }
+
+    public String previousMonth() {
+        return month.minusMonths(1).toString();
+    }
+
+    public String nextMonth() {
+        return month.plusMonths(1).toString();
+    }
+
+    public String previousMonthLabel() {
+        return RtmPages.monthLabel(month.minusMonths(1));
+    }
+
+    public String nextMonthLabel() {
+        return RtmPages.monthLabel(month.plusMonths(1));
+    }
+
+    /** The ledger as a PDF: a part per patient with the codes proposed, their reasons and the month's evidence. */
+    public byte[] pdf() {
+        List<PdfReport.Part> parts = new ArrayList<>();
+        for (int i = 0; i < patients.size(); i++) {
+            Rtm.Month month = patients.get(i);
+            List<String> lines = new ArrayList<>();
+            if (month.proposed().isEmpty()) {
+                lines.add("No code proposed this month.");
+            }
+            for (Rtm.Proposal proposal : month.proposed()) {
+                lines.add(proposal.code() + " × " + proposal.units() + " — " + proposal.reason());
+            }
+            for (Rtm.Period period : month.periods()) {
+                lines.add("Data days " + RtmPages.range(period.start(), period.end()) + ": " + period.dataDays()
+                        + (period.code() == null ? ", no code" : ", code " + period.code()) + " (" + period.reason() + ")");
+            }
+            lines.add("Time this month: " + RtmPages.minutes(month.minutes()) + ", of which "
+                    + RtmPages.minutes(month.interactiveMinutes()) + " with real-time interactive communication"
+                    + (month.interactiveCommunication() ? "" : " (none recorded)")
+                    + (month.timeReason() == null || month.timeReason().isBlank() ? "" : " — " + month.timeReason()));
+            parts.add(new PdfReport.Part(names.get(i), null, lines));
+        }
+        if (parts.isEmpty()) {
+            parts.add(new PdfReport.Part("No patients", null,
+                    List.of("None of your patients has consent to remote monitoring recorded.")));
+        }
+        return new PdfReport("RTM ledger " + month, clinic, "Remote monitoring (RTM) ledger — " + monthLabel(),
+                List.of("Therapist: " + therapist, "Made on " + madeOn,
+                        "Code table: " + (codeTableVersion == null ? "—" : codeTableVersion)),
+                parts, note + " Computed by the clinic's system from the recorded sessions and time.").render();
+    }
+}
