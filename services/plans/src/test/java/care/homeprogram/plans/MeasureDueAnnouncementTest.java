@@ -75,7 +75,7 @@ class MeasureDueAnnouncementTest {
 
         // week 1: not on day 6 of the program, on day 7, once though two scans run side by side
         CLOCK.advance(Duration.ofDays(6));
-        assertThat(scanTwiceAtOnce()).as("events written on day 6").isZero();
+        scanTwiceAtOnce();
         assertThat(occasions(scheduleId)).containsExactly("INTAKE");
         CLOCK.advance(Duration.ofDays(1));
         scanTwiceAtOnce();
@@ -117,13 +117,14 @@ class MeasureDueAnnouncementTest {
         assertThat(announced(answered)).isEmpty();
     }
 
-    /** Two scans at once, as two replicas would run them. @return the events they wrote together */
-    private int scanTwiceAtOnce() throws Exception {
+    /** Two scans at once, as two replicas would run them (other tests' measures may be announced too). */
+    private void scanTwiceAtOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(announcer::announceDue, pool);
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(announcer::announceDue, pool);
-            return a.get() + b.get();
+            a.get();
+            b.get();
         } finally {
             pool.shutdown();
         }
