@@ -26,6 +26,7 @@ import care.homeprogram.plans.safety.AlertSpec;
 import care.homeprogram.plans.safety.Severity;
 import care.homeprogram.plans.service.AlertEscalator;
 import care.homeprogram.plans.service.AlertService;
+import care.homeprogram.plans.service.MeasureDueAnnouncer;
 import care.homeprogram.testing.EventFixtures;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.TestEvents;
@@ -75,6 +76,9 @@ class EventContractTest {
     CareTeamProjection careTeams;
 
     @Inject
+    MeasureDueAnnouncer announcer;
+
+    @Inject
     EntityManager entityManager;
 
     @BeforeEach
@@ -101,6 +105,9 @@ class EventContractTest {
         logSession("pat", planId, itemId, 2, 8, "", "").statusCode(201);
         given().auth().oauth2(tara).contentType(ContentType.JSON).body("{\"reason\": \"reviewed\"}")
                 .post("/api/plans/" + planId + "/items/" + itemId + "/resume").then().statusCode(200);
+        // A measure attached at intake is announced as due by plan-service's scan.
+        OutcomeMeasuresApiTest.attach("tara", planId, "{\"instrument\": \"psfs\", \"atIntake\": true}");
+        announcer.announceDue();
         given().auth().oauth2(tara).contentType(ContentType.JSON)
                 .body("{\"status\": \"ON_HOLD\", \"reason\": \"contract test\"}")
                 .patch("/api/plans/" + planId).then().statusCode(200);

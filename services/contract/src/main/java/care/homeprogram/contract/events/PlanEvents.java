@@ -29,11 +29,12 @@ public final class PlanEvents {
     public static final EventType<AlertEscalated> ALERT_ESCALATED = type("AlertEscalated", AlertEscalated.class);
     public static final EventType<AlertAcknowledged> ALERT_ACKNOWLEDGED = type("AlertAcknowledged",
             AlertAcknowledged.class);
+    public static final EventType<MeasureDue> MEASURE_DUE = type("MeasureDue", MeasureDue.class);
 
     /** Every event of the topic, for the contract tests and the docs. */
     public static final List<EventType<?>> ALL = List.of(PLAN_ASSIGNED, PLAN_CHANGED, ITEM_PAUSED, ITEM_RESUMED,
             SESSION_LOGGED, SESSION_CORRECTED, SESSION_WITHDRAWN, ALERT_RAISED, ALERT_REPEATED, ALERT_ESCALATED,
-            ALERT_ACKNOWLEDGED);
+            ALERT_ACKNOWLEDGED, MEASURE_DUE);
 
     private PlanEvents() {
     }
@@ -101,5 +102,15 @@ public final class PlanEvents {
 
     public record AlertAcknowledged(@NotNull UUID alertId, UUID patientId, UUID acknowledgedBy,
             OffsetDateTime acknowledgedAt) {
+    }
+
+    /**
+     * An occasion of an outcome measure attached to a plan became due for the patient: {@code INTAKE},
+     * {@code WEEK_<n>} (program week n) or {@code DISCHARGE}, due from {@code dueFrom} (the patient's local date).
+     * Once per (schedule, occasion). It names no instrument and carries no answer or score: a consumer only needs to
+     * know that someone is asked something, the questionnaire itself is read in the portal.
+     */
+    public record MeasureDue(@NotNull UUID patientId, @NotNull UUID planId, @NotNull UUID scheduleId,
+            @NotNull String occasion, LocalDate dueFrom) {
     }
 }

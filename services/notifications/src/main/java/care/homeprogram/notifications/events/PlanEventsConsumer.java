@@ -56,7 +56,8 @@ public class PlanEventsConsumer {
             .on(PlanEvents.SESSION_LOGGED, this::sessionLogged)
             .on(PlanEvents.ALERT_RAISED, this::alertRaised)
             .on(PlanEvents.ALERT_ESCALATED, this::alertEscalated)
-            .on(PlanEvents.ALERT_ACKNOWLEDGED, this::alertAcknowledged);
+            .on(PlanEvents.ALERT_ACKNOWLEDGED, this::alertAcknowledged)
+            .on(PlanEvents.MEASURE_DUE, this::measureDue);
 
     public PlanEventsConsumer(EventConsumer events, NotificationService notifications, ReminderPlanner planner,
             AdherenceSweep adherence, Clock clock) {
@@ -85,6 +86,17 @@ public class PlanEventsConsumer {
 
     private void sessionLogged(EventEnvelope event, PlanEvents.SessionLogged session) {
         adherence.sessionLogged(session.planId(), session.patientId(), session.performedAt());
+    }
+
+    /**
+     * A questionnaire is due: the patient is asked to fill it in, once per (measure, occasion) whatever the
+     * redeliveries or a second announcement, as any message (their channels, quiet hours for email and push). The
+     * message names no instrument: the event carries none.
+     */
+    private void measureDue(EventEnvelope event, PlanEvents.MeasureDue due) {
+        UUID occasion = UUID.nameUUIDFromBytes(("measure-due|" + due.scheduleId() + "|" + due.occasion())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        notifications.notify(due.patientId(), MessageTemplate.MEASURE_DUE, occasion, due.scheduleId());
     }
 
     private void alertAcknowledged(EventEnvelope event, PlanEvents.AlertAcknowledged acknowledged) {

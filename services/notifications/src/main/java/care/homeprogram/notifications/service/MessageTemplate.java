@@ -27,6 +27,12 @@ public enum MessageTemplate {
             "It has been a few days since your last session. Picking up again is easy: even a short session helps.",
             "Your home program is waiting for you",
             Mail.reminder("Your home program is waiting for you.", "Sign in to see it")),
+    /** An outcome measure is due (MeasureDue): which questionnaire, and why, is for the portal to say. */
+    MEASURE_DUE(null,
+            "You have a short questionnaire to fill in",
+            "Your therapist would like to hear how you are doing. It only takes a few minutes.",
+            "You have a short questionnaire to fill in",
+            Mail.reminder("You have a short questionnaire to fill in.", "Sign in to answer it")),
     ATTENTION_CRITICAL("CRITICAL",
             "Urgent: a patient in your care needs you now",
             "Please review this patient at once. Open the link to see who and why.",
@@ -160,7 +166,7 @@ public enum MessageTemplate {
         return switch (this) {
             case REMINDER -> "Your program for today is ready";
             case CATCH_UP -> "There is still time for today's program";
-            case PLAN_ASSIGNED, INACTIVE_NUDGE, CARE_TEAM_CHANGE_FOR_PATIENT -> "You have a new message";
+            case PLAN_ASSIGNED, INACTIVE_NUDGE, CARE_TEAM_CHANGE_FOR_PATIENT, MEASURE_DUE -> "You have a new message";
             case ATTENTION_CRITICAL, ATTENTION_HIGH, ATTENTION_LOW, STILL_UNACKNOWLEDGED_CRITICAL,
                     STILL_UNACKNOWLEDGED_HIGH -> "A patient needs your attention";
             case ESCALATION_CONTACT, CARE_TEAM_CONFIRMATION_NEEDED, CARE_TEAM_CHANGED_BY_ADMIN -> null;

@@ -20,6 +20,9 @@ class MessageTemplateTest {
             "hydration", "electrolyte", "breathing", "critical", "accident", "weight loss", "safety rule", "paused");
     private static final List<String> DEMO_NAMES = List.of("pat", "sam", "polly", "morgan", "rivera", "nakamura",
             "tara", "theo", "ada", "lindqvist", "lovelace", "okafor");
+    /** The outcome measures a patient may be asked (docs/outcomes.md): a reminder to answer one names none. */
+    private static final List<String> INSTRUMENT_NAMES = List.of("psfs", "patient-specific", "functional scale",
+            "start back", "start-back", "keele", "oswestry", "odi", "disability", "nrs", "numeric rating", "score");
     private static final String LINK = "http://portal.example/";
 
     private static String everything(MessageTemplate template) {
@@ -36,7 +39,30 @@ class MessageTemplateTest {
                     .noneMatch(everything::contains);
             assertThat(DEMO_NAMES).as(template + " must carry no names")
                     .noneMatch(name -> everything.matches("(?s).*\\b" + name + "\\b.*"));
+            assertThat(INSTRUMENT_NAMES).as(template + " must name no questionnaire")
+                    .noneMatch(name -> everything.matches("(?s).*\\b" + name + "\\b.*"));
         }
+    }
+
+    /** The reminder for a due outcome measure, as the patient reads it everywhere: no instrument, no clinical detail. */
+    @Test
+    void theDueQuestionnaireReminderSaysOnlyThatThereIsAShortQuestionnaire() {
+        MessageTemplate due = MessageTemplate.MEASURE_DUE;
+        assertThat(due.title()).isEqualTo("You have a short questionnaire to fill in");
+        assertThat(due.emailSubject()).isEqualTo("You have a short questionnaire to fill in");
+        assertThat(due.pushText()).isEqualTo("You have a new message");
+        assertThat(due.severity()).isNull();
+        assertThat(due.urgent()).isFalse();
+        assertThat(due.emailBody(LINK)).isEqualTo("""
+                Hello,
+
+                You have a short questionnaire to fill in.
+                Sign in to answer it: http://portal.example/
+
+                For your privacy this email contains no health details.
+                You can change when and how we remind you in your notification settings.
+                HomeProgram
+                """);
     }
 
     @Test
@@ -69,7 +95,8 @@ class MessageTemplateTest {
         assertThat(MessageTemplate.forAlert("LOW")).isEqualTo(MessageTemplate.ATTENTION_LOW);
         assertThat(MessageTemplate.forAlert("SOMETHING_NEW")).isEqualTo(MessageTemplate.ATTENTION_HIGH);
         assertThat(List.of(MessageTemplate.PLAN_ASSIGNED, MessageTemplate.REMINDER, MessageTemplate.CATCH_UP,
-                MessageTemplate.INACTIVE_NUDGE)).allSatisfy(t -> assertThat(t.severity()).isNull());
+                MessageTemplate.INACTIVE_NUDGE, MessageTemplate.MEASURE_DUE))
+                .allSatisfy(t -> assertThat(t.severity()).isNull());
     }
 
     /**
@@ -80,7 +107,7 @@ class MessageTemplateTest {
     @Test
     void everyEmailReadsRightFromTheOneLayout() {
         List<MessageTemplate> reminders = List.of(MessageTemplate.REMINDER, MessageTemplate.CATCH_UP,
-                MessageTemplate.INACTIVE_NUDGE);
+                MessageTemplate.INACTIVE_NUDGE, MessageTemplate.MEASURE_DUE);
         for (MessageTemplate template : MessageTemplate.values()) {
             String body = template.emailBody(LINK);
             assertThat(template.emailSubject()).as(template.name()).isNotBlank();

@@ -293,7 +293,11 @@ public class OutcomeService {
         return due;
     }
 
-    private static Optional<MeasureOccasions.Occasion> occasion(MeasureSchedule schedule, Plan plan, LocalDate today) {
+    /**
+     * The occasion of this measure due on the patient's day {@code today}, if any: the one rule the patient's list,
+     * the answer check and the reminder ({@link MeasureDueAnnouncer}) share.
+     */
+    static Optional<MeasureOccasions.Occasion> occasion(MeasureSchedule schedule, Plan plan, LocalDate today) {
         Set<String> done = MeasureResponse.<MeasureResponse>list("scheduleId", schedule.id).stream()
                 .map(r -> r.occasion).collect(Collectors.toSet());
         return MeasureOccasions.due(plan.startDate, plan.status == Plan.Status.ACTIVE,
