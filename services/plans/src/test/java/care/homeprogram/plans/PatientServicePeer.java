@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * makes at activation: {@code GET /api/patients/{id}/intake} with the caller's bearer token (401 without one). Every
  * patient is screened without flags unless a test says otherwise: never screened, flagged, or patient-service down
  * (503 to everything, as a failing neighbour answers). Every other path answers 503, so exports see patient-service
- * as unavailable, as they did before this peer existed. The journeys run the real patient-service.
+ * as unavailable, as they did before this peer existed, except {@code GET /api/patients/{id}} for a patient a test
+ * gave a preferred language ({@link #prefers}). The journeys run the real patient-service.
  *
  * <p>Declared for every test of this module (not restricted to one class), so one peer serves the whole test JVM.
  */
