@@ -16,4 +16,12 @@ public record ExerciseView(UUID id, String slug, String name, Exercise.Category 
                 e.defaultDose, e.flags, e.sources, e.ownerTherapistId == null, e.contentVersion, e.temperature,
                 e.bodyRegions, e.sharedWithClinic, e.ownerTherapistId, e.archivedAt != null);
     }
+
+    /** The same entry in other words (a translation of the shipped library); everything else unchanged. */
+    public ExerciseView inWords(String name, String summary, List<String> instructions, List<String> cautions,
+            String whySafe) {
+        return new ExerciseView(id, slug, name, category, summary, instructions, cautions, whySafe, defaultDose, flags,
+                sources, seeded, contentVersion, temperature, bodyRegions, sharedWithClinic, ownerTherapistId,
+                archived);
+    }
 }

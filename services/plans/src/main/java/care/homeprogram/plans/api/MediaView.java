@@ -15,4 +15,10 @@ public record MediaView(UUID id, UUID exerciseId, ExerciseMedia.Kind kind, Strin
         return new MediaView(m.id, m.exercise.id, m.kind, m.contentType, m.sizeBytes, m.sha256, m.width, m.height,
                 m.description, m.position, m.seedFile != null, "/api/media/" + m.id);
     }
+
+    /** The same media item with its description in other words (a seeded drawing's translated alt text). */
+    public MediaView describedAs(String text) {
+        return new MediaView(id, exerciseId, kind, contentType, sizeBytes, sha256, width, height, text, position,
+                seeded, url);
+    }
 }

@@ -52,16 +52,22 @@ public record PlanView(UUID id, UUID patientId, UUID therapistId, Plan.Status st
             java.util.function.Function<PlanSnapshot.Item, ExerciseContent> content,
             care.homeprogram.plans.safety.Thresholds thresholds,
             care.homeprogram.plans.safety.Thresholds clinicThresholds) {
-        return new PlanView(plan.id, plan.patientId, plan.therapistId, snapshot.status(), version,
-                snapshot.startDate(), plan.createdAt, plan.updatedAt,
-                snapshot.items().stream().map(i -> {
+        List<Item> items = snapshot.items().stream().map(i -> {
                     ExerciseContent e = content.apply(i);
-                    return new Item(i.id(), i.exerciseId(), i.name(), i.status(), i.pausedReason(), i.startWeek(),
+                    // A translated entry is named in its translation; otherwise as it was named when assigned.
+                    String name = e != null && e.language != null ? e.name : i.name();
+                    return new Item(i.id(), i.exerciseId(), name, i.status(), i.pausedReason(), i.startWeek(),
                             i.dose(), i.coldReason(), i.therapistConfirmed(), e == null ? null : e.summary,
                             e == null ? List.of() : e.instructions, e == null ? List.of() : e.cautions,
                             e == null ? null : e.whySafe, i.targetRegions(),
                             e == null ? null : e.key.contentVersion(), i.noteToPatient());
-                }).toList(),
-                today, snapshot.acute(), snapshot.hydrationTargetLitres(), thresholds, clinicThresholds);
+                }).toList();
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        items.forEach(i -> names.put(i.id(), i.name()));
+        Today namedToday = today == null ? null : new Today(today.date(), today.timeZone(), today.week(),
+                today.items().stream().map(d -> new Due(d.itemId(), names.getOrDefault(d.itemId(), d.name()),
+                        d.timesPerDay(), d.followUpQuestion())).toList());
+        return new PlanView(plan.id, plan.patientId, plan.therapistId, snapshot.status(), version,
+                snapshot.startDate(), plan.createdAt, plan.updatedAt, items, namedToday, snapshot.acute(), snapshot.hydrationTargetLitres(), thresholds, clinicThresholds);
     }
 }

@@ -21,4 +21,12 @@ public record TemplateView(UUID id, String slug, String name, String description
                 .map(i -> new Item(i.exercise.id, i.exercise.name, i.startWeek, i.dose, i.targetRegions)).toList(), t.sharedWithClinic,
                 t.ownerTherapistId);
     }
+
+    /** The same template in other words (a translation): its name, description and its items' names. */
+    public TemplateView inWords(String name, String description,
+            java.util.function.UnaryOperator<String> itemName) {
+        return new TemplateView(id, slug, name, description, condition, acute, items.stream()
+                .map(i -> new Item(i.exerciseId(), itemName.apply(i.name()), i.startWeek(), i.dose(),
+                        i.targetRegions())).toList(), sharedWithClinic, ownerTherapistId);
+    }
 }

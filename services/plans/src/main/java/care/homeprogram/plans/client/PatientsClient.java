@@ -71,6 +71,29 @@ public class PatientsClient {
         }
     }
 
+    /**
+     * The patient's preferred language as patient-service has it (empty: none, not this caller's, or patient-service
+     * did not answer). For every plan read, so briefly: half a second, no retries, and no circuit breaker shared with
+     * the exports; the caller keeps the answer for a while ({@code ReaderLanguage}).
+     */
+    @Timeout(500)
+    @Fallback(fallbackMethod = "languageUnavailable")
+    public Optional<String> preferredLanguage(UUID patientId, String bearerToken) {
+        try {
+            return Optional.ofNullable(api.get(patientId, "Bearer " + bearerToken).preferredLanguage());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    Optional<String> languageUnavailable(UUID patientId, String bearerToken) {
+        LOG.debugf("patient-service unavailable: the preferred language of patient %s is not known", patientId);
+        return Optional.empty();
+    }
+
     IntakeLookup intakeUnavailable(UUID patientId, String bearerToken) {
         LOG.warnf("patient-service unavailable: the intake screen of patient %s could not be checked", patientId);
         return new IntakeLookup(Optional.empty(), false);

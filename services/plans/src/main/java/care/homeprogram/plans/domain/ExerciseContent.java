@@ -66,6 +66,10 @@ public class ExerciseContent extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** Set on a translated copy (never stored): the language of its words; null for the words as written. */
+    @jakarta.persistence.Transient
+    public Language language;
+
     /**
      * Keeps the entry's current content as its current version, if not kept yet. It is read from the database, so
      * call it where the caller's changes may be flushed (Hibernate flushes before the statement).

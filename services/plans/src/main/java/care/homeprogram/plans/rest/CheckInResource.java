@@ -8,9 +8,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,16 +23,19 @@ import jakarta.ws.rs.core.Response;
 public class CheckInResource {
     private final SafetyService safety;
     private final CurrentUser caller;
+    private final ResponseLanguage language;
 
-    public CheckInResource(SafetyService safety, CurrentUser caller) {
+    public CheckInResource(SafetyService safety, CurrentUser caller, ResponseLanguage language) {
         this.safety = safety;
         this.caller = caller;
+        this.language = language;
     }
 
     @POST
     @RolesAllowed(CurrentUser.PATIENT)
     @RateLimited(RateLimited.CLINICAL_LOG)
-    public Response checkIn(@NotNull @Valid CheckInRequest request) {
-        return Response.status(Response.Status.CREATED).entity(safety.checkIn(caller, request)).build();
+    public Response checkIn(@NotNull @Valid CheckInRequest request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return Response.status(Response.Status.CREATED)
+                .entity(safety.checkIn(caller, request, language.choose(acceptLanguage))).build();
     }
 }

@@ -44,19 +44,22 @@ public class ExerciseMediaResource {
     private final ExerciseMediaService media;
     private final MediaChunks chunks;
     private final CurrentUser caller;
+    private final ResponseLanguage language;
 
-    public ExerciseMediaResource(ExerciseMediaService media, MediaChunks chunks, CurrentUser caller) {
+    public ExerciseMediaResource(ExerciseMediaService media, MediaChunks chunks, CurrentUser caller,
+            ResponseLanguage language) {
         this.media = media;
         this.chunks = chunks;
         this.caller = caller;
+        this.language = language;
     }
 
     @GET
     @Path("/exercises/{id}/media")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({CurrentUser.THERAPIST, CurrentUser.PATIENT})
-    public Page<MediaView> list(@PathParam("id") UUID id) {
-        List<MediaView> all = media.list(caller, id);
+    public Page<MediaView> list(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        List<MediaView> all = media.list(caller, id, language.choose(acceptLanguage));
         return new Page<>(all, all.size());
     }
 

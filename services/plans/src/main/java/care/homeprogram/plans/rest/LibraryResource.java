@@ -8,8 +8,10 @@ import care.homeprogram.plans.api.SaveTemplateRequest;
 import care.homeprogram.plans.api.TemplateRequest;
 import care.homeprogram.plans.api.TemplateView;
 import care.homeprogram.plans.domain.Exercise;
+import care.homeprogram.plans.domain.Language;
 import care.homeprogram.plans.domain.Template;
 import care.homeprogram.plans.service.LibraryService;
+import care.homeprogram.plans.service.LibraryTranslations;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -18,11 +20,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -36,19 +40,30 @@ import java.util.UUID;
 public class LibraryResource {
     private final LibraryService library;
     private final CurrentUser caller;
+    private final LibraryTranslations translations;
+    private final ResponseLanguage language;
 
-    public LibraryResource(LibraryService library, CurrentUser caller) {
+    public LibraryResource(LibraryService library, CurrentUser caller, LibraryTranslations translations,
+            ResponseLanguage language) {
         this.library = library;
         this.caller = caller;
+        this.translations = translations;
+        this.language = language;
     }
 
     /** The clinic's library (seeded and shared entries) and the caller's own; others' private entries stay theirs. */
     @GET
     @Path("/exercises")
     @Transactional
-    public Page<ExerciseView> exercises() {
+    public Page<ExerciseView> exercises(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Language in = language.choose(acceptLanguage);
         List<ExerciseView> all = Exercise.<Exercise>list(Exercise.VISIBLE,
-                Sort.by("category").and("name"), caller.id()).stream().map(ExerciseView::of).toList();
+                Sort.by("category").and("name"), caller.id()).stream().map(e -> {
+                    LibraryTranslations.ExerciseText t = translations.exercise(e, in);
+                    return t == null ? ExerciseView.of(e)
+                            : ExerciseView.of(e).inWords(t.name(), t.summary(), t.instructions(), t.cautions(),
+                                    t.whySafe());
+                }).toList();
         return new Page<>(all, all.size());
     }
 
@@ -76,9 +91,20 @@ public class LibraryResource {
     @GET
     @Path("/templates")
     @Transactional
-    public Page<TemplateView> templates() {
+    public Page<TemplateView> templates(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Language in = language.choose(acceptLanguage);
         List<TemplateView> all = Template.<Template>list(Template.VISIBLE,
-                Sort.by("name"), caller.id()).stream().map(TemplateView::of).toList();
+                Sort.by("name"), caller.id()).stream().map(t -> {
+                    TemplateView view = TemplateView.of(t);
+                    LibraryTranslations.TemplateText words = translations.template(t.name, t.description,
+                            t.ownerTherapistId == null, in);
+                    // Item names follow their entries: a clinic entry's shipped name is translated wherever it is.
+                    java.util.Map<String, Boolean> clinic = new java.util.HashMap<>();
+                    t.items.forEach(i -> clinic.put(i.exercise.name, i.exercise.ownerTherapistId == null));
+                    return view.inWords(words == null ? view.name() : words.name(),
+                            words == null ? view.description() : words.description(),
+                            name -> translations.name(name, clinic.getOrDefault(name, false), in));
+                }).toList();
         return new Page<>(all, all.size());
     }
 

@@ -36,6 +36,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -53,9 +54,11 @@ public class PlanResource {
     private final HydrationService hydration;
     private final CurrentUser caller;
     private final AuditContext audit;
+    private final ResponseLanguage language;
 
     public PlanResource(PlanService plans, PlanLifecycle lifecycle, PlanAdherence adherence, SafetyService safety,
-            HydrationService hydration, CurrentUser caller, AuditContext audit) {
+            HydrationService hydration, CurrentUser caller, AuditContext audit, ResponseLanguage language) {
+        this.language = language;
         this.plans = plans;
         this.lifecycle = lifecycle;
         this.adherence = adherence;
@@ -74,30 +77,30 @@ public class PlanResource {
 
     @GET
     @RolesAllowed(CurrentUser.THERAPIST)
-    public Page<PlanView> ofPatient(@QueryParam("patientId") @NotNull UUID patientId) {
-        return page(plans.ofPatient(caller, patientId));
+    public Page<PlanView> ofPatient(@QueryParam("patientId") @NotNull UUID patientId, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page(plans.ofPatient(caller, patientId, language.choose(acceptLanguage)));
     }
 
     @GET
     @Path("/mine")
     @RolesAllowed(CurrentUser.PATIENT)
-    public Page<PlanView> mine() {
-        return page(plans.mine(caller));
+    public Page<PlanView> mine(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page(plans.mine(caller, language.choose(acceptLanguage)));
     }
 
     /** The patient's finished plans (completed, revoked), newest first, paged; {@link #mine} has the current ones. */
     @GET
     @Path("/mine/history")
     @RolesAllowed(CurrentUser.PATIENT)
-    public Page<PlanView> myHistory(@Valid @BeanParam PageRequest paging) {
-        return plans.myHistory(caller, paging.offset(), paging.size());
+    public Page<PlanView> myHistory(@Valid @BeanParam PageRequest paging, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return plans.myHistory(caller, paging.offset(), paging.size(), language.choose(acceptLanguage));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
-    public PlanView get(@PathParam("id") UUID id, @QueryParam("version") Integer version) {
-        return plans.get(caller, id, version);
+    public PlanView get(@PathParam("id") UUID id, @QueryParam("version") Integer version, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return plans.get(caller, id, version, language.choose(acceptLanguage));
     }
 
     @PATCH
@@ -119,10 +122,11 @@ public class PlanResource {
     @RolesAllowed(CurrentUser.PATIENT)
     @RateLimited(RateLimited.CLINICAL_LOG)
     public Response logSession(@PathParam("id") UUID id, @NotNull @Valid LogSessionRequest request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         // The same Idempotency-Key again answers 201 with the first outcome (docs/api-contract.md).
         return Response.status(Response.Status.CREATED)
-                .entity(safety.logSession(caller, id, request, idempotencyKey)).build();
+                .entity(safety.logSession(caller, id, request, idempotencyKey, language.choose(acceptLanguage)))
+                .build();
     }
 
     @GET
@@ -138,9 +142,9 @@ public class PlanResource {
     @RolesAllowed(CurrentUser.PATIENT)
     @RateLimited(RateLimited.CLINICAL_LOG)
     public SessionOutcome correctSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
-            @NotNull @Valid SessionCorrection correction) {
+            @NotNull @Valid SessionCorrection correction, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         audit.concernsObject(sessionId);
-        return safety.correct(caller, id, sessionId, correction);
+        return safety.correct(caller, id, sessionId, correction, language.choose(acceptLanguage));
     }
 
     /** The patient who logged the session withdraws it within the correction window; it stays, marked withdrawn. */

@@ -19,15 +19,15 @@ public final class CheckInRules {
         List<String> reasons = yes.stream().map(Enum::name).toList();
         String described = yes.stream().map(RedFlag::description).collect(Collectors.joining(", "));
         return switch (decision) {
-            case SEEK_CARE_NOW -> new SafetyOutcome(decision, reasons, Guidance.EMERGENCY,
+            case SEEK_CARE_NOW -> new SafetyOutcome(decision, reasons, GuidanceText.of(Guidance.EMERGENCY),
                     List.of(new AlertSpec(Severity.CRITICAL, AlertSpec.RED_FLAG_EMERGENCY,
                             "Emergency red flags reported: " + described + "; plans put on hold")),
                     null, false);
-            case SEEK_CARE_TODAY -> new SafetyOutcome(decision, reasons, Guidance.SAME_DAY,
+            case SEEK_CARE_TODAY -> new SafetyOutcome(decision, reasons, GuidanceText.of(Guidance.SAME_DAY),
                     List.of(new AlertSpec(Severity.HIGH, AlertSpec.RED_FLAG_SAME_DAY,
                             "Same-day red flags reported: " + described)),
                     null, false);
-            default -> new SafetyOutcome(Decision.CONTINUE, reasons, Guidance.NO_RED_FLAGS, List.of(), null, false);
+            default -> new SafetyOutcome(Decision.CONTINUE, reasons, GuidanceText.of(Guidance.NO_RED_FLAGS), List.of(), null, false);
         };
     }
 }

@@ -30,7 +30,7 @@ public final class SessionRules {
         List<AlertSpec> alerts = new ArrayList<>();
         TrafficLight light = TrafficLight.of(painAfter, thresholds);
         Decision decision = Decision.CONTINUE;
-        String guidance;
+        GuidanceText guidance;
 
         if (!symptoms.isEmpty()) {
             decision = Decision.ITEM_PAUSED;
@@ -38,14 +38,14 @@ public final class SessionRules {
             ordered.forEach(s -> reasons.add(AlertSpec.STOP_RULE + ":" + s));
             alerts.add(new AlertSpec(Severity.HIGH, AlertSpec.STOP_RULE, "Stop rule: patient reported "
                     + ordered.stream().map(Enum::name).collect(Collectors.joining(", ")) + "; item paused"));
-            guidance = Guidance.STOP.formatted(ordered.stream().map(Guidance::why).collect(Collectors.joining(" ")));
+            guidance = GuidanceText.of(Guidance.STOP, GuidanceText.all(ordered.stream().map(Guidance::why).toList()));
         } else if (light == TrafficLight.RED) {
             decision = Decision.ITEM_PAUSED;
-            guidance = Guidance.RED.formatted(painAfter);
+            guidance = GuidanceText.of(Guidance.RED, painAfter);
         } else if (light == TrafficLight.AMBER) {
-            guidance = Guidance.AMBER.formatted(painAfter);
+            guidance = GuidanceText.of(Guidance.AMBER, painAfter);
         } else {
-            guidance = Guidance.GREEN.formatted(painAfter);
+            guidance = GuidanceText.of(Guidance.GREEN, painAfter);
         }
 
         if (light == TrafficLight.RED) {
@@ -62,7 +62,7 @@ public final class SessionRules {
             if (light != TrafficLight.RED) {
                 alerts.add(new AlertSpec(Severity.HIGH, AlertSpec.PAIN_RISE_OVER_BASELINE, "Pain " + painAfter
                         + "/10 is " + (painAfter - baseline) + " above the patient's baseline of " + baseline));
-                guidance = guidance + Guidance.RISE;
+                guidance = guidance.then(Guidance.RISE);
             }
         }
 

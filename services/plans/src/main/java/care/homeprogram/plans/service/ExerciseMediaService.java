@@ -34,6 +34,10 @@ public class ExerciseMediaService {
     private final MediaChunks chunks;
     private final Clock clock;
 
+    /** A seeded drawing's alt text in the reader's language (field-injected: the constructor stays as it is). */
+    @jakarta.inject.Inject
+    LibraryTranslations translations;
+
     public ExerciseMediaService(MediaChunks chunks, Clock clock) {
         this.chunks = chunks;
         this.clock = clock;
@@ -130,9 +134,16 @@ public class ExerciseMediaService {
     /** The entry's media, for someone who may see the entry. */
     @Transactional
     public List<MediaView> list(CurrentUser caller, UUID exerciseId) {
+        return list(caller, exerciseId, care.homeprogram.plans.domain.Language.EN);
+    }
+
+    /** The entry's media, a seeded drawing's alt text in that language where its translation is shipped. */
+    @Transactional
+    public List<MediaView> list(CurrentUser caller, UUID exerciseId, care.homeprogram.plans.domain.Language language) {
         Exercise exercise = Exercise.<Exercise>findByIdOptional(exerciseId).filter(e -> visible(caller, e))
                 .orElseThrow(() -> ProblemException.notFound("Exercise " + exerciseId));
-        return ExerciseMedia.of(exercise.id).stream().map(MediaView::of).toList();
+        return ExerciseMedia.of(exercise.id).stream().map(m -> MediaView.of(m).describedAs(translations.alt(m.description,
+                        m.seedFile != null && exercise.ownerTherapistId == null, language))).toList();
     }
 
     /** One media item, for someone who may see its entry; anyone else gets 404, as for an unknown id. */

@@ -28,13 +28,13 @@ public class PlanSchedule {
         return LocalDate.now(clock.withZone(zoneOf(patientId)));
     }
 
-    /** What is due on the patient's current local date (nothing while the plan is not active). */
-    public PlanView.Today today(Plan plan) {
+    /** What is due on the patient's current local date (nothing while the plan is not active), asked in that language. */
+    public PlanView.Today today(Plan plan, care.homeprogram.plans.domain.Language language) {
         ZoneId zone = zoneOf(plan.patientId);
         LocalDate date = LocalDate.now(clock.withZone(zone));
         List<PlanView.Due> due = dueOn(plan, date).stream()
                 .map(i -> new PlanView.Due(i.id, i.name, i.dose.timesPerDay(),
-                        i.amberFollowUpPending ? SafetyService.FOLLOW_UP_QUESTION : null))
+                        i.amberFollowUpPending ? SafetyService.followUpQuestion(language) : null))
                 .toList();
         return new PlanView.Today(date, zone.getId(), Schedule.weekOf(plan.startDate, date), due);
     }

@@ -9,6 +9,7 @@ import care.homeprogram.plans.api.SessionView;
 import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.ExerciseContent;
+import care.homeprogram.plans.domain.Language;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanSnapshot;
 import care.homeprogram.plans.domain.PlanVersion;
@@ -33,19 +34,22 @@ public class PlanService {
     private final PlanSchedule schedule;
     private final SafetyConfig safety;
     private final LibraryContentCache library;
+    private final LibraryTranslations translations;
 
-    public PlanService(PlanAccess access, PlanSchedule schedule, SafetyConfig safety, LibraryContentCache library) {
+    public PlanService(PlanAccess access, PlanSchedule schedule, SafetyConfig safety, LibraryContentCache library,
+            LibraryTranslations translations) {
         this.access = access;
         this.schedule = schedule;
         this.safety = safety;
         this.library = library;
+        this.translations = translations;
     }
 
     @Transactional
-    public List<PlanView> ofPatient(CurrentUser therapist, UUID patientId) {
+    public List<PlanView> ofPatient(CurrentUser therapist, UUID patientId, Language language) {
         access.requirePatient(therapist, patientId);
         return Plan.ofPatientWithItems(patientId, Plan.ALL).stream().filter(p -> access.seesDraft(therapist, p.status))
-                .map(p -> view(p, p.version)).toList();
+                .map(p -> view(p, p.version, language)).toList();
     }
 
     /**
@@ -54,31 +58,32 @@ public class PlanService {
      * library entries in one query, the library's words from {@link LibraryContentCache}, the time zone in one more.
      */
     @Transactional
-    public List<PlanView> mine(CurrentUser patient) {
+    public List<PlanView> mine(CurrentUser patient, Language language) {
         access.requirePatient(patient, patient.id());
-        return Plan.ofPatientWithItems(patient.id(), Plan.CURRENT).stream().map(p -> view(p, p.version)).toList();
+        return Plan.ofPatientWithItems(patient.id(), Plan.CURRENT).stream().map(p -> view(p, p.version, language))
+                .toList();
     }
 
     /** The patient's finished plans (completed, revoked), newest first, one page at a time. */
     @Transactional
-    public Page<PlanView> myHistory(CurrentUser patient, int offset, int size) {
+    public Page<PlanView> myHistory(CurrentUser patient, int offset, int size, Language language) {
         access.requirePatient(patient, patient.id());
         List<PlanView> plans = Plan.ofPatient(patient.id(), Plan.FINISHED, offset, size).stream()
-                .map(p -> view(p, p.version)).toList();
+                .map(p -> view(p, p.version, language)).toList();
         return new Page<>(plans, Plan.countOfPatient(patient.id(), Plan.FINISHED));
     }
 
     /** The patient or a therapist in their care; anyone else gets 404 as if the plan did not exist. */
     @Transactional
-    public PlanView get(CurrentUser caller, UUID planId, Integer version) {
+    public PlanView get(CurrentUser caller, UUID planId, Integer version, Language language) {
         Plan plan = access.plan(caller, planId);
         if (version == null || version == plan.version) {
-            return view(plan, plan.version);
+            return view(plan, plan.version, language);
         }
         if (version < 1 || version > plan.version) {
             throw ProblemException.notFound("Version " + version + " of plan " + planId);
         }
-        PlanView old = view(plan, version);
+        PlanView old = view(plan, version, language);
         if (!access.seesDraft(caller, old.status())) {
             throw ProblemException.notFound("Version " + version + " of plan " + planId);
         }
@@ -111,15 +116,26 @@ public class PlanService {
         return SessionView.of(session, SessionChange.ofSessions(List.of(session.id)));
     }
 
-    /** The plan at that version as its readers see it; the current one with what is due today. */
+    /** The plan at that version as its readers see it, in English (the words as written). */
     public PlanView view(Plan plan, int version) {
+        return view(plan, version, Language.EN);
+    }
+
+    /**
+     * The plan at that version as its readers see it; the current one with what is due today. The library's words
+     * are in that language where a translation of those very words is shipped ({@link LibraryTranslations}); a
+     * therapist's own entries and notes stay as written.
+     */
+    public PlanView view(Plan plan, int version, Language language) {
+        java.util.function.Function<PlanSnapshot.Item, ExerciseContent> words = i -> translations.content(content(i),
+                language);
         if (version == plan.version) {
-            return PlanView.of(plan, PlanSnapshot.of(plan), version, schedule.today(plan), this::content,
+            return PlanView.of(plan, PlanSnapshot.of(plan), version, schedule.today(plan, language), words,
                     safety.thresholdsFor(plan.safetyThresholds), safety.thresholds());
         }
         PlanVersion stored = PlanVersion.of(plan.id, version)
                 .orElseThrow(() -> ProblemException.notFound("Version " + version + " of plan " + plan.id));
-        return PlanView.of(plan, stored.snapshot, version, null, this::content,
+        return PlanView.of(plan, stored.snapshot, version, null, words,
                 safety.thresholdsFor(plan.safetyThresholds), safety.thresholds());
     }
 

@@ -11,6 +11,7 @@ import care.homeprogram.plans.api.SessionOutcome;
 import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.config.SessionsConfig;
 import care.homeprogram.plans.domain.CheckIn;
+import care.homeprogram.plans.domain.Language;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.SessionChange;
@@ -20,6 +21,7 @@ import care.homeprogram.plans.safety.AlertSpec;
 import care.homeprogram.plans.safety.CheckInRules;
 import care.homeprogram.plans.safety.Decision;
 import care.homeprogram.plans.safety.Guidance;
+import care.homeprogram.plans.safety.GuidanceText;
 import care.homeprogram.plans.safety.RedFlag;
 import care.homeprogram.plans.safety.SafetyOutcome;
 import care.homeprogram.plans.safety.SessionRules;
@@ -46,8 +48,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SafetyService {
     private static final Logger LOG = Logger.getLogger(SafetyService.class);
-    static final String FOLLOW_UP_QUESTION = "Last time your pain was in the amber band. Did it settle within 24 hours "
-            + "and was it back to your usual level the next morning? (settledSinceLastSession: true or false)";
+    /** Asked after an amber session, in the patient's language (the message catalogue's follow-up). */
+    static String followUpQuestion(Language language) {
+        return GuidanceText.of(Guidance.FOLLOW_UP).in(language);
+    }
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final PlanLifecycle plans;
@@ -77,7 +81,7 @@ public class SafetyService {
 
     @Transactional
     public SessionOutcome logSession(CurrentUser patient, UUID planId, LogSessionRequest request) {
-        return logSession(patient, planId, request, null);
+        return logSession(patient, planId, request, null, Language.EN);
     }
 
     /**
@@ -87,7 +91,7 @@ public class SafetyService {
      */
     @Transactional
     public SessionOutcome logSession(CurrentUser patient, UUID planId, LogSessionRequest request,
-            String idempotencyKey) {
+            String idempotencyKey, Language language) {
         SessionIdempotency.requireWellFormed(idempotencyKey);
         Plan plan = access.planToChange(patient, planId);
         if (idempotencyKey != null) {
@@ -97,14 +101,14 @@ public class SafetyService {
                 return earlier.get();
             }
         }
-        SessionOutcome outcome = judgeAndStore(plan, request);
+        SessionOutcome outcome = judgeAndStore(plan, request, language);
         if (idempotencyKey != null) {
             idempotency.remember(patient.id(), idempotencyKey, outcome);
         }
         return outcome;
     }
 
-    private SessionOutcome judgeAndStore(Plan plan, LogSessionRequest request) {
+    private SessionOutcome judgeAndStore(Plan plan, LogSessionRequest request, Language language) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (request.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw invalid("performedAt", "must not be in the future");
@@ -170,8 +174,8 @@ public class SafetyService {
         // What the patient reported and what it meant (traffic light, pause) is clinical: the record has it, the log not.
         LOG.infof("session %s logged on plan %s item %s", session.id, plan.id, item.id);
         String followUp = item.amberFollowUpPending && settled == null && !outcome.askTomorrowIfSettled()
-                ? FOLLOW_UP_QUESTION : null;
-        return new SessionOutcome(session.id, outcome.decision(), outcome.reasons(), outcome.guidance(),
+                ? followUpQuestion(language) : null;
+        return new SessionOutcome(session.id, outcome.decision(), outcome.reasons(), outcome.text().in(language),
                 outcome.trafficLight(), item.id, item.status, !outcome.alerts().isEmpty(), followUp);
     }
 
@@ -183,7 +187,8 @@ public class SafetyService {
      * (a new symptom, a new band): correcting a note does not report the same pain again.
      */
     @Transactional
-    public SessionOutcome correct(CurrentUser patient, UUID planId, UUID sessionId, SessionCorrection correction) {
+    public SessionOutcome correct(CurrentUser patient, UUID planId, UUID sessionId, SessionCorrection correction,
+            Language language) {
         Plan plan = access.planToChange(patient, planId);
         SessionLog session = sessionLocked(plan, sessionId);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -239,14 +244,15 @@ public class SafetyService {
             alerts.raise(plan.patientId, plan.id, item.id, spec);
         }
         LOG.infof("session %s on plan %s item %s corrected by the patient", session.id, plan.id, item.id);
-        String guidance = outcome.guidance();
+        GuidanceText guidance = outcome.text();
         if (item.status == PlanItem.Status.PAUSED && outcome.decision() != Decision.ITEM_PAUSED) {
-            guidance = guidance + Guidance.STILL_PAUSED;
+            guidance = guidance.then(Guidance.STILL_PAUSED);
         } else if (item.status != PlanItem.Status.PAUSED && outcome.decision() == Decision.ITEM_PAUSED) {
             // Nothing new: a therapist resumed the item after this very report; pausing it again would do so silently.
-            guidance = Guidance.ALREADY_REVIEWED;
+            guidance = GuidanceText.of(Guidance.ALREADY_REVIEWED);
         }
-        return new SessionOutcome(session.id, outcome.decision(), outcome.reasons(), guidance, outcome.trafficLight(),
+        return new SessionOutcome(session.id, outcome.decision(), outcome.reasons(), guidance.in(language),
+                outcome.trafficLight(),
                 item.id, item.status, !added.isEmpty(), null);
     }
 
@@ -287,7 +293,7 @@ public class SafetyService {
     }
 
     @Transactional
-    public CheckInOutcome checkIn(CurrentUser patient, CheckInRequest request) {
+    public CheckInOutcome checkIn(CurrentUser patient, CheckInRequest request, Language language) {
         EnumMap<RedFlag, Boolean> answers = new EnumMap<>(RedFlag.class);
         for (RedFlag flag : RedFlag.values()) {
             answers.put(flag, Boolean.TRUE.equals(request.answers().get(flag)));
@@ -315,7 +321,7 @@ public class SafetyService {
             alerts.raise(patient.id(), null, null, spec);
         }
         LOG.infof("check-in %s of patient %s recorded", checkIn.id, patient.id());
-        return new CheckInOutcome(checkIn.id, outcome.decision(), outcome.reasons(), outcome.guidance(), onHold,
+        return new CheckInOutcome(checkIn.id, outcome.decision(), outcome.reasons(), outcome.text().in(language), onHold,
                 !outcome.alerts().isEmpty());
     }
 
