@@ -231,13 +231,15 @@ class ClinicalLeadPagesTest {
 
     private Browser signedInLead() throws Exception {
         Browser browser = new Browser();
-        assertThat(browser.signIn(uri("/"), lead, PASSWORD).statusCode()).isEqualTo(200);
+        HttpResponse<String> home = browser.signIn(uri("/"), lead, PASSWORD);
+        assertThat(home.statusCode()).as("%s: %s", home.uri(), home.body()).isEqualTo(200);
         return browser;
     }
 
     private Browser signedIn(String user) throws Exception {
         Browser browser = new Browser();
-        assertThat(browser.signIn(uri("/"), user).statusCode()).isEqualTo(200);
+        HttpResponse<String> home = browser.signIn(uri("/"), user);
+        assertThat(home.statusCode()).as("%s: %s", home.uri(), home.body()).isEqualTo(200);
         return browser;
     }
 
