@@ -26,15 +26,9 @@ public class AccountsServiceStub extends StandInService {
     @Override
     protected void routes(HttpServer server) {
         server.createContext("/api/accounts/", AccountsServiceStub::handle);
-        // the pages after sign-in list patients (none here); anything else is a patient-service that is down
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            if (path.equals("/api/patients") || path.equals("/api/therapists")) {
-                answer(exchange, 200, "{\"items\":[],\"total\":0}");
-            } else {
-                answer(exchange, 503, problem(503, "unavailable", "Stand-in: not served"));
-            }
-        });
+        // anything else is a patient-service that is down: the pages show it as unavailable
+        server.createContext("/", exchange -> answer(exchange, 503, problem(503, "unavailable",
+                "Stand-in: not served")));
     }
 
     private static synchronized void handle(HttpExchange exchange) throws IOException {

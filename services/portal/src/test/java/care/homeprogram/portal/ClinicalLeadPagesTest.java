@@ -60,12 +60,12 @@ class ClinicalLeadPagesTest {
     void aLeadSeesTheClinicsEntriesToCorrectAndOtherTherapistsDoNot() throws Exception {
         HttpResponse<String> page = signedInLead().get(uri("/library"));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("The clinic&#39;s library (clinical lead)", "Bird dog", "Back care",
+        assertThat(page.body()).contains("The clinic's library (clinical lead)", "Bird dog", "Back care",
                 "/library/exercises/" + SEEDED_EXERCISE + "/edit", "/library/templates/" + SEEDED_TEMPLATE + "/edit")
                 .doesNotContain("/library/exercises/" + THEOS_EXERCISE + "/edit");
 
         Browser tara = signedIn("tara");
-        assertThat(tara.get(uri("/library")).body()).doesNotContain("The clinic&#39;s library")
+        assertThat(tara.get(uri("/library")).body()).doesNotContain("The clinic's library (clinical lead)")
                 .doesNotContain("/library/exercises/" + SEEDED_EXERCISE + "/edit");
         assertThat(tara.get(uri("/library/exercises/" + SEEDED_EXERCISE + "/edit")).statusCode()).isEqualTo(404);
         assertThat(tara.get(uri("/library/templates/" + SEEDED_TEMPLATE + "/edit")).statusCode()).isEqualTo(404);
@@ -231,14 +231,19 @@ class ClinicalLeadPagesTest {
 
     private Browser signedInLead() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> home = browser.signIn(uri("/"), lead, PASSWORD);
+        HttpResponse<String> home = browser.signIn(uri("/library"), lead, PASSWORD);
         assertThat(home.statusCode()).as("%s: %s", home.uri(), home.body()).isEqualTo(200);
         return browser;
     }
 
+    /**
+     * Signed in on a page that needs only the stand-ins' routes (an admin: the therapist's account; a therapist:
+     * the library), so no other page's calls to the stand-ins trip the portal's circuit breakers.
+     */
     private Browser signedIn(String user) throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> home = browser.signIn(uri("/"), user);
+        HttpResponse<String> home = browser.signIn(uri("ada".equals(user)
+                ? "/admin/accounts/" + AccountsServiceStub.THERAPIST : "/library"), user);
         assertThat(home.statusCode()).as("%s: %s", home.uri(), home.body()).isEqualTo(200);
         return browser;
     }
