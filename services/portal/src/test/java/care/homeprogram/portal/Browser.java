@@ -69,6 +69,18 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a form whose fields repeat (a list of rows), in the order given, without following a redirect. */
+    public HttpResponse<String> post(URI uri, List<Map.Entry<String, String>> form)
+            throws IOException, InterruptedException {
+        String body = form.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a multipart form with one file, as a browser's file upload does, without following a redirect. */
     public HttpResponse<String> postFile(URI uri, Map<String, String> fields, String fileField, String fileName,
             byte[] content) throws IOException, InterruptedException {
@@ -103,13 +115,19 @@ public final class Browser {
     }
 
     public HttpResponse<String> signIn(URI page, String username) throws IOException, InterruptedException {
+        return signIn(page, username, "demo");
+    }
+
+    /** Signs in a person made for the test, with their own password. */
+    public HttpResponse<String> signIn(URI page, String username, String password)
+            throws IOException, InterruptedException {
         allowPortal(page);
         HttpResponse<String> login = follow(get(page));
         assertThat(login.statusCode()).as("Keycloak login page").isEqualTo(200);
         URI action = loginAction(login);
 
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=demo&credentialId=";
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
         HttpResponse<String> afterLogin = client.send(HttpRequest.newBuilder(action)
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for plan-service for the therapist's library and plan-safety pages, over real HTTP: it lists one
- * exercise and one template of tara's beside a seeded entry and theo's shared one, serves one plan of pat's with its
+ * exercise and one template of tara's beside two seeded entries, a seeded template of both and theo's shared entry, serves one plan of pat's with its
  * thresholds and drink target, keeps every write it receives ({@link #writes}: method, path, body) and answers each
  * with {@link #answer} (200 with a minimal body when null), so a test can make plan-service refuse with its
  * problem+json.
@@ -20,7 +20,9 @@ public class OwnLibraryPlanService extends StandInService {
     static final String OWN_EXERCISE = "e1000000-0000-4000-8000-000000000001";
     static final String SEEDED_EXERCISE = "e1000000-0000-4000-8000-000000000002";
     static final String THEOS_EXERCISE = "e1000000-0000-4000-8000-000000000003";
+    static final String SEEDED_EXERCISE_TWO = "e1000000-0000-4000-8000-000000000004";
     static final String OWN_TEMPLATE = "a1000000-0000-4000-8000-000000000001";
+    static final String SEEDED_TEMPLATE = "a1000000-0000-4000-8000-000000000002";
     static final String PLAN = "f1000000-0000-4000-8000-000000000001";
     static final String DOSE = "{\"sets\":2,\"reps\":10,\"timesPerDay\":1,\"daysOfWeek\":[\"MONDAY\"],\"weeks\":4}";
 
@@ -48,8 +50,8 @@ public class OwnLibraryPlanService extends StandInService {
             } else if (!write(exchange)) {
                 answer(exchange, 200, "{\"items\":[" + exercise(OWN_EXERCISE, "Tara's wall reach",
                         DemoUsers.TARA.toString()) + "," + exercise(SEEDED_EXERCISE, "Bird dog", null) + ","
-                        + exercise(THEOS_EXERCISE, "Theo's shared stretch", DemoUsers.THEO.toString())
-                        + "],\"total\":3}");
+                        + exercise(THEOS_EXERCISE, "Theo's shared stretch", DemoUsers.THEO.toString()) + ","
+                        + exercise(SEEDED_EXERCISE_TWO, "Dead bug", null) + "],\"total\":4}");
             }
         });
         server.createContext("/api/templates", exchange -> {
@@ -58,7 +60,14 @@ public class OwnLibraryPlanService extends StandInService {
                         + "\"name\":\"Tara's knees\",\"description\":\"Saved from a plan\",\"condition\":\"CUSTOM\","
                         + "\"acute\":false,\"sharedWithClinic\":false,\"ownerTherapistId\":\"" + DemoUsers.TARA
                         + "\",\"items\":[{\"exerciseId\":\"" + OWN_EXERCISE + "\",\"name\":\"Tara's wall reach\","
-                        + "\"startWeek\":2,\"dose\":" + DOSE + ",\"targetRegions\":[]}]}],\"total\":1}");
+                        + "\"startWeek\":2,\"dose\":" + DOSE + ",\"targetRegions\":[]}]},"
+                        + "{\"id\":\"" + SEEDED_TEMPLATE + "\",\"slug\":\"back\",\"name\":\"Back care\","
+                        + "\"description\":\"The clinic's\",\"condition\":\"BACK_SPASM\",\"acute\":false,"
+                        + "\"sharedWithClinic\":false,\"ownerTherapistId\":null,\"items\":[{\"exerciseId\":\""
+                        + SEEDED_EXERCISE + "\",\"name\":\"Bird dog\",\"startWeek\":1,\"dose\":" + DOSE
+                        + ",\"targetRegions\":[\"LOW_BACK\"]},{\"exerciseId\":\"" + SEEDED_EXERCISE_TWO
+                        + "\",\"name\":\"Dead bug\",\"startWeek\":2,\"dose\":" + DOSE
+                        + ",\"targetRegions\":[]}]}],\"total\":2}");
             }
         });
         server.createContext("/api/plans", exchange -> {

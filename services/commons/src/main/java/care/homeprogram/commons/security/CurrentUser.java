@@ -14,6 +14,11 @@ public class CurrentUser {
     public static final String PATIENT = "patient";
     public static final String THERAPIST = "therapist";
     public static final String ADMIN = "admin";
+    /**
+     * Held beside {@link #THERAPIST} by the therapists an admin designates: they may correct the clinic's seeded
+     * library entries and templates. Never a role of its own: without the therapist role it grants nothing.
+     */
+    public static final String CLINICAL_LEAD = "clinical-lead";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -53,6 +58,11 @@ public class CurrentUser {
 
     public boolean isTherapist() {
         return identity.hasRole(THERAPIST);
+    }
+
+    /** A therapist designated as clinical lead (the role alone, on a non-therapist, counts for nothing). */
+    public boolean isClinicalLead() {
+        return isTherapist() && identity.hasRole(CLINICAL_LEAD);
     }
 
     public boolean isAdmin() {

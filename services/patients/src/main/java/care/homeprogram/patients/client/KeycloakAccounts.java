@@ -30,8 +30,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * The login accounts, in Keycloak, through its admin API with patient-service's own service account (realm-management
- * roles view-users, query-users, view-realm, plus fine-grained admin permissions to manage users and map only therapist
- * and patient: it can never grant admin, docs/security.md). Keycloak's answers become problems: its 400
+ * roles view-users, query-users, view-realm, plus fine-grained admin permissions to manage users and map only therapist,
+ * patient and clinical-lead: it can never grant admin, docs/security.md). Keycloak's answers become problems: its 400
  * (e.g. the password policy) a 400, 404 a 404, 409 a 409, anything else a 502; unreachable a 503.
  */
 @ApplicationScoped
@@ -54,9 +54,12 @@ public class KeycloakAccounts {
         this.mapper = mapper;
     }
 
-    /** An account as admins see it: no clinical data. {@code role} is null for an account with none of ours. */
+    /**
+     * An account as admins see it: no clinical data. {@code role} is null for an account with none of ours;
+     * {@code clinicalLead} says it also holds the clinical-lead role.
+     */
     public record Account(UUID id, String username, String email, String firstName, String lastName, String role,
-            boolean enabled) {
+            boolean enabled, boolean clinicalLead) {
     }
 
     public record NewLogin(String username, String email, String firstName, String lastName, String role,
@@ -127,26 +130,32 @@ public class KeycloakAccounts {
 
     public Account get(UUID id) {
         UserRepresentation user = call(() -> user(id).toRepresentation());
-        return account(user, roleOf(id));
+        List<String> roles = realmRoles(id);
+        return account(user, roleOf(roles), roles.contains(CurrentUser.CLINICAL_LEAD));
     }
 
     public Optional<Account> byUsername(String username) {
         return call(() -> realm().users().searchByUsername(username, true)).stream()
                 .filter(u -> username.equalsIgnoreCase(u.getUsername()))
                 .findFirst()
-                .map(u -> account(u, roleOf(UUID.fromString(u.getId()))));
+                .map(u -> {
+                    List<String> roles = realmRoles(UUID.fromString(u.getId()));
+                    return account(u, roleOf(roles), roles.contains(CurrentUser.CLINICAL_LEAD));
+                });
     }
 
     /** Accounts holding one of our roles (or the given one), by username; {@code query} matches names and email. */
     public Page<Account> list(String role, String query, int page, int size) {
         Map<String, Account> accounts = new LinkedHashMap<>();
+        java.util.Set<String> leads = clinicalLeadIds();
         for (String r : ROLES) {
             if (role != null && !role.equals(r)) {
                 continue;
             }
             List<UserRepresentation> members = call(() -> realm().roles().get(r).getUserMembers(0, MAX_MEMBERS));
             for (UserRepresentation user : members) {
-                accounts.putIfAbsent(user.getId(), account(user, r)); // ROLES is strongest first
+                // ROLES is strongest first
+                accounts.putIfAbsent(user.getId(), account(user, r, leads.contains(user.getId())));
             }
         }
         String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
@@ -185,6 +194,26 @@ public class KeycloakAccounts {
         }
         if (!obsolete.isEmpty()) {
             run(user::logout); // no session (or refresh token) keeps the old role
+        }
+    }
+
+    /**
+     * Gives or takes the clinical-lead role (the platform's other roles are left alone). Taking it ends the person's
+     * sessions, so no refresh token keeps it; giving it shows in their next token.
+     */
+    public void setClinicalLead(UUID id, boolean lead) {
+        UserResource user = user(id);
+        boolean holds = call(() -> user.roles().realmLevel().listAll()).stream()
+                .anyMatch(r -> CurrentUser.CLINICAL_LEAD.equals(r.getName()));
+        if (holds == lead) {
+            return;
+        }
+        RoleRepresentation role = call(() -> realm().roles().get(CurrentUser.CLINICAL_LEAD).toRepresentation());
+        if (lead) {
+            run(() -> user.roles().realmLevel().add(List.of(role)));
+        } else {
+            run(() -> user.roles().realmLevel().remove(List.of(role)));
+            run(user::logout);
         }
     }
 
@@ -236,9 +265,28 @@ public class KeycloakAccounts {
 
     /** The strongest of our roles the account holds directly, or null. */
     private String roleOf(UUID id) {
-        List<String> names = call(() -> user(id).roles().realmLevel().listAll()).stream()
-                .map(RoleRepresentation::getName).toList();
-        return ROLES.stream().filter(names::contains).findFirst().orElse(null);
+        return roleOf(realmRoles(id));
+    }
+
+    private static String roleOf(List<String> realmRoles) {
+        return ROLES.stream().filter(realmRoles::contains).findFirst().orElse(null);
+    }
+
+    private List<String> realmRoles(UUID id) {
+        return call(() -> user(id).roles().realmLevel().listAll()).stream().map(RoleRepresentation::getName).toList();
+    }
+
+    /** The ids of the accounts holding clinical-lead; none while the realm has no such role yet. */
+    private java.util.Set<String> clinicalLeadIds() {
+        try {
+            return call(() -> realm().roles().get(CurrentUser.CLINICAL_LEAD).getUserMembers(0, MAX_MEMBERS)).stream()
+                    .map(UserRepresentation::getId).collect(java.util.stream.Collectors.toSet());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return java.util.Set.of();
+            }
+            throw e;
+        }
     }
 
     private RealmResource realm() {
@@ -257,9 +305,9 @@ public class KeycloakAccounts {
         return credential;
     }
 
-    private static Account account(UserRepresentation user, String role) {
+    private static Account account(UserRepresentation user, String role, boolean clinicalLead) {
         return new Account(UUID.fromString(user.getId()), user.getUsername(), user.getEmail(), user.getFirstName(),
-                user.getLastName(), role, Boolean.TRUE.equals(user.isEnabled()));
+                user.getLastName(), role, Boolean.TRUE.equals(user.isEnabled()), clinicalLead);
     }
 
     private static boolean contains(String value, String query) {

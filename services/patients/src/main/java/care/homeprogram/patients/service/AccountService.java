@@ -110,7 +110,7 @@ public class AccountService {
             audit.concernsPatient(id);
         }
         return new AccountView(id, request.username(), request.email(), request.firstName(), request.lastName(),
-                request.role(), true);
+                request.role(), true, false);
     }
 
     public Page<AccountView> list(String role, String query, int page, int size) {
@@ -125,8 +125,9 @@ public class AccountService {
     }
 
     /**
-     * Enables, disables or re-roles an account. Records follow: a disabled (or no longer) patient is DISABLED and
-     * announced (reminders stop), re-enabling reverses it; the clinical record is always kept.
+     * Enables, disables or re-roles an account, or designates a therapist clinical lead (or no longer). Records follow:
+     * a disabled (or no longer) patient is DISABLED and announced (reminders stop), re-enabling reverses it; the
+     * clinical record is always kept.
      */
     @Transactional
     public AccountView update(CurrentUser caller, UUID id, AccountUpdate update) {
@@ -145,18 +146,31 @@ public class AccountService {
         }
         String role = update.role() != null ? update.role() : account.role();
         boolean enabled = update.enabled() != null ? update.enabled() : account.enabled();
+        if (Boolean.TRUE.equals(update.clinicalLead()) && !CurrentUser.THERAPIST.equals(role)) {
+            throw ProblemException.conflict("not-a-therapist",
+                    "Only a therapist can be designated clinical lead; this account is " + (role == null ? "without a"
+                            + " platform role" : "a " + role + " account"));
+        }
+        // A therapist who becomes something else is no longer clinical lead: the role means nothing without it.
+        boolean clinicalLead = CurrentUser.THERAPIST.equals(role)
+                && (update.clinicalLead() != null ? update.clinicalLead() : account.clinicalLead());
         followPatientRecord(account, role, enabled);
         followTherapistRecord(account, role, enabled);
         if (update.role() != null && !update.role().equals(account.role())) {
             keycloak.setRole(id, role);
             LOG.infof("account %s: role %s -> %s", id, account.role(), role);
         }
+        if (clinicalLead != account.clinicalLead()) {
+            keycloak.setClinicalLead(id, clinicalLead);
+            LOG.infof("account %s %s clinical lead by %s", id, clinicalLead ? "designated" : "no longer",
+                    caller.id());
+        }
         if (enabled != account.enabled()) {
             keycloak.setEnabled(id, enabled);
             LOG.infof("account %s %s", id, enabled ? "enabled" : "disabled");
         }
         return new AccountView(id, account.username(), account.email(), account.firstName(), account.lastName(),
-                role, enabled);
+                role, enabled, clinicalLead);
     }
 
     public void resetCredentials(UUID id, CredentialsReset reset) {

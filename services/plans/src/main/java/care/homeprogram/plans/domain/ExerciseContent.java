@@ -43,6 +43,12 @@ public class ExerciseContent extends PanacheEntityBase {
             WHERE exercise_id = :id AND content_version = :version
             """;
 
+    /** A clinical lead's correction's version, marked as such: who made it (no seed version). */
+    private static final String MARK_CORRECTED = """
+            UPDATE exercise_content SET recorded_by = :by
+            WHERE exercise_id = :id AND content_version = :version
+            """;
+
     @EmbeddedId
     public Key key;
 
@@ -87,6 +93,16 @@ public class ExerciseContent extends PanacheEntityBase {
         recordCurrent(exercise, now);
         getEntityManager().createNativeQuery(MARK_SEEDED).setParameter("by", by)
                 .setParameter("seedVersion", seedVersion).setParameter("id", exercise.id)
+                .setParameter("version", exercise.contentVersion).executeUpdate();
+    }
+
+    /**
+     * Keeps the entry's current content as its current version, recorded as made by a clinical lead ({@code by}, their
+     * username). Call it where the entry's changes are flushed.
+     */
+    public static void recordCorrected(Exercise exercise, OffsetDateTime now, String by) {
+        recordCurrent(exercise, now);
+        getEntityManager().createNativeQuery(MARK_CORRECTED).setParameter("by", by).setParameter("id", exercise.id)
                 .setParameter("version", exercise.contentVersion).executeUpdate();
     }
 

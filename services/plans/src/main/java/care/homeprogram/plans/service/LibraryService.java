@@ -9,6 +9,7 @@ import care.homeprogram.plans.api.TemplateRequest;
 import care.homeprogram.plans.api.TemplateView;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.ExerciseContent;
+import care.homeprogram.plans.domain.LibraryCorrection;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.Template;
@@ -24,7 +25,9 @@ import java.util.UUID;
 
 /**
  * Therapists add and edit their own library entries; the clinic's seeded entries are data from the home-care guide,
- * changed by a new seed version of the entry in seed/library.json, not by hand. Every edit bumps the entry's content
+ * changed by a new seed version of the entry in seed/library.json or by a clinical lead (a therapist an admin
+ * designated), each correction recorded with who made it; other therapists cannot change them (403
+ * {@code seeded-entry}). Every edit bumps the entry's content
  * version, and every content version is kept ({@link ExerciseContent}). Therapists also save a plan's program as a template
  * of their own, for the next patient, edit and delete it, and archive an entry they no longer use.
  */
@@ -53,11 +56,34 @@ public class LibraryService {
         return ExerciseView.of(exercise);
     }
 
+    /** The owner edits their entry; a clinical lead corrects a seeded one. */
     @Transactional
     public ExerciseView update(CurrentUser therapist, UUID id, ExerciseRequest request) {
-        Exercise exercise = owned(therapist, id);
+        Exercise exercise = editable(therapist, id);
+        if (exercise.ownerTherapistId == null) {
+            return correctSeeded(therapist, exercise, request);
+        }
         apply(exercise, request);
         keepContent(exercise);
+        return ExerciseView.of(exercise);
+    }
+
+    /**
+     * A clinical lead's correction of a seeded entry, as a new seed version is applied: the words as they read until
+     * now stay on record (plans assigned with them keep showing them), the new ones are a new content version recorded
+     * as made by the lead. The entry stays the clinic's: its sharing is not the lead's to change.
+     */
+    private ExerciseView correctSeeded(CurrentUser lead, Exercise exercise, ExerciseRequest request) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Exercise.flush();
+        ExerciseContent.recordCurrent(exercise, now);
+        boolean shared = exercise.sharedWithClinic;
+        apply(exercise, request);
+        exercise.sharedWithClinic = shared;
+        Exercise.flush();
+        ExerciseContent.recordCorrected(exercise, now, lead.username());
+        LibraryCorrection.record(LibraryCorrection.Kind.EXERCISE, exercise.id, exercise.slug, exercise.contentVersion,
+                now, lead.id(), lead.username());
         return ExerciseView.of(exercise);
     }
 
@@ -109,16 +135,23 @@ public class LibraryService {
         return ExerciseView.of(exercise);
     }
 
-    /** The owner's template gets a new name, description, sharing and items, checked as saving it from a plan is. */
+    /**
+     * The owner's template gets a new name, description, sharing and items, checked as saving it from a plan is. A
+     * clinical lead corrects a seeded template the same way (its sharing stays: it is the clinic's), with the clinic's
+     * entries only, and the correction is recorded with who made it.
+     */
     @Transactional
     public TemplateView updateTemplate(CurrentUser therapist, UUID id, TemplateRequest request) {
-        Template template = ownedTemplate(therapist, id);
+        Template template = editableTemplate(therapist, id);
+        boolean seeded = template.ownerTherapistId == null;
         java.util.Map<UUID, Exercise> kept = new java.util.HashMap<>();
         template.items.forEach(t -> kept.put(t.exercise.id, t.exercise));
         template.name = request.name();
         template.description = request.description() == null || request.description().isBlank()
                 ? template.description : request.description();
-        template.sharedWithClinic = Boolean.TRUE.equals(request.sharedWithClinic());
+        if (!seeded) {
+            template.sharedWithClinic = Boolean.TRUE.equals(request.sharedWithClinic());
+        }
         if (request.acute() != null) {
             template.acute = request.acute();
         }
@@ -130,6 +163,12 @@ public class LibraryService {
             Exercise exercise = kept.containsKey(requested.exerciseId())
                     && kept.get(requested.exerciseId()).usableBy(therapist.id())
                     ? kept.get(requested.exerciseId()) : Exercise.usable(requested.exerciseId(), therapist.id());
+            if (seeded && exercise.ownerTherapistId != null && !kept.containsKey(exercise.id)) {
+                // Every therapist uses the clinic's templates: a therapist's own entry would show to all through it.
+                throw new ProblemException(400, "clinic-entries-only", "Invalid request",
+                        "items[" + template.items.size() + "].exerciseId: the clinic's templates hold the clinic's "
+                                + "seeded exercises only");
+            }
             TemplateItem t = new TemplateItem();
             t.id = UUID.randomUUID();
             t.template = template;
@@ -141,6 +180,10 @@ public class LibraryService {
             template.items.add(t);
         }
         requireAllowed(template);
+        if (seeded) {
+            LibraryCorrection.record(LibraryCorrection.Kind.TEMPLATE, template.id, template.slug, null,
+                    OffsetDateTime.now(clock), therapist.id(), therapist.username());
+        }
         return TemplateView.of(template);
     }
 
@@ -150,12 +193,35 @@ public class LibraryService {
         ownedTemplate(therapist, id).delete();
     }
 
+    /** The caller's own entry, or a seeded one if the caller is a clinical lead. */
+    private static Exercise editable(CurrentUser therapist, UUID id) {
+        if (therapist.isClinicalLead()) {
+            Exercise exercise = Exercise.<Exercise>findByIdOptional(id).orElse(null);
+            if (exercise != null && exercise.ownerTherapistId == null) {
+                return exercise;
+            }
+        }
+        return owned(therapist, id);
+    }
+
+    /** The caller's own template, or a seeded one if the caller is a clinical lead. */
+    private static Template editableTemplate(CurrentUser therapist, UUID id) {
+        if (therapist.isClinicalLead()) {
+            Template template = Template.<Template>findByIdOptional(id).orElse(null);
+            if (template != null && template.ownerTherapistId == null) {
+                return template;
+            }
+        }
+        return ownedTemplate(therapist, id);
+    }
+
     private static Exercise owned(CurrentUser therapist, UUID id) {
         Exercise exercise = Exercise.<Exercise>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Exercise " + id));
         if (exercise.ownerTherapistId == null) {
             throw new ProblemException(403, "seeded-entry", "Not allowed",
-                    "Seeded library entries come from the clinic's guide; create your own variant instead");
+                    "Seeded library entries come from the clinic's guide and are corrected by a clinical lead; create "
+                            + "your own variant instead");
         }
         if (!exercise.ownerTherapistId.equals(therapist.id())) {
             throw ProblemException.notFound("Exercise " + id);

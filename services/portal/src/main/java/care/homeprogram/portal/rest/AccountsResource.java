@@ -115,7 +115,7 @@ public class AccountsResource {
     @Path("/{id}/enabled")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response enabled(@PathParam("id") UUID id, @RestForm boolean enabled) {
-        patients.changeAccount(id, new AccountChange(enabled, null));
+        patients.changeAccount(id, new AccountChange(enabled, null, null));
         return Pages.redirect("/admin/accounts/" + id + "?done=" + (enabled ? "account-enabled" : "account-disabled"));
     }
 
@@ -129,7 +129,7 @@ public class AccountsResource {
             return Pages.invalid(Templates.account(patients.account(id), form, null));
         }
         try {
-            patients.changeAccount(id, new AccountChange(null, role));
+            patients.changeAccount(id, new AccountChange(null, role, null));
         } catch (ServiceProblem problem) {
             if (problem.isNotFound()) {
                 throw problem;
@@ -139,6 +139,35 @@ public class AccountsResource {
             return Pages.invalid(Templates.account(patients.account(id), form, null));
         }
         return Pages.redirect("/admin/accounts/" + id + "?done=role-changed");
+    }
+
+    /**
+     * Designates a therapist clinical lead, or no longer; the admin ticks a confirmation first (the role lets the
+     * therapist change what every therapist of the clinic uses). patient-service refuses a non-therapist (409).
+     */
+    @POST
+    @Path("/{id}/clinical-lead")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response clinicalLead(@PathParam("id") UUID id, @RestForm String clinicalLead, @RestForm String confirm) {
+        Forms form = Forms.of(Map.of());
+        if (!"true".equals(clinicalLead) && !"false".equals(clinicalLead)) {
+            form.reject("clinicalLead", "Choose to designate or to undesignate");
+        } else if (!"yes".equals(confirm)) {
+            form.reject("clinicalLead", "Tick the box to confirm");
+        }
+        if (form.valid()) {
+            try {
+                patients.changeAccount(id, new AccountChange(null, null, Boolean.valueOf(clinicalLead)));
+                return Pages.redirect("/admin/accounts/" + id + "?done=" + ("true".equals(clinicalLead)
+                        ? "clinical-lead-designated" : "clinical-lead-undesignated"));
+            } catch (ServiceProblem problem) {
+                if (problem.isNotFound()) {
+                    throw problem;
+                }
+                form.reject("clinicalLead", problem.detail());
+            }
+        }
+        return Pages.invalid(Templates.account(patients.account(id), form, null));
     }
 
     @POST

@@ -9,7 +9,9 @@ import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.client.Template;
 import care.homeprogram.portal.client.TemplateChange;
+import care.homeprogram.portal.service.BuilderView;
 import care.homeprogram.portal.service.Forms;
+import care.homeprogram.portal.service.PlanForm;
 import care.homeprogram.portal.service.PageCalls;
 import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,8 +38,9 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The therapist's own library: their exercises (create, edit as a new content version, archive) and templates (edit
- * name, description and sharing; delete). plan-service owns every rule: the portal checks only that numbers are
- * whole numbers and shows plan-service's field errors next to the fields.
+ * name, description, sharing and items: add, remove, reorder, change a dose; delete). A clinical lead also corrects
+ * the clinic's seeded exercises and templates with the same forms. plan-service owns every rule: the portal checks
+ * only that numbers are whole numbers and shows plan-service's field errors next to the fields.
  */
 @Path("/library")
 @RolesAllowed("therapist")
@@ -55,17 +58,23 @@ public class LibraryResource {
     private static final List<String> NUMBERS = List.of("sets", "reps", "holdSeconds", "durationSeconds",
             "timesPerDay", "weeks");
 
-    /** The library page: the therapist's own exercises (with their pictures and video) and templates. */
+    /**
+     * The library page: the therapist's own exercises (with their pictures and video) and templates; for a clinical
+     * lead also the clinic's seeded ones, to correct (empty for anyone else).
+     */
     public record LibraryView(List<Exercise> exercises, Map<UUID, List<Media>> media, List<Template> templates,
-            String notice) {
+            String notice, boolean clinicalLead, List<Exercise> clinicExercises, List<Template> clinicTemplates) {
         /** The exercise's pictures and video; empty when plan-service could not list them just now. */
         public List<Media> mediaOf(UUID exercise) {
             return media.getOrDefault(exercise, List.of());
         }
     }
 
-    /** The exercise form: new ({@code exerciseId} null) or an edit; the chosen days and regions as ticked. */
-    public record ExerciseForm(UUID exerciseId, Forms form, List<String> days, List<String> regions) {
+    /**
+     * The exercise form: new ({@code exerciseId} null) or an edit; the chosen days and regions as ticked.
+     * {@code seeded}: a clinical lead corrects the clinic's entry (its sharing is not theirs to change).
+     */
+    public record ExerciseForm(UUID exerciseId, Forms form, List<String> days, List<String> regions, boolean seeded) {
         public boolean dayChosen(String day) {
             return days.contains(day);
         }
@@ -91,7 +100,19 @@ public class LibraryResource {
         }
     }
 
-    public record TemplateForm(Template template, Forms form) {
+    /**
+     * A template's edit page: its name, description and sharing ({@code form}) and its items ({@code items}, the plan
+     * builder's rows, without what belongs to one patient's plan); {@code library}: what may be added (for the clinic's
+     * template, the clinic's seeded entries only).
+     */
+    public record TemplateForm(Template template, Forms form, PlanForm items, List<Exercise> library) {
+        public boolean seeded() {
+            return template.ownerTherapistId() == null;
+        }
+
+        public List<String> days() {
+            return BuilderView.DAYS;
+        }
     }
 
     @CheckedTemplate
@@ -159,7 +180,8 @@ public class LibraryResource {
     public TemplateInstance library(@QueryParam("done") String done) {
         UUID me = viewer.id();
         PageCalls.Pending<List<Template>> templates = calls.start(() -> plans.templates().items());
-        List<Exercise> own = plans.exercises().items().stream().filter(e -> e.ownedBy(me)).toList();
+        List<Exercise> exercises = plans.exercises().items();
+        List<Exercise> own = exercises.stream().filter(e -> e.ownedBy(me)).toList();
         // each exercise's pictures at once (PageCalls); a list that fails leaves only its thumbnails out
         Map<UUID, PageCalls.Pending<List<Media>>> pending = new HashMap<>();
         own.forEach(e -> pending.put(e.id(), calls.start(() -> plans.media(e.id()))));
@@ -171,28 +193,32 @@ public class LibraryResource {
                 media.put(id, List.of());
             }
         });
-        return Templates.library(new LibraryView(own, media,
-                templates.get().stream().filter(t -> t.ownedBy(me)).toList(), Notices.of(done)));
+        boolean lead = viewer.clinicalLead();
+        List<Template> allTemplates = templates.get();
+        return Templates.library(new LibraryView(own, media, allTemplates.stream().filter(t -> t.ownedBy(me)).toList(),
+                Notices.of(done), lead,
+                lead ? exercises.stream().filter(e -> e.ownerTherapistId() == null).toList() : List.of(),
+                lead ? allTemplates.stream().filter(t -> t.ownerTherapistId() == null).toList() : List.of()));
     }
 
     @GET
     @Path("/exercises/new")
     public TemplateInstance newExercise() {
         return Templates.exercise(new ExerciseForm(null, Forms.of(Map.of("category", "MOVEMENT", "sets", "1",
-                "reps", "8", "timesPerDay", "1", "weeks", "4")), DAYS, List.of()));
+                "reps", "8", "timesPerDay", "1", "weeks", "4")), DAYS, List.of(), false));
     }
 
     @POST
     @Path("/exercises/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createExercise(@BeanParam PostedExercise posted) {
-        return saveExercise(null, posted);
+        return saveExercise(null, posted, false);
     }
 
     @GET
     @Path("/exercises/{id}/edit")
     public TemplateInstance editExercise(@PathParam("id") UUID id) {
-        Exercise e = ownExercise(id);
+        Exercise e = editableExercise(id);
         Map<String, String> values = new HashMap<>();
         values.put("name", e.name());
         values.put("category", e.category());
@@ -211,14 +237,14 @@ public class LibraryResource {
         values.put("sharedWithClinic", e.sharedWithClinic() ? "yes" : "");
         return Templates.exercise(new ExerciseForm(id, Forms.of(values),
                 d.daysOfWeek() == null ? List.of() : d.daysOfWeek().stream().map(DayOfWeek::name).toList(),
-                e.bodyRegions()));
+                e.bodyRegions(), e.ownerTherapistId() == null));
     }
 
     @POST
     @Path("/exercises/{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeExercise(@PathParam("id") UUID id, @BeanParam PostedExercise posted) {
-        return saveExercise(id, posted);
+        return saveExercise(id, posted, editableExercise(id).ownerTherapistId() == null);
     }
 
     @POST
@@ -229,35 +255,102 @@ public class LibraryResource {
         return Pages.redirect("/library?done=exercise-archived");
     }
 
+    /** The posted template form: its name, description, sharing, and its items as the builder posts them. */
+    public static class PostedTemplate {
+        @RestForm String name;
+        @RestForm String description;
+        @RestForm String sharedWithClinic;
+        @RestForm String action;
+        @RestForm String move;
+        @RestForm List<String> itemId;
+        @RestForm List<String> exerciseId;
+        @RestForm List<String> startWeek;
+        @RestForm List<String> sets;
+        @RestForm List<String> reps;
+        @RestForm List<String> hold;
+        @RestForm List<String> duration;
+        @RestForm List<String> timesPerDay;
+        @RestForm List<String> weeks;
+        @RestForm List<String> days;
+        @RestForm List<String> remove;
+        @RestForm List<String> add;
+
+        PlanForm.Posted rows() {
+            return new PlanForm.Posted(itemId, exerciseId, startWeek, sets, reps, hold, duration, timesPerDay, weeks,
+                    days, null, null, remove, add).moved(move);
+        }
+
+        /** A form without item fields (an older page, a script) leaves the items as they are. */
+        boolean hasItems() {
+            return exerciseId != null && !exerciseId.isEmpty() || add != null && !add.isEmpty();
+        }
+    }
+
     @GET
     @Path("/templates/{id}/edit")
     public TemplateInstance editTemplate(@PathParam("id") UUID id) {
-        Template t = ownTemplate(id);
+        Template t = editableTemplate(id);
+        Map<UUID, Exercise> library = library();
         return Templates.template(new TemplateForm(t, Forms.of(Map.of("name", t.name(), "description",
-                nz(t.description()), "sharedWithClinic", t.sharedWithClinic() ? "yes" : ""))));
+                nz(t.description()), "sharedWithClinic", t.sharedWithClinic() ? "yes" : "")),
+                PlanForm.fromTemplate(t, library), addable(t, library)));
     }
 
+    /**
+     * "Update the list" (and a move, a removal, an addition) shows the page again with the items as changed; "Save"
+     * sends the template with its items in their order. Nothing is sent until then.
+     */
     @POST
     @Path("/templates/{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changeTemplate(@PathParam("id") UUID id, @RestForm String name, @RestForm String description,
-            @RestForm String sharedWithClinic) {
-        Template t = ownTemplate(id);
-        Forms form = Forms.of(Map.of("name", nz(name).strip(), "description", nz(description).strip(),
-                "sharedWithClinic", sharedWithClinic == null ? "" : "yes"));
+    public Response changeTemplate(@PathParam("id") UUID id, @BeanParam PostedTemplate posted) {
+        Template t = editableTemplate(id);
+        Map<UUID, Exercise> library = library();
+        Forms form = Forms.of(Map.of("name", nz(posted.name).strip(), "description", nz(posted.description).strip(),
+                "sharedWithClinic", posted.sharedWithClinic == null ? "" : "yes"));
+        PlanForm items = posted.hasItems() ? PlanForm.fromPost(posted.rows(), library)
+                : PlanForm.fromTemplate(t, library);
+        String action = posted.move != null ? "update" : posted.action == null ? "save" : posted.action;
+        TemplateForm view = new TemplateForm(t, form, items, addable(t, library));
+        if (!"save".equals(action)) {
+            return Pages.ok(Templates.template(view));
+        }
+        if (!items.validate().valid()) {
+            return Pages.invalid(Templates.template(view));
+        }
+        Map<UUID, List<String>> regions = new HashMap<>();
+        t.items().forEach(i -> regions.put(i.exerciseId(), i.targetRegions()));
         try {
-            // The items stay as they are: the template's program is changed by building a plan and saving it again.
             plans.changeTemplate(id, new TemplateChange(form.value("name"), form.value("description"),
-                    sharedWithClinic != null, t.items().stream().map(i -> new TemplateChange.Item(i.exerciseId(),
-                            i.startWeek(), i.dose(), i.targetRegions())).toList()));
-            return Pages.redirect("/library?done=template-changed");
+                    posted.sharedWithClinic != null, items.templateItems(regions)));
+            return Pages.redirect("/library?done=" + (view.seeded() ? "seeded-corrected" : "template-changed"));
         } catch (ServiceProblem problem) {
             if (problem.isNotFound() || problem.status() == 403) {
                 throw problem;
             }
-            reject(form, problem, List.of("name", "description"));
-            return Pages.invalid(Templates.template(new TemplateForm(t, form)));
+            if (problem.errors().stream().anyMatch(e -> e.field() != null && e.field().contains("items"))
+                    || "clinic-entries-only".equals(problem.type())) {
+                items.reject(problem);
+            } else {
+                reject(form, problem, List.of("name", "description"));
+            }
+            return Pages.invalid(Templates.template(view));
         }
+    }
+
+    /** The entries the caller may use, by id: what a template's rows are made from. */
+    private Map<UUID, Exercise> library() {
+        Map<UUID, Exercise> library = new java.util.LinkedHashMap<>();
+        plans.exercises().items().stream()
+                .sorted(java.util.Comparator.comparing(Exercise::category).thenComparing(Exercise::name))
+                .forEach(e -> library.put(e.id(), e));
+        return library;
+    }
+
+    /** What may be added: to the clinic's template, the clinic's seeded entries only (plan-service's rule too). */
+    private static List<Exercise> addable(Template template, Map<UUID, Exercise> library) {
+        return library.values().stream()
+                .filter(e -> template.ownerTherapistId() != null || e.ownerTherapistId() == null).toList();
     }
 
     @POST
@@ -268,7 +361,8 @@ public class LibraryResource {
         return Pages.redirect("/library?done=template-deleted");
     }
 
-    private Response saveExercise(UUID id, PostedExercise posted) {
+    /** {@code seeded}: a clinical lead's correction of the clinic's entry. */
+    private Response saveExercise(UUID id, PostedExercise posted, boolean seeded) {
         Forms form = posted.form();
         List<String> days = posted.days == null ? List.of() : posted.days.stream().filter(DAYS::contains).toList();
         List<String> regions = posted.bodyRegions == null ? List.of()
@@ -299,7 +393,7 @@ public class LibraryResource {
                 } else {
                     plans.changeExercise(id, change);
                 }
-                return Pages.redirect("/library?done=exercise-saved");
+                return Pages.redirect("/library?done=" + (seeded ? "seeded-corrected" : "exercise-saved"));
             } catch (ServiceProblem problem) {
                 if (problem.isNotFound() || problem.status() == 403) {
                     throw problem;
@@ -307,7 +401,7 @@ public class LibraryResource {
                 reject(form, problem, EXERCISE_FIELDS);
             }
         }
-        return Pages.invalid(Templates.exercise(new ExerciseForm(id, form, days, regions)));
+        return Pages.invalid(Templates.exercise(new ExerciseForm(id, form, days, regions, seeded)));
     }
 
     /**
@@ -332,15 +426,21 @@ public class LibraryResource {
         }
     }
 
-    private Exercise ownExercise(UUID id) {
+    /** The caller's own entry, or, for a clinical lead, a seeded one; anything else is the 404 page. */
+    private Exercise editableExercise(UUID id) {
         UUID me = viewer.id();
-        return plans.exercises().items().stream().filter(e -> e.id().equals(id) && e.ownedBy(me)).findFirst()
+        boolean lead = viewer.clinicalLead();
+        return plans.exercises().items().stream().filter(e -> e.id().equals(id)
+                && (e.ownedBy(me) || lead && e.ownerTherapistId() == null)).findFirst()
                 .orElseThrow(NotFoundException::new);
     }
 
-    private Template ownTemplate(UUID id) {
+    /** The caller's own template, or, for a clinical lead, a seeded one; anything else is the 404 page. */
+    private Template editableTemplate(UUID id) {
         UUID me = viewer.id();
-        return plans.templates().items().stream().filter(t -> t.id().equals(id) && t.ownedBy(me)).findFirst()
+        boolean lead = viewer.clinicalLead();
+        return plans.templates().items().stream().filter(t -> t.id().equals(id)
+                && (t.ownedBy(me) || lead && t.ownerTherapistId() == null)).findFirst()
                 .orElseThrow(NotFoundException::new);
     }
 

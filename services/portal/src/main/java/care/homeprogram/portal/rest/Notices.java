@@ -40,6 +40,11 @@ final class Notices {
             Map.entry("account-disabled", "The account is disabled: the person can no longer sign in."),
             Map.entry("role-changed", "The role is changed. It applies from the person's next sign-in."),
             Map.entry("credentials-reset", "The credentials are reset."),
+            Map.entry("clinical-lead-designated", "The therapist is now clinical lead: from their next sign-in they "
+                    + "can correct the clinic's exercises and templates."),
+            Map.entry("clinical-lead-undesignated", "The therapist is no longer clinical lead; their sessions ended."),
+            Map.entry("seeded-corrected", "The clinic's entry is corrected: a new version, recorded in your name. "
+                    + "Plans already assigned keep the words they were given."),
             Map.entry("preferences-saved", "Your reminder settings are saved."),
             Map.entry("push-on", "This device now gets notifications from HomeProgram."),
             Map.entry("push-off", "Notifications are stopped on that device."),

@@ -333,6 +333,50 @@ public final class PlanForm {
         private static List<String> orEmpty(List<String> values) {
             return values == null ? List.of() : values;
         }
+
+        /**
+         * The rows with one moved a place up or down ({@code move} "3:up", "3:down", as the row's move buttons post
+         * it): its fields and its ticked boxes go with it. Anything else, or a move past either end, changes nothing.
+         */
+        public Posted moved(String move) {
+            String[] parts = move == null ? new String[0] : move.split(":", 2);
+            if (parts.length != 2 || !parts[0].matches("\\d{1,3}")) {
+                return this;
+            }
+            int from = Integer.parseInt(parts[0]);
+            int to = switch (parts[1]) {
+                case "up" -> from - 1;
+                case "down" -> from + 1;
+                default -> -1;
+            };
+            if (to < 0 || from >= exerciseId.size() || to >= exerciseId.size()) {
+                return this;
+            }
+            return new Posted(swapped(itemId, from, to), swapped(exerciseId, from, to), swapped(startWeek, from, to),
+                    swapped(sets, from, to), swapped(reps, from, to), swapped(hold, from, to),
+                    swapped(duration, from, to), swapped(timesPerDay, from, to), swapped(weeks, from, to),
+                    renumbered(days, from, to), renumbered(flareUp, from, to), renumbered(confirmed, from, to),
+                    renumbered(remove, from, to), add, swapped(note, from, to));
+        }
+
+        private static List<String> swapped(List<String> values, int a, int b) {
+            List<String> copy = new ArrayList<>(values);
+            if (a < copy.size() && b < copy.size()) {
+                java.util.Collections.swap(copy, a, b);
+            }
+            return copy;
+        }
+
+        /** Values that name a row ("3", "3:MONDAY"): row a's name row b's, and the other way round. */
+        private static List<String> renumbered(List<String> values, int a, int b) {
+            String ra = Integer.toString(a);
+            String rb = Integer.toString(b);
+            return values.stream().map(v -> {
+                String[] parts = v.split(":", 2);
+                String row = parts[0].equals(ra) ? rb : parts[0].equals(rb) ? ra : parts[0];
+                return parts.length == 2 ? row + ":" + parts[1] : row;
+            }).toList();
+        }
     }
 
     /** Whether every number parses; everything else is plan-service's to check when the plan is sent. */
@@ -346,6 +390,13 @@ public final class PlanForm {
                 r.cold() && r.coldForFlareUp ? "ACUTE_FLARE_UP" : null,
                 r.needsConfirmation() ? Boolean.valueOf(r.confirmed) : null, r.note.isBlank() ? null : r.note))
                 .toList();
+    }
+
+    /** The rows as a template's items; a row keeps the target regions its item had ({@code targetRegions}). */
+    public List<care.homeprogram.portal.client.TemplateChange.Item> templateItems(
+            Map<UUID, List<String>> targetRegions) {
+        return rows.stream().map(r -> new care.homeprogram.portal.client.TemplateChange.Item(r.exercise.id(),
+                number(r.startWeek), r.dose(), targetRegions.get(r.exercise.id()))).toList();
     }
 
     /**

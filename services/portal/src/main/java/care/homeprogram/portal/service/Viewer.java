@@ -53,6 +53,14 @@ public class Viewer {
         return hasRole() && person().role() == Role.PATIENT;
     }
 
+    /**
+     * A therapist an admin designated clinical lead (realm role clinical-lead beside therapist): they correct the
+     * clinic's seeded library entries and templates.
+     */
+    public boolean clinicalLead() {
+        return therapist() && identity.hasRole("clinical-lead");
+    }
+
     public boolean admin() {
         return hasRole() && person().role() == Role.ADMIN;
     }
