@@ -123,7 +123,9 @@ class ReminderDispatchBenchmark {
     private static UUID plan(UUID patient) {
         UUID plan = UUID.randomUUID();
         LocalDate today = LocalDate.now(CLOCK.withZone(BERLIN));
-        Events.planAssigned(plan, patient, today.minusDays(7_000), List.of(Events.item(UUID.randomUUID(), 6, 600)));
+        // started long enough ago, and long enough, for every phase's reminders to fall on days something is due
+        Events.planAssigned(plan, patient, today.minusDays(7_000),
+                List.of(Events.item(UUID.randomUUID(), 6, 1_100)));
         await().atMost(Duration.ofMinutes(3)).until(() -> Db.read(() -> ScheduledPlan.findById(plan)) != null);
         return plan;
     }
