@@ -9,6 +9,7 @@ import care.homeprogram.notifications.domain.Notification;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.domain.Reminder;
 import care.homeprogram.notifications.domain.ScheduledPlan;
+import care.homeprogram.notifications.service.BatchDispatcher;
 import care.homeprogram.notifications.service.EmailDispatcher;
 import care.homeprogram.notifications.service.ReminderDispatcher;
 import care.homeprogram.testing.Mailbox;
@@ -45,6 +46,9 @@ class ConcurrentDispatchTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final int DAYS = 30;
     private static final int PER_DAY = 2;
+
+    @Inject
+    BatchDispatcher dispatcher;
 
     @Inject
     ReminderDispatcher reminders;
@@ -84,8 +88,10 @@ class ConcurrentDispatchTest {
             return ids;
         });
 
-        // Two dispatchers at once (the scheduled one may join in as a third), small batches so they interleave.
-        runTogether(() -> reminders.dispatchBatch(4), () -> reminders.dispatchBatch(4));
+        // Two dispatchers at once, small batches so they interleave, as two replicas would, and beside them one
+        // replica's own workers (homeprogram.reminders.workers); the scheduled one may join in too.
+        runTogether(() -> reminders.dispatchBatch(4), () -> reminders.dispatchBatch(4),
+                () -> dispatcher.drain(reminders));
         await().atMost(Duration.ofMinutes(3)).until(() -> Db.read(() -> Reminder.count(
                 "planId = ?1 and state = ?2", plan, Reminder.State.SENT)) == due.size());
         List<Notification> sent = Db.notifications(patient, "REMINDER");

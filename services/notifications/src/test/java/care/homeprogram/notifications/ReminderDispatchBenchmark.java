@@ -8,6 +8,7 @@ import care.homeprogram.notifications.domain.EmailDelivery;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.domain.Reminder;
 import care.homeprogram.notifications.domain.ScheduledPlan;
+import care.homeprogram.notifications.service.BatchDispatcher;
 import care.homeprogram.notifications.service.EmailDispatcher;
 import care.homeprogram.notifications.service.ReminderDispatcher;
 import care.homeprogram.testing.RealInfrastructure;
@@ -57,6 +58,9 @@ class ReminderDispatchBenchmark {
     }
 
     @Inject
+    BatchDispatcher dispatcher;
+
+    @Inject
     ReminderDispatcher reminders;
 
     @Inject
@@ -77,25 +81,35 @@ class ReminderDispatchBenchmark {
         insertDue(inAppOnly, inAppPlan, IN_APP, 3_000);
         double twoWorkers = IN_APP / drain(2, () -> reminders.dispatchBatch());
 
+        // One replica as it runs: the dispatcher's drain on homeprogram.reminders.workers workers.
+        insertDue(inAppOnly, inAppPlan, IN_APP, 5_000);
+        double oneReplica = IN_APP / drain(1, () -> dispatcher.drain(reminders));
+
         insertDue(withEmail, emailPlan, SMTP, 0);
         double toQueue = SMTP / drain(1, () -> reminders.dispatchBatch());
         double toSmtp = SMTP / drain(1, emails::dispatchBatch);
+        insertDue(withEmail, emailPlan, SMTP, 1_000);
+        drain(1, () -> reminders.dispatchBatch());
+        double toSmtpOneReplica = SMTP / drain(1, () -> dispatcher.drain(emails));
         assertThat(Db.read(() -> EmailDelivery.count("recipientId = ?1 and state = ?2 and subject = ?3", withEmail,
-                EmailDelivery.State.SENT, "Your program for today is ready"))).isEqualTo(SMTP);
+                EmailDelivery.State.SENT, "Your program for today is ready"))).isEqualTo(2L * SMTP);
 
         System.out.printf("""
                 BENCH due reminders → in-app inbox, 1 dispatcher : %8.0f /s (%d reminders, batches of %d)
                 BENCH due reminders → in-app inbox, 2 dispatchers: %8.0f /s (%d reminders)
+                BENCH due reminders → in-app inbox, 1 replica    : %8.0f /s (%d reminders, %d workers)
                 BENCH due reminders → in-app + email queued      : %8.0f /s (%d reminders)
                 BENCH queued emails → SMTP server, 1 dispatcher  : %8.0f /s (%d emails, batches of %d)
+                BENCH queued emails → SMTP server, 1 replica     : %8.0f /s (%d emails, %d workers)
                 BENCH due reminders → SMTP end to end            : %8.0f /s
-                """, oneWorker, IN_APP, config("homeprogram.reminders.batch-size"), twoWorkers, IN_APP, toQueue, SMTP,
-                toSmtp, SMTP, config("homeprogram.email.batch-size"),
+                """, oneWorker, IN_APP, config("homeprogram.reminders.batch-size"), twoWorkers, IN_APP, oneReplica,
+                IN_APP, config("homeprogram.reminders.workers"), toQueue, SMTP, toSmtp, SMTP,
+                config("homeprogram.email.batch-size"), toSmtpOneReplica, SMTP, config("homeprogram.email.workers"),
                 1 / (1 / toQueue + 1 / toSmtp));
     }
 
     private static int config(String property) {
-        return ConfigProvider.getConfig().getValue(property, Integer.class);
+        return ConfigProvider.getConfig().getOptionalValue(property, Integer.class).orElse(1);
     }
 
     private static UUID patient(boolean email) {
@@ -109,7 +123,9 @@ class ReminderDispatchBenchmark {
     private static UUID plan(UUID patient) {
         UUID plan = UUID.randomUUID();
         LocalDate today = LocalDate.now(CLOCK.withZone(BERLIN));
-        Events.planAssigned(plan, patient, today.minusDays(4_000), List.of(Events.item(UUID.randomUUID(), 6, 600)));
+        // started long enough ago, and long enough, for every phase's reminders to fall on days something is due
+        Events.planAssigned(plan, patient, today.minusDays(7_000),
+                List.of(Events.item(UUID.randomUUID(), 6, 1_100)));
         await().atMost(Duration.ofMinutes(3)).until(() -> Db.read(() -> ScheduledPlan.findById(plan)) != null);
         return plan;
     }

@@ -36,6 +36,13 @@ public interface ReminderConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * Batches of due reminders one replica dispatches at once, each in its own transaction on its own rows: the
+     * time of a batch is mostly waiting for the database, so two overlap well (docs/notifications.md, "Dispatch").
+     */
+    @WithDefault("2")
+    int workers();
+
     /** How often each replica looks for due reminders (every replica dispatches; rows are claimed). */
     @WithDefault("2s")
     String dispatchEvery();

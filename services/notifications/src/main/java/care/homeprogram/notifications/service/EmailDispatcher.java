@@ -5,13 +5,11 @@ import care.homeprogram.notifications.domain.QuietWindow;
 import care.homeprogram.notifications.domain.Recipient;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,13 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due emails. Each delivery is claimed with FOR UPDATE SKIP LOCKED, so replicas never send the same one at
- * the same time; a failure is retried with exponential backoff until a final, visible FAILED state. Nothing but an
+ * The email channel of {@link BatchDispatcher}: sends due emails. Each delivery is claimed with FOR UPDATE SKIP
+ * LOCKED, so replicas (and workers) never send the same one at the same time; a failure is retried with exponential backoff until a final, visible FAILED state. Nothing but an
  * urgent (CRITICAL) email goes out in the recipient's quiet hours: the others wait for their end. The emails of a
  * batch go to the SMTP server concurrently (over the mailer's pool of kept-alive connections) and their outcomes
  * are recorded in the batch's transaction.
@@ -41,25 +41,30 @@ import org.jboss.logging.Logger;
  * client. On one event loop a connection is only ever touched by one thread (docs/notifications.md, "Email").
  */
 @ApplicationScoped
-public class EmailDispatcher {
+public class EmailDispatcher implements DispatchChannel<EmailDelivery> {
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
+    private static final Claim<EmailDelivery> CLAIM = new Claim<>(EmailDelivery.class, "email_delivery",
+            "next_attempt_at", "urgent DESC, next_attempt_at");
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
-    private final EntityManager entityManager;
+    private final BatchDispatcher dispatcher;
     private final ReactiveMailer mailer;
     private final Clock clock;
     private final int maxAttempts;
     private final int batchSize;
+    private final int workers;
     private final Context mailContext;
 
-    public EmailDispatcher(EntityManager entityManager, ReactiveMailer mailer, Clock clock, Vertx vertx,
+    public EmailDispatcher(BatchDispatcher dispatcher, ReactiveMailer mailer, Clock clock, Vertx vertx,
             @ConfigProperty(name = "homeprogram.email.max-attempts", defaultValue = "8") int maxAttempts,
-            @ConfigProperty(name = "homeprogram.email.batch-size", defaultValue = "100") int batchSize) {
-        this.entityManager = entityManager;
+            @ConfigProperty(name = "homeprogram.email.batch-size", defaultValue = "100") int batchSize,
+            @ConfigProperty(name = "homeprogram.email.workers", defaultValue = "1") int workers) {
+        this.dispatcher = dispatcher;
         this.mailer = mailer;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
+        this.workers = workers;
         // A fresh event-loop context (not the caller's, which may be a request's or a scheduled run's).
         this.mailContext = ((VertxInternal) vertx).createEventLoopContext();
     }
@@ -68,45 +73,63 @@ public class EmailDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
-        while (dispatchBatch() == batchSize) {
-            // a full batch means more may be due
-        }
+        dispatcher.drain(this);
     }
 
     /** @return how many deliveries were handled (sent, retried, deferred or skipped) */
     public int dispatchBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<EmailDelivery> due = entityManager.createNativeQuery(
-                    "SELECT * FROM email_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now "
-                            + "ORDER BY urgent DESC, next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED",
-                    EmailDelivery.class)
-                    .setParameter("now", OffsetDateTime.now(clock))
-                    .setParameter("batch", batchSize)
-                    .getResultList();
-            if (due.isEmpty()) {
-                return 0;
-            }
-            Map<UUID, Recipient> recipients = new HashMap<>();
-            Recipient.<Recipient>list("id in ?1", due.stream().map(d -> d.recipientId).distinct().toList())
-                    .forEach(r -> recipients.put(r.id, r));
-            List<EmailDelivery> sending = new ArrayList<>();
-            List<CompletableFuture<Optional<Throwable>>> sends = new ArrayList<>();
-            for (EmailDelivery delivery : due) {
-                prepare(delivery, recipients.get(delivery.recipientId)).ifPresent(mail -> {
-                    sending.add(delivery);
-                    sends.add(sendOnMailContext(mail));
-                });
-            }
-            if (!sends.isEmpty()) {
-                CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                        .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                for (int i = 0; i < sending.size(); i++) {
-                    record(sending.get(i), sends.get(i).join());
-                }
-            }
-            return due.size();
-        });
+        return dispatcher.dispatchBatch(this);
+    }
+
+    @Override
+    public String name() {
+        return "emails";
+    }
+
+    @Override
+    public Claim<EmailDelivery> claim() {
+        return CLAIM;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public int workers() {
+        return workers;
+    }
+
+    @Override
+    public void handle(List<EmailDelivery> due, OffsetDateTime now) {
+        Map<UUID, Recipient> recipients = new HashMap<>();
+        Recipient.<Recipient>list("id in ?1", due.stream().map(d -> d.recipientId).distinct().toList())
+                .forEach(r -> recipients.put(r.id, r));
+        List<EmailDelivery> sending = new ArrayList<>();
+        List<CompletableFuture<Optional<Throwable>>> sends = new ArrayList<>();
+        for (EmailDelivery delivery : due) {
+            prepare(delivery, recipients.get(delivery.recipientId)).ifPresent(mail -> {
+                sending.add(delivery);
+                sends.add(sendOnMailContext(mail));
+            });
+        }
+        if (sends.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending a batch of emails", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // the batch rolls back and is claimed again; the outcomes already known are not recorded
+            throw new IllegalStateException("a batch of emails did not finish sending", e);
+        }
+        for (int i = 0; i < sending.size(); i++) {
+            record(sending.get(i), sends.get(i).join());
+        }
     }
 
     /**

@@ -82,6 +82,16 @@ public class NotificationService {
         return existing;
     }
 
+    /** The push subscriptions of these recipients, by recipient, in one query (none when push is off). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, List<PushSubscription>> pushSubscriptionsOf(Collection<UUID> recipientIds) {
+        if (!vapid.enabled() || recipientIds.isEmpty()) {
+            return Map.of();
+        }
+        return PushSubscription.<PushSubscription>list("recipientId in ?1 order by createdAt, id", recipientIds).stream()
+                .collect(Collectors.groupingBy(s -> s.recipientId));
+    }
+
     /**
      * A new message (and its email, where wanted) for a source that has none yet; the caller has checked that
      * (notify does, a batch does with existingBySource). The inserts are left to the flush, so a batch of messages
@@ -92,6 +102,17 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Notification create(UUID recipientId, Recipient recipient, MessageTemplate template, UUID sourceId,
             UUID subjectId) {
+        return create(recipientId, recipient, template, sourceId, subjectId,
+                pushWanted(recipient, template) ? PushSubscription.ofRecipient(recipientId) : List.of());
+    }
+
+    /**
+     * As above, with the recipient's push subscriptions already read (a batch reads those of all its recipients in
+     * one query, {@link #pushSubscriptionsOf}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notification create(UUID recipientId, Recipient recipient, MessageTemplate template, UUID sourceId,
+            UUID subjectId, List<PushSubscription> subscriptions) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
@@ -120,7 +141,7 @@ public class NotificationService {
             email.persist();
         }
         if (pushWanted(recipient, template)) {
-            for (PushSubscription subscription : PushSubscription.ofRecipient(recipientId)) {
+            for (PushSubscription subscription : subscriptions) {
                 PushDelivery push = new PushDelivery();
                 push.id = UUID.randomUUID();
                 push.notificationId = notification.id;

@@ -6,10 +6,8 @@ import care.homeprogram.notifications.domain.QuietWindow;
 import care.homeprogram.notifications.domain.Recipient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +25,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due push notifications to the push services (RFC 8030), like {@link EmailDispatcher} sends emails: every
- * replica dispatches, each claims rows with FOR UPDATE SKIP LOCKED; nothing but an urgent (CRITICAL) notice goes out
+ * The push channel of {@link BatchDispatcher}: sends due push notifications to the push services (RFC 8030), like
+ * {@link EmailDispatcher} sends emails: every replica dispatches, each claims rows with FOR UPDATE SKIP LOCKED; nothing but an urgent (CRITICAL) notice goes out
  * in the recipient's quiet hours; a disabled account or a removed subscription gets nothing. Each payload is
  * encrypted to the browser's keys (RFC 8291) and the request signed with this server's VAPID key (RFC 8292).
  * The push service's answer decides: 201 sent; 404 or 410 the subscription is gone (removed here, so nothing is
@@ -41,81 +41,104 @@ import org.jboss.logging.Logger;
  * final (FAILED), since sending the same request again would be refused again.
  */
 @ApplicationScoped
-public class PushDispatcher {
+public class PushDispatcher implements DispatchChannel<PushDelivery> {
     private static final Logger LOG = Logger.getLogger(PushDispatcher.class);
+    private static final Claim<PushDelivery> CLAIM = new Claim<>(PushDelivery.class, "push_delivery",
+            "next_attempt_at", "urgent DESC, next_attempt_at");
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EntityManager entityManager;
+    private final BatchDispatcher dispatcher;
     private final Vapid vapid;
     private final PushSubscriptionService subscriptions;
     private final Clock clock;
     private final String portalUrl;
     private final int maxAttempts;
     private final int batchSize;
+    private final int workers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    public PushDispatcher(EntityManager entityManager, Vapid vapid, PushSubscriptionService subscriptions,
+    public PushDispatcher(BatchDispatcher dispatcher, Vapid vapid, PushSubscriptionService subscriptions,
             Clock clock, @ConfigProperty(name = "homeprogram.portal-url") String portalUrl,
             @ConfigProperty(name = "homeprogram.push.max-attempts", defaultValue = "8") int maxAttempts,
-            @ConfigProperty(name = "homeprogram.push.batch-size", defaultValue = "100") int batchSize) {
-        this.entityManager = entityManager;
+            @ConfigProperty(name = "homeprogram.push.batch-size", defaultValue = "100") int batchSize,
+            @ConfigProperty(name = "homeprogram.push.workers", defaultValue = "1") int workers) {
+        this.dispatcher = dispatcher;
         this.vapid = vapid;
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.portalUrl = portalUrl;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
+        this.workers = workers;
     }
 
     @Scheduled(every = "${homeprogram.push.poll-interval:1s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
-        while (dispatchBatch() == batchSize) {
-            // a full batch means more may be due
-        }
+        dispatcher.drain(this);
     }
 
     /** @return how many deliveries were handled (sent, retried, deferred or skipped) */
     public int dispatchBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<PushDelivery> due = entityManager.createNativeQuery(
-                    "SELECT * FROM push_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now "
-                            + "ORDER BY urgent DESC, next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED",
-                    PushDelivery.class)
-                    .setParameter("now", OffsetDateTime.now(clock))
-                    .setParameter("batch", batchSize)
-                    .getResultList();
-            if (due.isEmpty()) {
-                return 0;
-            }
-            Map<UUID, Recipient> recipients = new HashMap<>();
-            Recipient.<Recipient>list("id in ?1", due.stream().map(d -> d.recipientId).distinct().toList())
-                    .forEach(r -> recipients.put(r.id, r));
-            Map<UUID, PushSubscription> subscribed = new HashMap<>();
-            PushSubscription.<PushSubscription>list("id in ?1",
-                    due.stream().map(d -> d.subscriptionId).distinct().toList())
-                    .forEach(s -> subscribed.put(s.id, s));
-            Map<PushDelivery, CompletableFuture<Outcome>> sends = new LinkedHashMap<>();
-            for (PushDelivery delivery : due) {
-                PushSubscription subscription = subscribed.get(delivery.subscriptionId);
-                prepare(delivery, recipients.get(delivery.recipientId), subscription)
-                        .ifPresent(request -> sends.put(delivery, send(request)));
-            }
-            if (!sends.isEmpty()) {
-                CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new))
-                        .get(SEND_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-                List<PushSubscription> gone = new ArrayList<>();
-                sends.forEach((delivery, outcome) -> record(delivery, outcome.join(),
-                        subscribed.get(delivery.subscriptionId), gone));
-                gone.stream().distinct().forEach(s -> subscriptions.unsubscribed(s,
-                        "the push service says the subscription is gone"));
-            }
-            return due.size();
-        });
+        return dispatcher.dispatchBatch(this);
+    }
+
+    @Override
+    public String name() {
+        return "pushes";
+    }
+
+    @Override
+    public Claim<PushDelivery> claim() {
+        return CLAIM;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public int workers() {
+        return workers;
+    }
+
+    @Override
+    public void handle(List<PushDelivery> due, OffsetDateTime now) {
+        Map<UUID, Recipient> recipients = new HashMap<>();
+        Recipient.<Recipient>list("id in ?1", due.stream().map(d -> d.recipientId).distinct().toList())
+                .forEach(r -> recipients.put(r.id, r));
+        Map<UUID, PushSubscription> subscribed = new HashMap<>();
+        PushSubscription.<PushSubscription>list("id in ?1",
+                due.stream().map(d -> d.subscriptionId).distinct().toList())
+                .forEach(s -> subscribed.put(s.id, s));
+        Map<PushDelivery, CompletableFuture<Outcome>> sends = new LinkedHashMap<>();
+        for (PushDelivery delivery : due) {
+            PushSubscription subscription = subscribed.get(delivery.subscriptionId);
+            prepare(delivery, recipients.get(delivery.recipientId), subscription)
+                    .ifPresent(request -> sends.put(delivery, send(request)));
+        }
+        if (sends.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new))
+                    .get(SEND_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pushing a batch", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // the batch rolls back and is claimed again
+            throw new IllegalStateException("a batch of push notifications did not finish sending", e);
+        }
+        List<PushSubscription> gone = new ArrayList<>();
+        sends.forEach((delivery, outcome) -> record(delivery, outcome.join(),
+                subscribed.get(delivery.subscriptionId), gone));
+        gone.stream().distinct().forEach(s -> subscriptions.unsubscribed(s,
+                "the push service says the subscription is gone"));
     }
 
     /** The request to send now, or nothing when the delivery is skipped or deferred. */

@@ -2,16 +2,14 @@ package care.homeprogram.notifications.service;
 
 import care.homeprogram.notifications.config.ReminderConfig;
 import care.homeprogram.notifications.domain.Notification;
+import care.homeprogram.notifications.domain.PushSubscription;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.domain.Reminder;
 import care.homeprogram.notifications.domain.ReminderSchedule;
 import care.homeprogram.notifications.domain.ScheduledPlan;
 import care.homeprogram.notifications.domain.SessionActivity;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,79 +21,89 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due reminders, on every replica: each claims a batch with FOR UPDATE SKIP LOCKED, so two replicas never
- * take the same row, and the message and the reminder's SENT state commit together, so a reminder is sent once.
+ * The in-app channel of due reminders, driven by {@link BatchDispatcher} on every replica: it claims a batch with
+ * FOR UPDATE SKIP LOCKED, so two replicas (or two workers) never take the same row, and the message and the
+ * reminder's SENT state commit together, so a reminder is sent once.
  * Before sending it checks again what may have changed since it was materialised: the plan, the account, quiet
  * hours, lateness, and for a catch-up whether a session was logged that day.
  */
 @ApplicationScoped
-public class ReminderDispatcher {
+public class ReminderDispatcher implements DispatchChannel<Reminder> {
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
+    private static final Claim<Reminder> CLAIM = new Claim<>(Reminder.class, "reminder", "due_at", "due_at");
 
-    private final EntityManager entityManager;
+    private final BatchDispatcher dispatcher;
     private final NotificationService notifications;
     private final ReminderConfig config;
     private final ReminderSchedule schedule;
-    private final Clock clock;
 
-    public ReminderDispatcher(EntityManager entityManager, NotificationService notifications, ReminderConfig config,
-            Clock clock) {
-        this.entityManager = entityManager;
+    public ReminderDispatcher(BatchDispatcher dispatcher, NotificationService notifications, ReminderConfig config) {
+        this.dispatcher = dispatcher;
         this.notifications = notifications;
         this.config = config;
         this.schedule = config.schedule();
-        this.clock = clock;
     }
 
     @Scheduled(identity = "dispatch-reminders", every = "${homeprogram.reminders.dispatch-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
-        while (dispatchBatch() == config.batchSize()) {
-            // a full batch means more may be due
-        }
+        dispatcher.drain(this);
     }
 
     /** Claims and handles one batch of due reminders in one transaction; returns how many it handled. */
     public int dispatchBatch() {
-        return dispatchBatch(config.batchSize());
+        return dispatcher.dispatchBatch(this);
     }
 
     public int dispatchBatch(int batchSize) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            @SuppressWarnings("unchecked")
-            List<Reminder> due = entityManager.createNativeQuery(
-                    "SELECT * FROM reminder WHERE state = 'PENDING' AND due_at <= :now "
-                            + "ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED", Reminder.class)
-                    .setParameter("now", now)
-                    .setParameter("batch", batchSize)
-                    .getResultList();
-            if (due.isEmpty()) {
-                return 0;
+        return dispatcher.dispatchBatch(this, batchSize);
+    }
+
+    @Override
+    public String name() {
+        return "reminders";
+    }
+
+    @Override
+    public Claim<Reminder> claim() {
+        return CLAIM;
+    }
+
+    @Override
+    public int batchSize() {
+        return config.batchSize();
+    }
+
+    @Override
+    public int workers() {
+        return config.workers();
+    }
+
+    @Override
+    public void handle(List<Reminder> due, OffsetDateTime now) {
+        // What the checks read, for the whole batch in four queries rather than four per reminder; the messages
+        // are inserted at commit in JDBC batches (application.properties), with the reminders' states.
+        List<UUID> recipientIds = distinct(due, r -> r.recipientId);
+        Batch batch = new Batch(now, byId(Recipient.<Recipient>list("id in ?1", recipientIds), r -> r.id),
+                byId(ScheduledPlan.<ScheduledPlan>list(
+                        "select distinct p from ScheduledPlan p left join fetch p.items where p.planId in ?1",
+                        distinct(due, r -> r.planId)), p -> p.planId),
+                notifications.existingBySource(due.stream().map(r -> r.id).toList(),
+                        List.of(MessageTemplate.REMINDER, MessageTemplate.CATCH_UP)),
+                notifications.pushSubscriptionsOf(recipientIds));
+        int sent = 0;
+        for (Reminder reminder : due) {
+            if (handle(reminder, batch)) {
+                sent++;
             }
-            // What the checks read, for the whole batch in three queries rather than three per reminder; the
-            // messages are inserted at commit in JDBC batches (application.properties), with the reminders' states.
-            Batch batch = new Batch(now, byId(Recipient.<Recipient>list("id in ?1", distinct(due, r -> r.recipientId)),
-                    r -> r.id), byId(ScheduledPlan.<ScheduledPlan>list(
-                            "select distinct p from ScheduledPlan p left join fetch p.items where p.planId in ?1",
-                            distinct(due, r -> r.planId)), p -> p.planId),
-                    notifications.existingBySource(due.stream().map(r -> r.id).toList(),
-                            List.of(MessageTemplate.REMINDER, MessageTemplate.CATCH_UP)));
-            int sent = 0;
-            for (Reminder reminder : due) {
-                if (handle(reminder, batch)) {
-                    sent++;
-                }
-            }
-            LOG.debugf("%d due reminder(s) handled, %d sent", due.size(), sent);
-            return due.size();
-        });
+        }
+        LOG.debugf("%d due reminder(s) handled, %d sent", due.size(), sent);
     }
 
     /** The batch's time and what was read for it at once. */
     private record Batch(OffsetDateTime now, Map<UUID, Recipient> recipients, Map<UUID, ScheduledPlan> plans,
-            Map<UUID, Notification> existing) {
+            Map<UUID, Notification> existing, Map<UUID, List<PushSubscription>> subscriptions) {
     }
 
     /** @return whether the reminder went out (a message exists for it now) */
@@ -137,7 +145,8 @@ public class ReminderDispatcher {
         Notification notification = batch.existing().get(reminder.id);
         if (notification == null || !notification.recipientId.equals(reminder.recipientId)
                 || !notification.kind.equals(template.name())) {
-            notification = notifications.create(reminder.recipientId, patient, template, reminder.id, plan.planId);
+            notification = notifications.create(reminder.recipientId, patient, template, reminder.id, plan.planId,
+                    batch.subscriptions().getOrDefault(reminder.recipientId, List.of()));
         }
         reminder.notificationId = notification.id;
         finish(reminder, Reminder.State.SENT, null);
