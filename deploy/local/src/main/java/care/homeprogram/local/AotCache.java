@@ -180,17 +180,27 @@ public final class AotCache {
         }
     }
 
-    /** What a launcher that was killed while a service trained left behind; a day old, so no training of now. */
+    /**
+     * What a launcher that was killed while a service trained left behind (a cache or the JVM's {@code .aot.config}
+     * beside it); a day old, so no training of now.
+     */
     private static void removeLeftovers(Path training) {
+        if (!Files.isDirectory(training)) {
+            return;
+        }
         Instant cutoff = Instant.now().minus(LEFTOVER_AGE);
-        for (Path leftover : caches(training)) {
-            try {
-                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(leftover);
+        try (Stream<Path> files = Files.list(training)) {
+            for (Path leftover : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(leftover).toInstant().isBefore(cutoff)) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException e) {
+                    // another run removed it first
                 }
-            } catch (IOException e) {
-                // another run removed it first
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + training, e);
         }
     }
 

@@ -113,6 +113,20 @@ class AotCacheTest {
     }
 
     @Test
+    void what_a_killed_training_left_a_day_ago_is_removed_and_a_training_of_now_is_kept() throws IOException {
+        packageApp("v1");
+        Path training = app.resolve("aot/training");
+        Path old = write(training.resolve("old.aot.config"), "configuration of a killed run");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(java.time.Duration.ofDays(2))));
+        Path current = write(training.resolve("current.aot"), "another run training now");
+
+        AotCache.decide(app, 25, JDK, OPTIONS, AotCache.Policy.TRAIN_IF_MISSING);
+
+        assertThat(old).doesNotExist();
+        assertThat(current).exists();
+    }
+
+    @Test
     void a_jdk_before_25_starts_without_a_cache_whatever_is_there() throws IOException {
         packageApp("v1");
 
@@ -196,8 +210,8 @@ class AotCacheTest {
         }
     }
 
-    private static void write(Path file, String content) throws IOException {
+    private static Path write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        return Files.writeString(file, content);
     }
 }
