@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -278,6 +279,22 @@ class WorkloadsTest {
                 .anyMatch(p -> (port.getIntVal() != null ? port.getIntVal().equals(p.getContainerPort())
                         : port.getStrVal().equals(p.getName())) && p.getContainerPort() == 9000);
         assertThat(probe.getTimeoutSeconds()).as(what + " timeout").isPositive();
+    }
+
+    /**
+     * The services' JVMs are sized by the image's run-java.sh from the memory limit, with the launcher's collector
+     * and native-memory settings on top (docs/deploy.md, "JVM sizing"): JAVA_OPTS would switch run-java.sh's sizing
+     * off altogether, and a fixed -Xmx among the appended options would ignore the limit a container gets.
+     */
+    @Test
+    void the_service_jvms_are_sized_from_the_memory_limit_with_the_serial_collector() {
+        Map<String, String> config = baseConfiguration();
+
+        assertThat(config).doesNotContainKey("JAVA_OPTS");
+        assertThat(Integer.parseInt(config.get("JAVA_MAX_MEM_RATIO"))).isBetween(25, 60);
+        assertThat(config.get("GC_CONTAINER_OPTIONS")).isEqualTo("-XX:+UseSerialGC");
+        assertThat(config.get("JAVA_OPTS_APPEND")).doesNotContain("-Xmx", "-XX:MaxRAM", "-XX:+Use");
+        assertThat(config.get("MALLOC_ARENA_MAX")).isEqualTo("2");
     }
 
     /** base/config/homeprogram.env, what every Deployment gets through envFrom. */

@@ -18,15 +18,29 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Duration stopGrace;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log, Duration stopGrace) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.stopGrace = stopGrace;
     }
+
+    /** The usual time a process gets between SIGTERM and being killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     public static ChildProcess start(String name, List<String> command, java.util.Map<String, String> environment,
             Path workingDirectory, Path log) {
+        return start(name, command, environment, workingDirectory, log, STOP_GRACE);
+    }
+
+    /**
+     * @param stopGrace how long {@link #close()} waits after SIGTERM before it kills: longer for a JVM that writes an
+     *                  AOT cache as it exits
+     */
+    public static ChildProcess start(String name, List<String> command, java.util.Map<String, String> environment,
+            Path workingDirectory, Path log, Duration stopGrace) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -36,7 +50,7 @@ public final class ChildProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            ChildProcess child = new ChildProcess(name, process, log);
+            ChildProcess child = new ChildProcess(name, process, log, stopGrace);
             // A JVM that dies (test failure, Ctrl-C) must not leave its children running.
             Runtime.getRuntime().addShutdownHook(new Thread(child::close, "stop-" + name));
             return child;
@@ -97,7 +111,7 @@ public final class ChildProcess implements AutoCloseable {
         process.destroy();
         tree.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
             for (ProcessHandle child : tree) {

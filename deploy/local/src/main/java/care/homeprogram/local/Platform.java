@@ -27,6 +27,12 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, Map<String, String>> configs = new EnumMap<>(Service.class);
     private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
     private final Path workDirectory;
+    private final AotCache.Policy aotPolicy;
+    /** The services writing an AOT cache when they stop, in launch order. */
+    private final Map<ChildProcess, AotCache.Decision.Train> trainings = new java.util.LinkedHashMap<>();
+
+    /** Up to 374 s were measured for writing a cache at exit on the loaded shared machine (docs/deploy.md). */
+    private static final Duration TRAINING_STOP_GRACE = Duration.ofMinutes(10);
 
     /**
      * The two ports of one service: the public one (pages, API) and the management interface's (health, metrics,
@@ -35,9 +41,10 @@ public final class Platform implements AutoCloseable {
     public record ServicePorts(int http, int management) {
     }
 
-    private Platform(Map<Service, ServicePorts> ports, Path workDirectory) {
+    private Platform(Map<Service, ServicePorts> ports, Path workDirectory, AotCache.Policy aotPolicy) {
         this.ports = ports;
         this.workDirectory = workDirectory;
+        this.aotPolicy = aotPolicy;
     }
 
     /**
@@ -60,9 +67,20 @@ public final class Platform implements AutoCloseable {
     public static Platform start(StackCoordinates stack, Map<Service, ServicePorts> ports, String databasePrefix,
             String topicPrefix, boolean demoData, Path workDirectory, java.util.Set<Service> services,
             Map<String, String> overrides) {
+        return start(stack, ports, databasePrefix, topicPrefix, demoData, workDirectory, services, overrides,
+                AotCache.Policy.USE_IF_PRESENT);
+    }
+
+    /**
+     * @param aotPolicy whether a service without an AOT cache for its build writes one when it stops ({@code
+     *                  ./homeprogram run}) or only uses one that is there (the tests)
+     */
+    public static Platform start(StackCoordinates stack, Map<Service, ServicePorts> ports, String databasePrefix,
+            String topicPrefix, boolean demoData, Path workDirectory, java.util.Set<Service> services,
+            Map<String, String> overrides, AotCache.Policy aotPolicy) {
         Instant start = Instant.now();
         stack.createTopics(topicPrefix);
-        Platform platform = new Platform(ports, workDirectory);
+        Platform platform = new Platform(ports, workDirectory, aotPolicy);
         try {
             for (Service service : Service.values()) {
                 Map<String, String> config = new java.util.LinkedHashMap<>(
@@ -213,16 +231,32 @@ public final class Platform implements AutoCloseable {
 
     private ChildProcess launch(Service service, String name, int port, Map<String, String> config,
             Path directory) {
-        Path jar = Repository.root().resolve("services").resolve(service.directory())
-                .resolve("target/quarkus-app/quarkus-run.jar");
+        Path quarkusApp = Repository.root().resolve("services").resolve(service.directory())
+                .resolve("target/quarkus-app");
+        Path jar = quarkusApp.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         writeConfig(directory.resolve("config/application.properties"), config);
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                DataFolder.ownerOption(workDirectory), "-jar", jar.toString()));
-        Progress.say("starting " + name + " on port " + port);
-        return ChildProcess.start(name, command, Map.of(), directory, directory.resolve(name + ".log"));
+        AotCache.Decision aot = AotCache.decide(quarkusApp, ServiceJvm.OPTIONS, aotPolicy);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+        command.addAll(ServiceJvm.OPTIONS);
+        command.addAll(aot.jvmOptions());
+        command.addAll(List.of(DataFolder.ownerOption(workDirectory), "-jar", jar.toString()));
+        Progress.say("starting " + name + " on port " + port + switch (aot) {
+            case AotCache.Decision.Use use -> " from its AOT cache " + use.cache().getFileName();
+            case AotCache.Decision.Train train -> " (no AOT cache for this build yet: it writes one when it stops)";
+            case AotCache.Decision.None none -> " (" + none.reason() + ")";
+        });
+        if (aot instanceof AotCache.Decision.Train train) {
+            ChildProcess process = ChildProcess.start(name, command, ServiceJvm.ENVIRONMENT, directory,
+                    directory.resolve(name + ".log"), TRAINING_STOP_GRACE);
+            synchronized (trainings) {
+                trainings.put(process, train);
+            }
+            return process;
+        }
+        return ChildProcess.start(name, command, ServiceJvm.ENVIRONMENT, directory, directory.resolve(name + ".log"));
     }
 
     private void awaitReady(Service service) {
@@ -269,6 +303,27 @@ public final class Platform implements AutoCloseable {
     public void close() {
         List<Service> reversed = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(reversed);
-        reversed.forEach(service -> processes.get(service).close());
+        for (Service service : reversed) {
+            ChildProcess process = processes.get(service);
+            AotCache.Decision.Train training;
+            synchronized (trainings) {
+                training = trainings.remove(process);
+            }
+            if (training != null && process.isAlive()) {
+                Progress.say("stopping " + service.clientId() + ", which writes its AOT cache for the next start"
+                        + " (once per build; seconds on an idle machine, minutes on a loaded one)");
+            }
+            process.close();
+            if (training != null) {
+                try {
+                    Progress.say(AotCache.keep(training)
+                            ? service.clientId() + "'s AOT cache is ready: " + training.cache()
+                            : service.clientId() + " stopped before its AOT cache was written; the next run trains"
+                                    + " again");
+                } catch (java.io.UncheckedIOException e) {
+                    Progress.say(e.getMessage() + ": " + e.getCause() + "; the next run trains again");
+                }
+            }
+        }
     }
 }

@@ -57,7 +57,8 @@ public final class RunMain {
         try {
             // The realm's portal client accepts this run's portal only (the realm file names the documented port).
             PortalClient.pin(stack.coordinates().keycloakUrl(), "http://localhost:" + servicePorts.get(Service.PORTAL).http());
-            platform = Platform.start(stack.coordinates(), servicePorts, "", "", true, data.path());
+            platform = Platform.start(stack.coordinates(), servicePorts, "", "", true, data.path(),
+                    java.util.EnumSet.allOf(Service.class), Map.of(), AotCache.Policy.TRAIN_IF_MISSING);
         } catch (RuntimeException e) {
             stack.close();
             data.close();

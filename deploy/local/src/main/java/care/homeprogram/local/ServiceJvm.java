@@ -1,0 +1,29 @@
+package care.homeprogram.local;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How every service JVM of the local run and the tests is sized: the one place for these settings (docs/deploy.md,
+ * "JVM sizing"). The Kubernetes images get the same through deploy/kubernetes/base/config/homeprogram.env.
+ */
+public final class ServiceJvm {
+    /**
+     * A 256 MiB heap (what the images' JAVA_MAX_MEM_RATIO = 50 % of a 512 Mi limit gives), the serial collector (no
+     * parallel GC threads or their per-thread buffers on a 2-core machine; pauses of a few ms at these heap sizes),
+     * a smaller code cache and thread stacks, and Netty's pooled chunks at 1 MiB (maxOrder 7) instead of 4 MiB.
+     */
+    public static final List<String> OPTIONS = List.of(
+            "-Xms64m",
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k",
+            "-Dio.netty.allocator.maxOrder=7");
+
+    /** glibc otherwise keeps up to 8 malloc arenas per core, each holding freed native memory. */
+    public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    private ServiceJvm() {
+    }
+}
