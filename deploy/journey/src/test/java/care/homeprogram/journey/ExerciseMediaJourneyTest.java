@@ -1,12 +1,7 @@
 package care.homeprogram.journey;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import care.homeprogram.local.Service;
-import care.homeprogram.testing.Tokens;
-import io.restassured.http.ContentType;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -17,10 +12,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -28,14 +24,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
  * Issue #13 in the real portal and services: tara creates an exercise of her own, adds a picture (with its alt text)
- * and a short video (with its caption) on its media page with plain file forms, and gives it to a new patient of
- * hers; the patient sees the picture on Today (loaded, not only named) and on the exercise's own page with the video
- * element, whose source answers a range request with 206; theo (another therapist) and sam (another patient) get
- * 404 for those media. axe-core checks the library, the media page, Today and the exercise page at 1280 and 360 px.
+ * and a short video (a real WebM clip, with its caption) on its media page with plain file forms, and builds a new
+ * patient's plan with it in the portal's plan builder, picking it from the library with the keyboard alone (Tab,
+ * Space, Enter), then previews and assigns the plan. The patient sees the picture on Today (loaded, not only named)
+ * and on the exercise's own page, where the video plays (its time advances after play()) and its source answers a
+ * range request with 206; theo (another therapist) and sam (another patient) get 404 for those media. axe-core checks
+ * every page visited (library, media page, builder, preview, patient page, Today, exercise page) at 1280 and 360 px.
  */
 @ExtendWith(ScreenshotsOnFailure.class)
 class ExerciseMediaJourneyTest {
@@ -72,12 +71,12 @@ class ExerciseMediaJourneyTest {
         Accessibility.assertNoSeriousViolations(tara);
         Path files = Files.createTempDirectory("journey-media");
         Path png = Files.write(files.resolve("wall-reach.png"), png());
-        Path mp4 = Files.write(files.resolve("wall-reach.mp4"), mp4(64 * 1024));
+        Path webm = Files.write(files.resolve("wall-reach.webm"), recordedWebm(tara));
         tara.find(By.id("image")).sendKeys(png.toString());
         tara.type(tara.find(By.id("alt")), alt);
         tara.submit(By.xpath("//button[normalize-space()='Add the picture']"));
         assertThat(tara.text()).contains("The picture is added").contains("Alt text: " + alt);
-        tara.find(By.id("video")).sendKeys(mp4.toString());
+        tara.find(By.id("video")).sendKeys(webm.toString());
         tara.type(tara.find(By.id("caption")), caption);
         tara.submit(By.xpath("//button[normalize-space()='Add the video']"));
         assertThat(tara.text()).contains("The video is saved").contains(caption);
@@ -86,30 +85,39 @@ class ExerciseMediaJourneyTest {
         assertThat(tara.find(By.xpath("//img[@alt='" + alt + "']")).isDisplayed()).isTrue();
         Accessibility.assertNoSeriousViolations(tara);
 
-        // a new patient of tara's gets a plan with it
-        String plans = RunningPlatform.get().url(Service.PLANS);
-        String taraToken = Tokens.accessToken("tara");
-        String exerciseId = given().baseUri(plans).auth().oauth2(taraToken).get("/api/exercises").then()
-                .statusCode(200).extract().path("items.find { it.name == '" + exercise + "' }.id");
+        // a new patient of tara's (screened, no flags); tara builds the plan in the portal's builder
         String username = "media-" + suffix;
         String temporary = "Temporary-" + suffix + "-pw";
-        String patientId = given().baseUri(RunningPlatform.get().url(Service.PATIENTS)).auth().oauth2(taraToken)
-                .contentType(ContentType.JSON).body(Map.of("username", username, "email", username
-                        + "@demo.homeprogram.test", "firstName", "Mia", "lastName", "Reach " + suffix, "birthDate",
-                        "1975-06-07", "timeZone", "Europe/Berlin", "password", temporary, "temporaryPassword", true))
-                .post("/api/patients").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(plans).auth().oauth2(taraToken)
-                .get("/api/plans?patientId=" + patientId).statusCode() == 200);
-        // the intake screen first (the plan is held until it is recorded), then tara's sign-off of its one flag
-        given().baseUri(RunningPlatform.get().url(Service.PATIENTS)).auth().oauth2(taraToken)
-                .contentType(ContentType.JSON).body("{\"ageAtFirstOnset\": 60}")
-                .put("/api/patients/" + patientId + "/intake").then().statusCode(200);
-        given().baseUri(plans).auth().oauth2(taraToken).contentType(ContentType.JSON)
-                .body("{\"patientId\": \"" + patientId + "\", \"intakeSignOff\": true, \"items\": [{\"exerciseId\": \""
-                        + exerciseId + "\", \"startWeek\": 1, \"dose\": {\"sets\": 2, \"reps\": 8, \"timesPerDay\": 1, "
-                        + "\"daysOfWeek\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", "
-                        + "\"SATURDAY\", \"SUNDAY\"], \"weeks\": 4}}]}")
-                .post("/api/plans").then().statusCode(201);
+        String patientId = JourneyPlans.newScreenedPatient(username, "Mia", "Reach " + suffix, temporary);
+        tara.open("/patients/" + patientId + "/plans/new");
+        assertThat(tara.heading()).isEqualTo("Build a plan for Mia Reach " + suffix);
+        Accessibility.assertNoSeriousViolations(tara);
+
+        // keyboard only: Tab from the top of the page to the new exercise in the library, Space ticks it, Tab to
+        // "Update the list", Enter; each stop shows where the focus is
+        By newExercise = By.xpath("//details[contains(@class, 'library')]//label[strong[normalize-space()='"
+                + exercise + "']]/input[@name='add']");
+        WebElement pick = tara.tabTo(newExercise, 400);
+        assertThat(tara.focusIsVisible()).as("the focused library checkbox shows its focus").isTrue();
+        tara.press(Keys.SPACE);
+        assertThat(pick.isSelected()).as("Space ticks the focused checkbox").isTrue();
+        tara.tabTo(By.cssSelector("button[value=update]"), 400);
+        assertThat(tara.focusIsVisible()).as("the focused button shows its focus").isTrue();
+        tara.pressForNextPage(Keys.ENTER);
+        WebElement row = tara.find(By.xpath("//fieldset[legend[normalize-space()='" + exercise + "']]"));
+        assertThat(row.findElement(By.name("reps")).getAttribute("value")).isEqualTo("8");
+        tara.type(row.findElement(By.name("sets")), "2");
+        Accessibility.assertNoSeriousViolations(tara);
+
+        tara.submit(By.cssSelector("button[value=preview]"));
+        assertThat(tara.find(By.id("preview-heading")).findElement(By.xpath("..")).getText())
+                .contains("Preview: what Mia Reach " + suffix + " will see").contains(exercise)
+                .contains("2 sets of 8 reps");
+        Accessibility.assertNoSeriousViolations(tara);
+        tara.submit(By.cssSelector("button[value=assign]"));
+        assertThat(tara.path()).isEqualTo("/patients/" + patientId);
+        assertThat(tara.text()).contains("The plan is assigned.").contains(exercise);
+        Accessibility.assertNoSeriousViolations(tara);
 
         // the patient, on a phone: the picture on Today, loaded
         PortalBrowser patient = new PortalBrowser(portal, 360, 800).signIn(username, temporary,
@@ -137,11 +145,22 @@ class ExerciseMediaJourneyTest {
         assertThat(scrollsSideways(patient)).as("the exercise page fits the phone window").isFalse();
         Accessibility.assertNoSeriousViolations(patient);
 
+        // the video plays in the patient's browser: it loads, and its time advances after play()
+        WebElement player = patient.find(By.cssSelector("video"));
+        // muted, as a page may start only a muted video without a tap (the recording has no sound anyway)
+        Object started = patient.driver.executeAsyncScript("const video = arguments[0];"
+                + " const done = arguments[arguments.length - 1]; video.muted = true;"
+                + " video.play().then(() => done('playing'), e => done(e.name + ': ' + e.message));", player);
+        assertThat(started).as("play() on the exercise page's video").isEqualTo("playing");
+        patient.waitFor(d -> (Boolean) patient.driver.executeScript("const video = arguments[0];"
+                + " return video.error === null && video.readyState >= 2 && video.currentTime > 0.5", player));
+
         // the video's source answers a range request, as a player asks it
         HttpResponse<byte[]> part = get(patient, videoSrc, Map.of("Range", "bytes=0-99"));
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).hasSize(100);
-        assertThat(new String(part.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
+        assertThat(Arrays.copyOf(part.body(), 4)).as("the WebM (EBML) signature")
+                .isEqualTo(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3});
         assertThat(part.headers().firstValue("Content-Range")).hasValueSatisfying(r -> assertThat(r)
                 .startsWith("bytes 0-99/"));
 
@@ -192,31 +211,45 @@ class ExerciseMediaJourneyTest {
         return out.toByteArray();
     }
 
-    /** The smallest MP4 plan-service takes: an ftyp (brand isom), a moov with a movie header, and the media data. */
-    private static byte[] mp4(int mediaBytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(box("ftyp", "isom".getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 0, 2, 0},
-                "isomiso2mp41".getBytes(StandardCharsets.ISO_8859_1)));
-        out.writeBytes(box("moov", box("mvhd", new byte[100])));
-        byte[] data = new byte[mediaBytes];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (byte) (i * 31);
-        }
-        out.writeBytes(box("mdat", data));
-        return out.toByteArray();
-    }
-
-    private static byte[] box(String type, byte[]... contents) {
-        int size = 8;
-        for (byte[] c : contents) {
-            size += c.length;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) (size >>> 24), (byte) (size >>> 16), (byte) (size >>> 8), (byte) size});
-        out.writeBytes(type.getBytes(StandardCharsets.ISO_8859_1));
-        for (byte[] c : contents) {
-            out.writeBytes(c);
-        }
-        return out.toByteArray();
+    /**
+     * A real, playable two-second WebM video (VP8), recorded in the therapist's browser from a canvas with a square
+     * moving across it, as a phone records a clip: no binary file in the repository, no encoder on the machine.
+     */
+    private static byte[] recordedWebm(PortalBrowser browser) {
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        String base64 = (String) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const canvas = document.createElement('canvas');
+                canvas.width = 160;
+                canvas.height = 120;
+                document.body.appendChild(canvas);
+                const g = canvas.getContext('2d');
+                let frame = 0;
+                const draw = () => {
+                  g.fillStyle = '#ffffff';
+                  g.fillRect(0, 0, 160, 120);
+                  g.fillStyle = '#1f5c99';
+                  g.fillRect((frame * 4) % 140, 50, 20, 20);
+                  frame++;
+                };
+                draw();
+                const timer = setInterval(draw, 40);
+                const type = ['video/webm;codecs=vp8', 'video/webm'].find(t => MediaRecorder.isTypeSupported(t));
+                const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: type });
+                const chunks = [];
+                recorder.ondataavailable = e => { if (e.data.size > 0) chunks.push(e.data); };
+                recorder.onstop = () => {
+                  clearInterval(timer);
+                  canvas.remove();
+                  const reader = new FileReader();
+                  reader.onload = () => done(reader.result.substring(reader.result.indexOf(',') + 1));
+                  reader.readAsDataURL(new Blob(chunks, { type: 'video/webm' }));
+                };
+                recorder.start(500);
+                setTimeout(() => recorder.stop(), 2000);
+                """);
+        byte[] video = Base64.getDecoder().decode(base64);
+        assertThat(video.length).as("the recorded video's size").isGreaterThan(1000);
+        return video;
     }
 }

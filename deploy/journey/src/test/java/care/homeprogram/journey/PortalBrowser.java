@@ -18,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -148,6 +149,39 @@ final class PortalBrowser {
         for (int i = 0; i < value; i++) {
             slider.sendKeys(Keys.ARROW_RIGHT);
         }
+    }
+
+    /** Presses a key as a person does, on whatever has the focus (not on a chosen element, as sendKeys would). */
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    /** Presses a key that leaves the page (Enter on a submit button) and waits for the next page. */
+    void pressForNextPage(CharSequence key) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        press(key);
+        waitFor(d -> isGone(old));
+    }
+
+    /**
+     * Moves the focus with the Tab key alone, from where it is, until it reaches the element; fails when it is not
+     * reached in {@code maxPresses} (not in the tab order, or hidden from keyboard users). Returns the element.
+     */
+    WebElement tabTo(By by, int maxPresses) {
+        WebElement target = find(by);
+        for (int i = 0; i < maxPresses; i++) {
+            press(Keys.TAB);
+            if ((Boolean) driver.executeScript("return document.activeElement === arguments[0]", target)) {
+                return target;
+            }
+        }
+        throw new AssertionError("Tab did not reach " + by + " in " + maxPresses + " presses on " + path());
+    }
+
+    /** Whether the focused element shows that it has the focus (WCAG 2.4.7): :focus-visible with an outline. */
+    boolean focusIsVisible() {
+        return (Boolean) driver.executeScript("const e = document.activeElement;"
+                + " return e.matches(':focus-visible') && getComputedStyle(e).outlineStyle !== 'none'");
     }
 
     /** This browser's cookies for the portal, as a Cookie header: for downloads a test reads itself. */
