@@ -90,8 +90,11 @@ class RtmJourneyTest {
         tara.click(By.linkText("RTM ledger"));
         assertThat(tara.path()).isEqualTo("/rtm/ledger");
         assertThat(tara.heading()).startsWith("Remote monitoring (RTM) ledger");
-        assertThat(tara.find(By.xpath("//tr[th[normalize-space()='Rita " + lastName + "']]")).getText())
-                .contains("98980");
+        // one row per proposed code: the patient's rows are the set-up (98975) and the management time (98980)
+        assertThat(tara.driver.findElements(By.xpath("//tr[th[normalize-space()='Rita " + lastName + "']]")))
+                .extracting(row -> row.getText())
+                .anySatisfy(row -> assertThat(row).contains("98975"))
+                .anySatisfy(row -> assertThat(row).contains("98980").contains("Yes"));
         Accessibility.assertNoSeriousViolationsOnce(tara, "RTM ledger");
         String thisMonth = YearMonth.now(ZoneOffset.UTC).toString();
         HttpResponse<byte[]> csv = download(tara, "/rtm/ledger.csv?month=" + thisMonth);
