@@ -1,19 +1,16 @@
 package care.homeprogram.notifications.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One email to send, with its attempts: the delivery log. */
 @Entity
 @Table(name = "email_delivery")
-public class EmailDelivery extends PanacheEntityBase {
+public class EmailDelivery extends OutboundDelivery {
     public enum State {
         /** waiting for its first or next attempt */
         PENDING,
@@ -25,15 +22,6 @@ public class EmailDelivery extends PanacheEntityBase {
         SKIPPED
     }
 
-    @Id
-    public UUID id;
-
-    @Column(name = "notification_id", nullable = false)
-    public UUID notificationId;
-
-    @Column(name = "recipient_id", nullable = false)
-    public UUID recipientId;
-
     @Column(nullable = false)
     public String subject;
 
@@ -44,24 +32,10 @@ public class EmailDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public State state = State.PENDING;
 
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    public OffsetDateTime nextAttemptAt;
-
-    @Column(name = "last_error")
-    public String lastError;
-
-    @Column(name = "sent_at")
-    public OffsetDateTime sentAt;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    /** Sent even in the recipient's quiet hours (CRITICAL therapist notices); everything else waits for their end. */
-    @Column(nullable = false)
-    public boolean urgent;
+    @Override
+    public void markFailed() {
+        state = State.FAILED;
+    }
 
     public static java.util.List<EmailDelivery> ofRecipient(UUID recipientId, int page, int size) {
         return find("recipientId = ?1 order by createdAt desc, id", recipientId)

@@ -1,19 +1,19 @@
 package care.homeprogram.notifications.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One push notification to send to one subscription, with its attempts: the push delivery log. */
+/**
+ * One push notification to send to one subscription, with its attempts: the push delivery log. An urgent one goes
+ * with Urgency: high.
+ */
 @Entity
 @Table(name = "push_delivery")
-public class PushDelivery extends PanacheEntityBase {
+public class PushDelivery extends OutboundDelivery {
     public enum State {
         /** waiting for its first or next attempt */
         PENDING,
@@ -25,25 +25,12 @@ public class PushDelivery extends PanacheEntityBase {
         SKIPPED
     }
 
-    @Id
-    public UUID id;
-
-    @Column(name = "notification_id", nullable = false)
-    public UUID notificationId;
-
     @Column(name = "subscription_id", nullable = false)
     public UUID subscriptionId;
-
-    @Column(name = "recipient_id", nullable = false)
-    public UUID recipientId;
 
     /** The notification's text, one of MessageTemplate's fixed push texts: no health details. */
     @Column(nullable = false)
     public String text;
-
-    /** Sent in quiet hours too, with Urgency: high (CRITICAL therapist notices). */
-    @Column(nullable = false)
-    public boolean urgent;
 
     /** How long the push service keeps it for an offline device (the TTL header). */
     @Column(name = "ttl_seconds", nullable = false)
@@ -53,18 +40,8 @@ public class PushDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public State state = State.PENDING;
 
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    public OffsetDateTime nextAttemptAt;
-
-    @Column(name = "last_error")
-    public String lastError;
-
-    @Column(name = "sent_at")
-    public OffsetDateTime sentAt;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
+    @Override
+    public void markFailed() {
+        state = State.FAILED;
+    }
 }

@@ -1,7 +1,6 @@
 package care.homeprogram.notifications.service;
 
 import care.homeprogram.notifications.domain.EmailDelivery;
-import care.homeprogram.notifications.domain.QuietWindow;
 import care.homeprogram.notifications.domain.Recipient;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,30 +39,21 @@ import org.jboss.logging.Logger;
  * client. On one event loop a connection is only ever touched by one thread (docs/notifications.md, "Email").
  */
 @ApplicationScoped
-public class EmailDispatcher implements DispatchChannel<EmailDelivery> {
+public class EmailDispatcher extends OutboundChannel<EmailDelivery> {
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
     private static final Claim<EmailDelivery> CLAIM = new Claim<>(EmailDelivery.class, "email_delivery",
             "next_attempt_at", "urgent DESC, next_attempt_at");
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
-    private final BatchDispatcher dispatcher;
     private final ReactiveMailer mailer;
-    private final Clock clock;
-    private final int maxAttempts;
-    private final int batchSize;
-    private final int workers;
     private final Context mailContext;
 
     public EmailDispatcher(BatchDispatcher dispatcher, ReactiveMailer mailer, Clock clock, Vertx vertx,
             @ConfigProperty(name = "homeprogram.email.max-attempts", defaultValue = "8") int maxAttempts,
             @ConfigProperty(name = "homeprogram.email.batch-size", defaultValue = "100") int batchSize,
             @ConfigProperty(name = "homeprogram.email.workers", defaultValue = "1") int workers) {
-        this.dispatcher = dispatcher;
+        super("emails", "email", CLAIM, dispatcher, clock, maxAttempts, batchSize, workers);
         this.mailer = mailer;
-        this.clock = clock;
-        this.maxAttempts = maxAttempts;
-        this.batchSize = batchSize;
-        this.workers = workers;
         // A fresh event-loop context (not the caller's, which may be a request's or a scheduled run's).
         this.mailContext = ((VertxInternal) vertx).createEventLoopContext();
     }
@@ -74,31 +63,6 @@ public class EmailDispatcher implements DispatchChannel<EmailDelivery> {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
         dispatcher.drain(this);
-    }
-
-    /** @return how many deliveries were handled (sent, retried, deferred or skipped) */
-    public int dispatchBatch() {
-        return dispatcher.dispatchBatch(this);
-    }
-
-    @Override
-    public String name() {
-        return "emails";
-    }
-
-    @Override
-    public Claim<EmailDelivery> claim() {
-        return CLAIM;
-    }
-
-    @Override
-    public int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    public int workers() {
-        return workers;
     }
 
     @Override
@@ -151,18 +115,12 @@ public class EmailDispatcher implements DispatchChannel<EmailDelivery> {
             delivery.lastError = "email opted out or account disabled";
             return Optional.empty();
         }
-        if (recipient != null && !delivery.urgent) {
-            ZonedDateTime local = ZonedDateTime.now(clock.withZone(recipient.zone()));
-            QuietWindow quiet = recipient.quietWindow();
-            if (quiet.contains(local)) {
-                delivery.nextAttemptAt = quiet.shiftOut(local).toOffsetDateTime();
-                delivery.lastError = "waiting for the end of quiet hours";
-                return Optional.empty();
-            }
+        if (recipient != null && heldBackByQuietHours(delivery, recipient)) {
+            return Optional.empty();
         }
         delivery.attempts++;
         if (recipient == null || recipient.email == null) {
-            retryLater(delivery, "recipient address not known yet");
+            retryLater(delivery, "recipient address not known yet", 0);
             return Optional.empty();
         }
         return Optional.of(Mail.withText(recipient.email, delivery.subject, delivery.body));
@@ -170,7 +128,7 @@ public class EmailDispatcher implements DispatchChannel<EmailDelivery> {
 
     private void record(EmailDelivery delivery, Optional<Throwable> failure) {
         if (failure.isPresent()) {
-            retryLater(delivery, failure.get().getMessage());
+            retryLater(delivery, failure.get().getMessage(), 0);
             return;
         }
         delivery.state = EmailDelivery.State.SENT;
@@ -180,18 +138,9 @@ public class EmailDispatcher implements DispatchChannel<EmailDelivery> {
                 delivery.attempts);
     }
 
-    private void retryLater(EmailDelivery delivery, String reason) {
-        delivery.lastError = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 1000));
-        if (delivery.attempts >= maxAttempts) {
-            delivery.state = EmailDelivery.State.FAILED;
-            LOG.warnf("email %s failed for good after %d attempts: %s", delivery.id, delivery.attempts,
-                    withoutAddresses(reason));
-            return;
-        }
-        long backoffSeconds = Math.min(300, 1L << Math.min(delivery.attempts, 9));
-        delivery.nextAttemptAt = OffsetDateTime.now(clock).plus(Duration.ofSeconds(backoffSeconds));
-        LOG.infof("email %s attempt %d failed (%s); next try in %d s", delivery.id, delivery.attempts,
-                withoutAddresses(reason), backoffSeconds);
+    @Override
+    protected String forLog(String reason) {
+        return withoutAddresses(reason);
     }
 
     /** A mail server's refusal often quotes the recipient's address: the log keeps the reason, not the address. */

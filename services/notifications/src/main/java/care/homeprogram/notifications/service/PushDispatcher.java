@@ -2,7 +2,6 @@ package care.homeprogram.notifications.service;
 
 import care.homeprogram.notifications.domain.PushDelivery;
 import care.homeprogram.notifications.domain.PushSubscription;
-import care.homeprogram.notifications.domain.QuietWindow;
 import care.homeprogram.notifications.domain.Recipient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,20 +39,15 @@ import org.jboss.logging.Logger;
  * final (FAILED), since sending the same request again would be refused again.
  */
 @ApplicationScoped
-public class PushDispatcher implements DispatchChannel<PushDelivery> {
+public class PushDispatcher extends OutboundChannel<PushDelivery> {
     private static final Logger LOG = Logger.getLogger(PushDispatcher.class);
     private static final Claim<PushDelivery> CLAIM = new Claim<>(PushDelivery.class, "push_delivery",
             "next_attempt_at", "urgent DESC, next_attempt_at");
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final BatchDispatcher dispatcher;
     private final Vapid vapid;
     private final PushSubscriptionService subscriptions;
-    private final Clock clock;
     private final String portalUrl;
-    private final int maxAttempts;
-    private final int batchSize;
-    private final int workers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -64,14 +57,10 @@ public class PushDispatcher implements DispatchChannel<PushDelivery> {
             @ConfigProperty(name = "homeprogram.push.max-attempts", defaultValue = "8") int maxAttempts,
             @ConfigProperty(name = "homeprogram.push.batch-size", defaultValue = "100") int batchSize,
             @ConfigProperty(name = "homeprogram.push.workers", defaultValue = "1") int workers) {
-        this.dispatcher = dispatcher;
+        super("pushes", "push", CLAIM, dispatcher, clock, maxAttempts, batchSize, workers);
         this.vapid = vapid;
         this.subscriptions = subscriptions;
-        this.clock = clock;
         this.portalUrl = portalUrl;
-        this.maxAttempts = maxAttempts;
-        this.batchSize = batchSize;
-        this.workers = workers;
     }
 
     @Scheduled(every = "${homeprogram.push.poll-interval:1s}", delayed = "3s",
@@ -79,31 +68,6 @@ public class PushDispatcher implements DispatchChannel<PushDelivery> {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
         dispatcher.drain(this);
-    }
-
-    /** @return how many deliveries were handled (sent, retried, deferred or skipped) */
-    public int dispatchBatch() {
-        return dispatcher.dispatchBatch(this);
-    }
-
-    @Override
-    public String name() {
-        return "pushes";
-    }
-
-    @Override
-    public Claim<PushDelivery> claim() {
-        return CLAIM;
-    }
-
-    @Override
-    public int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    public int workers() {
-        return workers;
     }
 
     @Override
@@ -160,14 +124,8 @@ public class PushDispatcher implements DispatchChannel<PushDelivery> {
             skip(delivery, "too late: its time to live has passed");
             return Optional.empty();
         }
-        if (!delivery.urgent) {
-            ZonedDateTime local = ZonedDateTime.now(clock.withZone(recipient.zone()));
-            QuietWindow quiet = recipient.quietWindow();
-            if (quiet.contains(local)) {
-                delivery.nextAttemptAt = quiet.shiftOut(local).toOffsetDateTime();
-                delivery.lastError = "waiting for the end of quiet hours";
-                return Optional.empty();
-            }
+        if (heldBackByQuietHours(delivery, recipient)) {
+            return Optional.empty();
         }
         delivery.attempts++;
         URI endpoint = URI.create(subscription.endpoint);
@@ -239,19 +197,6 @@ public class PushDispatcher implements DispatchChannel<PushDelivery> {
             delivery.lastError = "push service refused it (" + status + ")";
             LOG.warnf("push %s refused by the push service: %d", delivery.id, status);
         }
-    }
-
-    private void retryLater(PushDelivery delivery, String reason, long retryAfterSeconds) {
-        delivery.lastError = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 1000));
-        if (delivery.attempts >= maxAttempts) {
-            delivery.state = PushDelivery.State.FAILED;
-            LOG.warnf("push %s failed for good after %d attempts: %s", delivery.id, delivery.attempts, reason);
-            return;
-        }
-        long backoffSeconds = Math.max(retryAfterSeconds, Math.min(300, 1L << Math.min(delivery.attempts, 9)));
-        delivery.nextAttemptAt = OffsetDateTime.now(clock).plus(Duration.ofSeconds(backoffSeconds));
-        LOG.infof("push %s attempt %d failed (%s); next try in %d s", delivery.id, delivery.attempts, reason,
-                backoffSeconds);
     }
 
     /** Retry-After in seconds (the HTTP-date form is rare from push services and read as no hint); at most 1 h. */
