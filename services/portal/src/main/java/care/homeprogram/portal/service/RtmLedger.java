@@ -26,20 +26,8 @@ public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion
         return RtmPages.monthLabel(month);
     }
 
-    public String previousMonth() {
-        return month.minusMonths(1).toString();
-    }
-
-    public String nextMonth() {
-        return month.plusMonths(1).toString();
-    }
-
-    public String previousMonthLabel() {
-        return RtmPages.monthLabel(month.minusMonths(1));
-    }
-
-    public String nextMonthLabel() {
-        return RtmPages.monthLabel(month.plusMonths(1));
+    public MonthChoice monthChoice() {
+        return new MonthChoice(month, "/rtm/ledger", "");
     }
 
     /** The ledger as a PDF: a part per patient with the codes proposed, their reasons and the month's evidence. */

@@ -55,20 +55,8 @@ public record RtmView(UUID patientId, String name, String zone, YearMonth month,
         return RtmPages.monthLabel(month);
     }
 
-    public String previousMonth() {
-        return month.minusMonths(1).toString();
-    }
-
-    public String nextMonth() {
-        return month.plusMonths(1).toString();
-    }
-
-    public String previousMonthLabel() {
-        return RtmPages.monthLabel(month.minusMonths(1));
-    }
-
-    public String nextMonthLabel() {
-        return RtmPages.monthLabel(month.plusMonths(1));
+    public MonthChoice monthChoice() {
+        return new MonthChoice(month, "/patients/" + patientId + "/rtm", "#month");
     }
 
     /** Whether any form on the page was refused: the page's title and error summary say so. */
