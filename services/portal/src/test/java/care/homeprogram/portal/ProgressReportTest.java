@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.StandInService;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -16,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -62,7 +59,7 @@ class ProgressReportTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Cache-Control")).hasValue("no-store");
-        String text = text(pdf.body());
+        String text = PdfText.of(pdf.body());
         assertThat(text).contains("Progress report").doesNotContain("Discharge report")
                 .contains("Patient: Pat Morgan").contains("Therapist: Tara Lindqvist")
                 .contains("Period: 1 November 2026 to ").contains("Made on ")
@@ -99,7 +96,7 @@ class ProgressReportTest {
     void aCompletedPlanMakesItADischargeReportEndingOnTheCompletionDay() throws Exception {
         recordedCare("COMPLETED");
 
-        String text = text(signedIn("tara").getBytes(uri("/patients/" + PAT + "/report.pdf")).body());
+        String text = PdfText.of(signedIn("tara").getBytes(uri("/patients/" + PAT + "/report.pdf")).body());
 
         assertThat(text).contains("Discharge report").doesNotContain("Progress report")
                 .contains("Period: 1 November 2026 to 30 November 2026")
@@ -108,7 +105,7 @@ class ProgressReportTest {
 
     @Test
     void withoutRecordsTheReportSaysSoSectionBySection() throws Exception {
-        String text = text(signedIn("tara").getBytes(uri("/patients/" + PAT + "/report.pdf")).body());
+        String text = PdfText.of(signedIn("tara").getBytes(uri("/patients/" + PAT + "/report.pdf")).body());
 
         assertThat(text).contains("Progress report").contains("No plan has been given to the patient yet.")
                 .contains("No outcome measure has been answered yet.").contains("No alert was raised.");
@@ -138,7 +135,7 @@ class ProgressReportTest {
     void aPartPlanServiceCannotGiveIsSaidAndWithoutThePlansItIsAClear503() throws Exception {
         recordedCare("ACTIVE");
         PlanServiceStub.scores = new PlanServiceStub.Answer(500, StandInService.problem(500, "failure", "boom"));
-        String text = text(signedIn("tara").getBytes(uri("/patients/" + PAT + "/report.pdf")).body());
+        String text = PdfText.of(signedIn("tara").getBytes(uri("/patients/" + PAT + "/report.pdf")).body());
         assertThat(text).contains("Outcome scores are temporarily unavailable.").contains("Overall: 12 of 14");
 
         PlanServiceStub.ofPatientAnswer = new PlanServiceStub.Answer(500,
@@ -219,21 +216,6 @@ class ProgressReportTest {
                  "loggedAt":"%s"}
                 """.formatted(java.util.UUID.randomUUID(), PLAN, ITEM, at, before, after,
                 note == null ? "null" : "\"" + note + "\"", light, at);
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
     }
 
     private Browser signedIn(String user) throws Exception {

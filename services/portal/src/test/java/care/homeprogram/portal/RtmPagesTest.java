@@ -5,8 +5,6 @@ import static care.homeprogram.testing.DemoUsers.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.homeprogram.testing.RealInfrastructure;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -233,7 +231,7 @@ class RtmPagesTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(text(pdf.body())).contains("Remote monitoring (RTM) ledger — " + monthLabel(YearMonth.parse(month)))
+        assertThat(PdfText.of(pdf.body())).contains("Remote monitoring (RTM) ledger — " + monthLabel(YearMonth.parse(month)))
                 .contains("Therapist: Tara Lindqvist").contains("Pat Morgan")
                 .contains("98980 × 1 — 45 minutes with interactive communication (first 20)")
                 .contains("98981 × 1 — each further 20 minutes")
@@ -246,7 +244,7 @@ class RtmPagesTest {
         RtmPlanService.reset();
         assertThat(tara.get(uri("/rtm/ledger?month=" + month)).body())
                 .contains("None of your patients has consent to remote monitoring recorded");
-        assertThat(text(tara.getBytes(uri("/rtm/ledger.pdf?month=" + month)).body()))
+        assertThat(PdfText.of(tara.getBytes(uri("/rtm/ledger.pdf?month=" + month)).body()))
                 .contains("None of your patients has consent to remote monitoring recorded.");
     }
 
@@ -312,21 +310,6 @@ class RtmPagesTest {
         Map<String, String> form = new HashMap<>(fields);
         form.put("csrf-token", Browser.csrfToken(page.body()));
         return form;
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
     }
 
     private Browser signedIn(String user) throws Exception {

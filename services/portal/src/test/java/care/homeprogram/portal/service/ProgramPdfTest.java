@@ -3,6 +3,7 @@ package care.homeprogram.portal.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import care.homeprogram.portal.PdfText;
 import care.homeprogram.portal.client.Dose;
 import care.homeprogram.portal.client.Plan;
 import com.lowagie.text.pdf.PdfArray;
@@ -10,7 +11,6 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -44,7 +44,7 @@ class ProgramPdfTest {
 
         byte[] pdf = ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of(plan));
 
-        String text = text(pdf);
+        String text = PdfText.of(pdf);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
         assertThat(text).contains("Riverside Physio").contains("Home program for Pat Morgan")
                 .contains("Pelvic tilt").contains("Dose: 8 reps, hold 5 s · 2 times a day · every day · 2 weeks")
@@ -56,7 +56,7 @@ class ProgramPdfTest {
 
     @Test
     void withoutAProgramThePdfSaysSo() throws Exception {
-        assertThat(text(ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of())))
+        assertThat(PdfText.of(ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of())))
                 .contains("You have no active program at the moment.");
     }
 
@@ -83,7 +83,7 @@ class ProgramPdfTest {
 
         byte[] pdf = ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of(plan), pictures);
 
-        assertThat(text(pdf)).contains("Picture: Standing by a wall, arms up")
+        assertThat(PdfText.of(pdf)).contains("Picture: Standing by a wall, arms up")
                 .contains("Picture: On hands and knees, one arm and the opposite leg reaching out")
                 .contains("Picture (it cannot be printed): Seen from the side")
                 .contains("Video (watch it on your Today page in the portal): Tara reaches up and lowers her arms");
@@ -115,7 +115,7 @@ class ProgramPdfTest {
                     UUID.randomUUID(), UUID.randomUUID(), "ACTIVE", 1, LocalDate.of(2026, 11, 23), OffsetDateTime.now(),
                     OffsetDateTime.now(), List.of(item), null, null, null, null)), Map.of(item.exerciseId(),
                     List.of(new ProgramPdf.Picture("A drawing", "image/svg+xml", false, svg))));
-            assertThat(text(pdf)).as(drawing.toString()).contains("Picture: A drawing")
+            assertThat(PdfText.of(pdf)).as(drawing.toString()).contains("Picture: A drawing")
                     .doesNotContain("cannot be printed");
             assertThat(xObjects(pdf).values()).as(drawing.toString())
                     .anySatisfy(x -> assertThat(x.get(PdfName.SUBTYPE)).isEqualTo(PdfName.FORM));
@@ -174,17 +174,4 @@ class ProgramPdfTest {
                 instructions, cautions, null, null);
     }
 
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
-    }
 }
