@@ -3,6 +3,10 @@ package care.homeprogram.journey;
 import care.homeprogram.local.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,6 +186,23 @@ final class PortalBrowser {
     boolean focusIsVisible() {
         return (Boolean) driver.executeScript("const e = document.activeElement;"
                 + " return e.matches(':focus-visible') && getComputedStyle(e).outlineStyle !== 'none'");
+    }
+
+    /**
+     * Fetches a portal address with this browser's session, as a download the test reads itself (a file the browser
+     * would save instead of show).
+     */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(driver.getCurrentUrl())
+                    .resolve(path)).header("Cookie", cookieHeader()).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** This browser's cookies for the portal, as a Cookie header: for downloads a test reads itself. */

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,7 +124,7 @@ class PortalJourneyTest {
         pat.open("/today");
         assertThat(pat.text()).contains("Pelvic tilt is paused.");
 
-        HttpResponse<byte[]> pdf = download(pat, "/me/program.pdf");
+        HttpResponse<byte[]> pdf = pat.download("/me/program.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -281,18 +280,6 @@ class PortalJourneyTest {
         assertThat(tara.text()).contains("Pia Keller").doesNotContain("Pat Morgan");
     }
 
-    private static HttpResponse<byte[]> download(PortalBrowser browser, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    browser.driver.getCurrentUrl()).resolve(path)).header("Cookie", browser.cookieHeader())
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** plan-service learns pat's care team from patient-service's events, a moment after the platform starts. */
     private static void awaitPatientPage(PortalBrowser browser) {
@@ -303,5 +290,4 @@ class PortalJourneyTest {
                     && !text.contains("We could not find that");
         });
     }
-
 }

@@ -2,12 +2,8 @@ package care.homeprogram.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -97,25 +93,12 @@ class RtmJourneyTest {
                 .anySatisfy(row -> assertThat(row).contains("98980").contains("Yes"));
         Accessibility.assertNoSeriousViolationsOnce(tara, "RTM ledger");
         String thisMonth = YearMonth.now(ZoneOffset.UTC).toString();
-        HttpResponse<byte[]> csv = download(tara, "/rtm/ledger.csv?month=" + thisMonth);
+        HttpResponse<byte[]> csv = tara.download("/rtm/ledger.csv?month=" + thisMonth);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains(patientId).contains("98980");
-        HttpResponse<byte[]> pdf = download(tara, "/rtm/ledger.pdf?month=" + thisMonth);
+        HttpResponse<byte[]> pdf = tara.download("/rtm/ledger.pdf?month=" + thisMonth);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    }
-
-    private static HttpResponse<byte[]> download(PortalBrowser browser, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    browser.driver.getCurrentUrl()).resolve(path)).header("Cookie", browser.cookieHeader())
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
