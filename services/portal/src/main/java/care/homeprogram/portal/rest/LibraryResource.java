@@ -256,28 +256,15 @@ public class LibraryResource {
     }
 
     /** The posted template form: its name, description, sharing, and its items as the builder posts them. */
-    public static class PostedTemplate {
+    public static class PostedTemplate extends PostedItems {
         @RestForm String name;
         @RestForm String description;
         @RestForm String sharedWithClinic;
         @RestForm String action;
         @RestForm String move;
-        @RestForm List<String> itemId;
-        @RestForm List<String> exerciseId;
-        @RestForm List<String> startWeek;
-        @RestForm List<String> sets;
-        @RestForm List<String> reps;
-        @RestForm List<String> hold;
-        @RestForm List<String> duration;
-        @RestForm List<String> timesPerDay;
-        @RestForm List<String> weeks;
-        @RestForm List<String> days;
-        @RestForm List<String> remove;
-        @RestForm List<String> add;
 
         PlanForm.Posted rows() {
-            return new PlanForm.Posted(itemId, exerciseId, startWeek, sets, reps, hold, duration, timesPerDay, weeks,
-                    days, null, null, remove, add).moved(move);
+            return rows(null, null, null).moved(move);
         }
 
         /** A form without item fields (an older page, a script) leaves the items as they are. */

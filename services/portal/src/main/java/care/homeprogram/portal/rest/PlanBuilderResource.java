@@ -57,21 +57,9 @@ public class PlanBuilderResource {
     }
 
     /** The posted builder form (parallel lists, see {@link PlanForm#fromPost}). */
-    public static class Posted {
-        @RestForm List<String> itemId;
-        @RestForm List<String> exerciseId;
-        @RestForm List<String> startWeek;
-        @RestForm List<String> sets;
-        @RestForm List<String> reps;
-        @RestForm List<String> hold;
-        @RestForm List<String> duration;
-        @RestForm List<String> timesPerDay;
-        @RestForm List<String> weeks;
-        @RestForm List<String> days;
+    public static class Posted extends PostedItems {
         @RestForm List<String> flareUp;
         @RestForm List<String> confirmed;
-        @RestForm List<String> remove;
-        @RestForm List<String> add;
         @RestForm List<String> note;
         @RestForm String action;
         @RestForm String signOff;
@@ -79,8 +67,7 @@ public class PlanBuilderResource {
         @RestForm String templateId;
 
         PlanForm.Posted rows() {
-            return new PlanForm.Posted(itemId, exerciseId, startWeek, sets, reps, hold, duration, timesPerDay, weeks,
-                    days, flareUp, confirmed, remove, add, note);
+            return rows(flareUp, confirmed, note);
         }
     }
 
