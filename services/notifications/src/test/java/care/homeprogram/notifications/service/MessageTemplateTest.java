@@ -156,7 +156,8 @@ class MessageTemplateTest {
                 assertThat(body).as(template + " in " + language).contains(LINK).doesNotContain("%s")
                         .contains(noHealthDetails.get(language));
                 assertThat(template.emailSubject(language)).as(template + " in " + language).isNotBlank()
-                        .doesNotContain("%");
+                        .doesNotContain("%").hasSizeLessThanOrEqualTo(200); // what the delivery's column holds
+                assertThat(template.title(language)).as(template + " in " + language).hasSizeLessThanOrEqualTo(200);
             }
         }
     }
