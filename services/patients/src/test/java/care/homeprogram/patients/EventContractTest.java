@@ -52,7 +52,7 @@ class EventContractTest {
         String admin = Tokens.accessToken("ada");
 
         given().auth().oauth2(patient.token()).contentType(ContentType.JSON)
-                .body(Map.of("timeZone", "Europe/Berlin"))
+                .body(Map.of("timeZone", "Europe/Berlin", "preferredLanguage", "es"))
                 .when().patch("/api/patients/me").then().statusCode(200);
         given().auth().oauth2(therapist.token()).contentType(ContentType.JSON)
                 .body(Map.of("quietHours", Map.of("start", "22:00", "end", "07:00")))
@@ -86,6 +86,10 @@ class EventContractTest {
             differences.add(EventFixtures.compareOrRecord(PatientEvents.TOPIC, envelope));
         }
         assertThat(differences.stream().filter(Objects::nonNull).toList()).isEmpty();
+        assertThat(firstOfEachType.get("PatientRegistered").path("data").path("preferredLanguage").asText())
+                .as("a new patient's messages are in English until they choose").isEqualTo("en");
+        assertThat(firstOfEachType.get("PatientContactChanged").path("data").path("preferredLanguage").asText())
+                .as("the language the patient chose travels to notification-service").isEqualTo("es");
     }
 
     /** The domain's values travel by name: each must be one the contract knows, or the event could not be read. */

@@ -48,9 +48,14 @@ public final class PatientEvents {
     public record Channels(boolean email, boolean inApp) {
     }
 
-    /** The data of every patient contact event: the current contact state, so consumers simply upsert it. */
+    /**
+     * The data of every patient contact event: the current contact state, so consumers simply upsert it.
+     * {@code preferredLanguage} (a language tag such as {@code es} or {@code de-AT}, the language the patient's
+     * messages are written in) was added later: a consumer keeps what it had when an older event carries none, and
+     * reads English for a patient it never heard a language of.
+     */
     public record PatientContact(@NotNull UUID patientId, List<UUID> therapistIds, String email, String timeZone,
-            QuietHours quietHours, Channels channels, ContactStatus status) {
+            QuietHours quietHours, Channels channels, ContactStatus status, String preferredLanguage) {
     }
 
     /** The intake screen's outcome: plan-service refuses to activate a plan while a sign-off is required. */

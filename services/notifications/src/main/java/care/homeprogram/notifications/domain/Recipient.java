@@ -42,6 +42,13 @@ public class Recipient extends PanacheEntityBase {
     @Column(nullable = false)
     public String status = ACTIVE;
 
+    /**
+     * The language tag messages are written in (a patient's preferredLanguage; therapists read English until
+     * patient-service announces a language for them).
+     */
+    @Column(name = "preferred_language", nullable = false)
+    public String preferredLanguage = "en";
+
     /** patient, therapist or admin: who this is, for logs and the delivery rules. */
     @Column(nullable = false)
     public String role = "patient";

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * hours are kept as they were when an event from before patient-service owned them carries none). The care team
  * follows the
  * latest event too: adherence notices and the adherence list go to the therapists caring for the patient now. A disabled account stops
- * every reminder and unsent email at once; a change of zone or quiet hours plans the reminders again. The payloads are
+ * every reminder and unsent email at once; a change of zone or quiet hours plans the reminders again. A patient's
+ * preferred language is the language of every message created for them from then on. The payloads are
  * the shared contract's ({@link PatientEvents}); {@link EventConsumer} reads, checks and dispatches them.
  */
 @ApplicationScoped
@@ -52,10 +53,10 @@ public class RecipientProjection {
     private final EventRoutes routes = EventRoutes.consumer(CONSUMER)
             .on(PatientEvents.CONTACT, (event, contact) -> project(event, contact.patientId(), "patient",
                     contact.email(), contact.status(), contact.timeZone(), contact.quietHours(), contact.channels(),
-                    contact.therapistIds()))
+                    contact.therapistIds(), contact.preferredLanguage()))
             .on(List.of(PatientEvents.THERAPIST_REGISTERED, PatientEvents.THERAPIST_CONTACT_CHANGED),
                     (event, contact) -> project(event, contact.therapistId(), "therapist", contact.email(),
-                            contact.status(), contact.timeZone(), contact.quietHours(), contact.channels(), null))
+                            contact.status(), contact.timeZone(), contact.quietHours(), contact.channels(), null, null))
             .on(PatientEvents.CARE_TEAM_ADMIN_CHANGE, this::careTeamAdminChange);
 
     public RecipientProjection(EventConsumer events, PreferenceService preferences,
@@ -94,7 +95,7 @@ public class RecipientProjection {
     }
 
     private void project(EventEnvelope event, UUID id, String role, String email, ContactStatus status,
-            String timeZone, QuietHours quietHours, Channels channels, List<UUID> careTeam) {
+            String timeZone, QuietHours quietHours, Channels channels, List<UUID> careTeam, String language) {
         OffsetDateTime occurredAt = event.occurredAt() != null ? event.occurredAt() : OffsetDateTime.now(clock);
         Recipient recipient = Recipient.findById(id);
         boolean known = recipient != null;
@@ -113,6 +114,9 @@ public class RecipientProjection {
             CareTeamMember.replace(id, careTeam);
         }
         recipient.email = email;
+        if (language != null) { // an event from before PatientContact carried the language keeps the one we had
+            recipient.preferredLanguage = language;
+        }
         recipient.role = role;
         recipient.status = status == null ? Recipient.ACTIVE : status.name();
         recipient.contactAsOf = occurredAt;

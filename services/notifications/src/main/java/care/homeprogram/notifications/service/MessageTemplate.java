@@ -1,146 +1,85 @@
 package care.homeprogram.notifications.service;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Every message the platform sends, in one place so a test can prove none carries health details: no condition,
- * exercise, pain score or name, in the app or by email (docs/clinical-rules.md rule 9). Details live behind the link. Messages
- * to therapists about a patient carry a severity; only CRITICAL ones are urgent (sent in quiet hours too). Every
- * email is the one {@link #LAYOUT} filled with a message's own {@link Mail} parts, never a body of its own.
+ * exercise, pain score or name, in the app or by email (docs/clinical-rules.md rule 9), in any language. Details live
+ * behind the link. Messages to therapists about a patient carry a severity; only CRITICAL ones are urgent (sent in
+ * quiet hours too). Every email is the one {@link #LAYOUT} filled with a message's own parts, never a body of its own.
+ *
+ * <p>What a message says is in the language files ({@link MessageTexts}), under the template's name: {@code title},
+ * {@code inApp} (the in-app body), {@code subject}, the mail parts {@code lead}, {@code action} and, for some,
+ * {@code note}; the push texts under {@code push.*}, the layout's fixed lines under {@code layout.*}. Each message is
+ * written in its recipient's language when it is created ({@link Language}).
  */
 public enum MessageTemplate {
-    PLAN_ASSIGNED(null,
-            "Your new home program is ready",
-            "Your therapist has shared a new home program with you. Open it to see what is planned for today.",
-            "Your new home program is ready",
-            new Mail("Your therapist has shared a new home program with you.", "Sign in to see it", null)),
-    REMINDER(null,
-            "Your program for today is ready",
-            "It is time for today's session. Open your program to see what is planned.",
-            "Your program for today is ready",
-            Mail.reminder("Your program for today is ready.", "Sign in to see it")),
-    CATCH_UP(null,
-            "There is still time for today's program",
-            "Even a short session counts. Open your program whenever it suits you today.",
-            "A friendly reminder from HomeProgram",
-            Mail.reminder("There is still time for today's program.", "Sign in to see it")),
-    INACTIVE_NUDGE(null,
-            "Your home program is waiting for you",
-            "It has been a few days since your last session. Picking up again is easy: even a short session helps.",
-            "Your home program is waiting for you",
-            Mail.reminder("Your home program is waiting for you.", "Sign in to see it")),
+    PLAN_ASSIGNED(null, Push.NEW_MESSAGE, false),
+    REMINDER(null, Push.TODAY, true),
+    CATCH_UP(null, Push.STILL_TIME, true),
+    INACTIVE_NUDGE(null, Push.NEW_MESSAGE, true),
     /** An outcome measure is due (MeasureDue): which questionnaire, and why, is for the portal to say. */
-    MEASURE_DUE(null,
-            "You have a short questionnaire to fill in",
-            "Your therapist would like to hear how you are doing. It only takes a few minutes.",
-            "You have a short questionnaire to fill in",
-            Mail.reminder("You have a short questionnaire to fill in.", "Sign in to answer it")),
-    ATTENTION_CRITICAL("CRITICAL",
-            "Urgent: a patient in your care needs you now",
-            "Please review this patient at once. Open the link to see who and why.",
-            "Urgent: please sign in to HomeProgram now",
-            new Mail("A patient in your care needs your attention now.", "Sign in to see who and why", null)),
-    ATTENTION_HIGH("HIGH",
-            "A patient in your care needs your attention today",
-            "Please review this patient today. Open the link to see who and why.",
-            "Please sign in to HomeProgram today",
-            new Mail("A patient in your care needs your attention today.", "Sign in to see who and why", null)),
-    ATTENTION_LOW("LOW",
-            "A patient in your care has an update for you to review",
-            "Please review this update when you can. Open the link to see who and why.",
-            "An update is waiting for you in HomeProgram",
-            new Mail("An update about a patient in your care is waiting for you.", "Sign in to see it", null)),
-    STILL_UNACKNOWLEDGED_CRITICAL("CRITICAL",
-            "Still unacknowledged: a patient in your care needs you now",
-            "An urgent notice about this patient has not been acknowledged yet. Please review it at once.",
-            "Urgent, still unacknowledged: please sign in to HomeProgram now",
-            new Mail(
-                    "An urgent notice about a patient in your care has not been acknowledged yet.",
-                    "Please sign in now and acknowledge it",
-                    null)),
-    ESCALATION_CONTACT("CRITICAL",
-            "Escalation: an urgent patient notice is unacknowledged",
-            "An urgent notice has not been acknowledged by the patient's care team. Please make sure someone acts now.",
-            "Escalation: an urgent HomeProgram notice is unacknowledged",
-            new Mail(
-                    "You are the clinic's escalation contact. An urgent notice about a patient has not been\n"
-                    + "acknowledged by the patient's care team in time. Please make sure a clinician acts now.",
-                    "Sign in to see who and why",
-                    null)),
-    STILL_UNACKNOWLEDGED_HIGH("HIGH",
-            "Reminder: a patient notice is waiting for you",
-            "A notice about a patient in your care has not been acknowledged for a day. Please review it today.",
-            "Reminder: please sign in to HomeProgram today",
-            new Mail(
-                    "A notice about a patient in your care has been waiting for a day.",
-                    "Please sign in and review it today",
-                    null)),
-    /** An admin asked to add someone to a care team: one of its therapists must confirm (docs/security.md). */
-    CARE_TEAM_CONFIRMATION_NEEDED("HIGH",
-            "An administrator asks to change a care team you are in",
-            "Nobody new sees this patient until a therapist of the care team confirms. Please review the request.",
-            "Please review a care team request in HomeProgram",
-            new Mail(
-                    "An administrator asked to add a colleague to the care team of a patient in your care.",
-                    "Nothing changes until a therapist of the care team confirms. Please review it",
-                    "If you did not expect this request, decline it and tell your clinic.")),
-    CARE_TEAM_CHANGED_BY_ADMIN("LOW",
-            "An administrator changed a care team you are in",
-            "The care team of a patient in your care was changed by an administrator. Open it to see the team.",
-            "A care team was changed in HomeProgram",
-            new Mail(
-                    "An administrator changed the care team of a patient in your care.",
-                    "Sign in to see the team",
-                    "If you did not expect this change, tell your clinic.")),
-    CARE_TEAM_CHANGE_FOR_PATIENT(null,
-            "Your care team is changing",
-            "The clinic changed, or asked to change, who looks after your home program. Open it to see your team.",
-            "Your HomeProgram care team is changing",
-            new Mail(
-                    "The clinic changed, or asked to change, who looks after your home program.",
-                    "Sign in to see your care team",
-                    "If you did not expect this, please contact your clinic."));
+    MEASURE_DUE(null, Push.NEW_MESSAGE, true),
+    ATTENTION_CRITICAL("CRITICAL", Push.ATTENTION, false),
+    ATTENTION_HIGH("HIGH", Push.ATTENTION, false),
+    ATTENTION_LOW("LOW", Push.ATTENTION, false),
+    STILL_UNACKNOWLEDGED_CRITICAL("CRITICAL", Push.ATTENTION, false),
+    /** The escalation contact is an address, not a person with devices: never pushed. */
+    ESCALATION_CONTACT("CRITICAL", null, false),
+    STILL_UNACKNOWLEDGED_HIGH("HIGH", Push.ATTENTION, false),
+    /**
+     * An admin asked to add someone to a care team: one of its therapists must confirm (docs/security.md). Care-team
+     * requests wait for the inbox and email: not pushed.
+     */
+    CARE_TEAM_CONFIRMATION_NEEDED("HIGH", null, false),
+    CARE_TEAM_CHANGED_BY_ADMIN("LOW", null, false),
+    CARE_TEAM_CHANGE_FOR_PATIENT(null, Push.NEW_MESSAGE, false);
 
     /**
-     * What differs between two emails; everything else is {@link #LAYOUT}. {@code lead} says what happened,
-     * {@code action} what to do, followed by the link; {@code note} (optional) is a line before the privacy line.
-     * Reminders to patients end with where to change them.
+     * The text of a message as a push notification on a lock screen (docs/notifications.md, "Push"): shorter and
+     * plainer still than the title, since anyone near the phone may read it; four texts, the same for every message
+     * of a kind.
      */
-    record Mail(String lead, String action, String note, boolean reminder) {
-        Mail(String lead, String action, String note) {
-            this(lead, action, note, false);
-        }
+    enum Push {
+        TODAY("push.today"), STILL_TIME("push.stillTime"), NEW_MESSAGE("push.newMessage"),
+        ATTENTION("push.attention");
 
-        static Mail reminder(String lead, String action) {
-            return new Mail(lead, action, null, true);
+        final String key;
+
+        Push(String key) {
+            this.key = key;
         }
     }
 
     /**
      * The one layout every email is made from, so greeting, privacy line and signature are written once: a patient
      * reads "For your privacy", staff "For privacy"; the link is always on its own line after the action.
+     * {@code lead} says what happened, {@code action} what to do, followed by the link; {@code note} (optional) is a
+     * line before the privacy line; reminders to patients end with where to change them ({@code settings}).
      */
     static final String LAYOUT = """
-            Hello,
+            {greeting}
 
             {lead}
             {action}: {link}
 
-            {note}For {privacy} this email contains no health details.
+            {note}{privacy}
             {settings}HomeProgram
             """;
-    static final String SETTINGS_LINE = "You can change when and how we remind you in your notification settings.\n";
+    static final String GREETING = "layout.greeting";
+    static final String PRIVACY_PATIENT = "layout.privacy.patient";
+    static final String PRIVACY_STAFF = "layout.privacy.staff";
+    static final String SETTINGS = "layout.settings";
 
     private final String severity;
-    private final String title;
-    private final String inAppBody;
-    private final String emailSubject;
-    private final Mail mail;
+    private final Push push;
+    private final boolean reminder;
 
-    MessageTemplate(String severity, String title, String inAppBody, String emailSubject, Mail mail) {
+    MessageTemplate(String severity, Push push, boolean reminder) {
         this.severity = severity;
-        this.title = title;
-        this.inAppBody = inAppBody;
-        this.emailSubject = emailSubject;
-        this.mail = mail;
+        this.push = push;
+        this.reminder = reminder;
     }
 
     /** The notice for a therapist about an alert of this severity; an unknown severity is treated as HIGH. */
@@ -156,21 +95,14 @@ public enum MessageTemplate {
         return severity;
     }
 
-    /** CRITICAL: in the in-app inbox whatever the channel settings, by email even in quiet hours. */
-    /**
-     * The text of this message as a push notification on a lock screen (docs/notifications.md, "Push"): shorter and
-     * plainer still than the title, since anyone near the phone may read it; null for messages that are not pushed
-     * (the escalation contact is an address, care-team requests wait for the inbox and email).
-     */
-    public String pushText() {
-        return switch (this) {
-            case REMINDER -> "Your program for today is ready";
-            case CATCH_UP -> "There is still time for today's program";
-            case PLAN_ASSIGNED, INACTIVE_NUDGE, CARE_TEAM_CHANGE_FOR_PATIENT, MEASURE_DUE -> "You have a new message";
-            case ATTENTION_CRITICAL, ATTENTION_HIGH, ATTENTION_LOW, STILL_UNACKNOWLEDGED_CRITICAL,
-                    STILL_UNACKNOWLEDGED_HIGH -> "A patient needs your attention";
-            case ESCALATION_CONTACT, CARE_TEAM_CONFIRMATION_NEEDED, CARE_TEAM_CHANGED_BY_ADMIN -> null;
-        };
+    /** Whether this message goes to the recipient's devices too (it has a push text). */
+    public boolean pushed() {
+        return push != null;
+    }
+
+    /** The push text in this language; null for messages that are not pushed ({@link #pushed()}). */
+    public String pushText(Language language) {
+        return push == null ? null : MessageTexts.text(language, push.key);
     }
 
     /** A reminder is pointless after its day's moment has passed: the push service may drop it after 3 h. */
@@ -178,28 +110,52 @@ public enum MessageTemplate {
         return this == REMINDER || this == CATCH_UP ? java.time.Duration.ofHours(3) : java.time.Duration.ofDays(1);
     }
 
+    /** CRITICAL: in the in-app inbox whatever the channel settings, by email even in quiet hours. */
     public boolean urgent() {
         return "CRITICAL".equals(severity);
     }
 
-    public String title() {
-        return title;
+    public String title(Language language) {
+        return text(language, "title");
     }
 
-    public String inAppBody() {
-        return inAppBody;
+    public String inAppBody(Language language) {
+        return text(language, "inApp");
     }
 
-    public String emailSubject() {
-        return emailSubject;
+    public String emailSubject(Language language) {
+        return text(language, "subject");
     }
 
-    /** The email as sent: {@link #LAYOUT} filled with this message's parts and the link into the portal. */
-    public String emailBody(String link) {
-        return LAYOUT.replace("{lead}", mail.lead()).replace("{action}", mail.action())
-                .replace("{note}", mail.note() == null ? "" : mail.note() + "\n")
-                .replace("{privacy}", severity == null ? "your privacy" : "privacy")
-                .replace("{settings}", mail.reminder() ? SETTINGS_LINE : "")
+    /** The email as sent: {@link #LAYOUT} filled with this message's parts in this language and the portal link. */
+    public String emailBody(Language language, String link) {
+        String note = name() + ".note";
+        return LAYOUT.replace("{greeting}", MessageTexts.text(language, GREETING))
+                .replace("{lead}", text(language, "lead")).replace("{action}", text(language, "action"))
+                .replace("{note}", MessageTexts.has(language, note) ? MessageTexts.text(language, note) + "\n" : "")
+                .replace("{privacy}", MessageTexts.text(language, severity == null ? PRIVACY_PATIENT : PRIVACY_STAFF))
+                .replace("{settings}", reminder ? MessageTexts.text(language, SETTINGS) + "\n" : "")
                 .replace("{link}", link);
+    }
+
+    /**
+     * The keys every language must have: each template's own, its push text's and the layout's ({@code note} is
+     * optional, but a language has it for a template exactly when English does: the key sets are one).
+     */
+    static List<String> requiredKeys() {
+        List<String> keys = new ArrayList<>(List.of(GREETING, PRIVACY_PATIENT, PRIVACY_STAFF, SETTINGS));
+        for (Push text : Push.values()) {
+            keys.add(text.key);
+        }
+        for (MessageTemplate template : values()) {
+            for (String part : List.of("title", "inApp", "subject", "lead", "action")) {
+                keys.add(template.name() + "." + part);
+            }
+        }
+        return keys;
+    }
+
+    private String text(Language language, String part) {
+        return MessageTexts.text(language, name() + "." + part);
     }
 }

@@ -114,12 +114,14 @@ public class NotificationService {
     public Notification create(UUID recipientId, Recipient recipient, MessageTemplate template, UUID sourceId,
             UUID subjectId, List<PushSubscription> subscriptions) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // Written once, in the recipient's language as projected now: the inbox, the email and the push say the same.
+        Language language = Language.of(recipient == null ? null : recipient.preferredLanguage);
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.recipientId = recipientId;
         notification.kind = template.name();
-        notification.title = template.title();
-        notification.body = template.inAppBody();
+        notification.title = template.title(language);
+        notification.body = template.inAppBody(language);
         notification.link = portalUrl + "/";
         notification.sourceEventId = sourceId;
         notification.subjectId = subjectId;
@@ -133,8 +135,8 @@ public class NotificationService {
             email.id = UUID.randomUUID();
             email.notificationId = notification.id;
             email.recipientId = recipientId;
-            email.subject = template.emailSubject();
-            email.body = template.emailBody(notification.link);
+            email.subject = template.emailSubject(language);
+            email.body = template.emailBody(language, notification.link);
             email.urgent = template.urgent();
             email.nextAttemptAt = now;
             email.createdAt = now;
@@ -147,7 +149,7 @@ public class NotificationService {
                 push.notificationId = notification.id;
                 push.subscriptionId = subscription.id;
                 push.recipientId = recipientId;
-                push.text = template.pushText();
+                push.text = template.pushText(language);
                 push.urgent = template.urgent();
                 push.ttlSeconds = (int) template.pushTimeToLive().toSeconds();
                 push.nextAttemptAt = now;
@@ -163,7 +165,7 @@ public class NotificationService {
      * recipient not projected yet has subscribed nothing that could be told apart from a stranger's, so waits.
      */
     private boolean pushWanted(Recipient recipient, MessageTemplate template) {
-        return vapid.enabled() && recipient != null && recipient.active() && template.pushText() != null;
+        return vapid.enabled() && recipient != null && recipient.active() && template.pushed();
     }
 
     /** An unknown recipient (their registration not projected yet) gets the email once their address arrives. */

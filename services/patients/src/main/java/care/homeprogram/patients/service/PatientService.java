@@ -337,7 +337,7 @@ public class PatientService {
     static PatientContact contact(Patient p) {
         return new PatientContact(p.id, p.therapists.stream().map(t -> t.id).sorted().toList(), p.email, p.timeZone,
                 new QuietHours(p.quietStart, p.quietEnd), new Channels(p.emailEnabled, p.inAppEnabled),
-                ContactStatus.valueOf(p.status.name()));
+                ContactStatus.valueOf(p.status.name()), p.preferredLanguage);
     }
 
     static TherapistContact contact(Therapist t) {
