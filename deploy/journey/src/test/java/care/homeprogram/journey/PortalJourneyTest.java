@@ -100,6 +100,14 @@ class PortalJourneyTest {
         assertThat(tilt.getText()).contains("done 0 of 2").contains("Hold each time for 5 s");
         assertThat(tilt.findElement(By.xpath(".//button[normalize-space()='Start timer']")).isDisplayed())
                 .as("the hold timer (enhancement)").isTrue();
+        // the seeded exercise's own line drawing, with the movement in words, loaded through the portal's /media
+        WebElement drawing = tilt.findElement(By.cssSelector("img.exercise-media"));
+        assertThat(drawing.getAttribute("alt")).startsWith("Start: lying on the back on a mat, knees bent");
+        assertThat(URI.create(drawing.getAttribute("src")).getPath()).startsWith("/media/");
+        pat.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", drawing);
+        pat.waitFor(d -> (Boolean) pat.driver.executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", drawing));
+        pat.driver.executeScript("window.scrollTo(0, 0)");
         pat.screenshotForReadme("patient-today-phone", 1300);
         Accessibility.assertNoSeriousViolationsOnce(pat, "patient's Today");
 

@@ -96,6 +96,22 @@ public class CareTeamServiceStub extends StandInService {
                     patient.path("username").asText(), "firstName", patient.path("firstName").asText(),
                     "lastName", patient.path("lastName").asText(), "status", "ACTIVE",
                     "therapistIds", List.of(caller))));
+        } else if (path.equals("/api/patients") && "POST".equals(method) && admin) {
+            // as patient-service: an admin names the care team, active therapists only
+            JsonNode patient = JSON.readTree(exchange.getRequestBody());
+            List<UUID> named = new ArrayList<>();
+            patient.path("therapistIds").forEach(id -> named.add(UUID.fromString(id.asText())));
+            if (named.isEmpty() || !named.stream().allMatch(THERAPISTS::containsKey)) {
+                answer(exchange, 400, problem(400, "validation", "therapistIds: name at least one therapist"));
+                return;
+            }
+            if (!usernames.add(patient.path("username").asText())) {
+                answer(exchange, 409, problem(409, "username-taken", "The username is taken"));
+                return;
+            }
+            createdPatients.add(patient);
+            answer(exchange, 201, JSON.writeValueAsString(Map.of("id", UUID.randomUUID(), "username",
+                    patient.path("username").asText(), "status", "ACTIVE")));
         } else if (path.equals("/api/patients") && admin) {
             answer(exchange, 200, JSON.writeValueAsString(Map.of("items", List.of(Map.of("id", PAT, "username", "pat",
                     "firstName", "Pat", "lastName", "Morgan", "status", "ACTIVE")), "total", 1)));

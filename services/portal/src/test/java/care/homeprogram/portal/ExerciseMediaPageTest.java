@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #13, item 3: the patient's Today shows each due item's pictures with their alt text and its video with
- * controls and its text alternative; the media come through the portal, as the signed-in person (the browser has only
+ * controls and its text alternative, and the therapist's note on the item ("From your therapist"); the media come through the portal, as the signed-in person (the browser has only
  * its session cookie), with ranges and ETags passed through, and a refusal stays a 404.
  */
 @QuarkusTest
@@ -47,7 +47,7 @@ class ExerciseMediaPageTest {
                  "items":[{"id":"%s","exerciseId":"%s","name":"Knee to chest","status":"ACTIVE","startWeek":1,
                    "dose":{"sets":2,"reps":10,"timesPerDay":1,"daysOfWeek":["MONDAY"],"weeks":4},
                    "summary":"Gentle stretch","instructions":["Lie on your back"],"cautions":["Stop if it hurts"],
-                   "whySafe":"Supported"}],
+                   "whySafe":"Supported","noteToPatient":"Keep the other foot flat on the mat"}],
                  "today":{"date":"2026-12-02","timeZone":"Europe/Berlin","week":1,
                    "items":[{"itemId":"%s","name":"Knee to chest","timesPerDay":1}]},
                  "acute":false,"hydrationTargetLitres":null}],"total":1}
@@ -70,7 +70,8 @@ class ExerciseMediaPageTest {
                 .contains("<video controls preload=\"metadata\" src=\"/media/" + VIDEO + "\" aria-describedby=\"video-"
                         + VIDEO + "\">")
                 .contains("<figcaption id=\"video-" + VIDEO
-                        + "\">The therapist pulls one knee to the chest, holds, and lowers it</figcaption>");
+                        + "\">The therapist pulls one knee to the chest, holds, and lowers it</figcaption>")
+                .contains("<strong>From your therapist:</strong> Keep the other foot flat on the mat");
 
         // each item opens on its own page, with the same pictures and video, larger
         assertThat(page.body()).contains("href=\"/today/items/" + PLAN + "/" + ITEM + "\"");
@@ -83,7 +84,8 @@ class ExerciseMediaPageTest {
                         + VIDEO + "\">")
                 .contains("<figcaption id=\"video-" + VIDEO
                         + "\">The therapist pulls one knee to the chest, holds, and lowers it</figcaption>")
-                .contains("<li>Lie on your back</li>").contains("<li>Stop if it hurts</li>");
+                .contains("<li>Lie on your back</li>").contains("<li>Stop if it hurts</li>")
+                .contains("<strong>From your therapist:</strong> Keep the other foot flat on the mat");
         // an item of no plan of pat's (plan-service lists only pat's own): the 404 page
         assertThat(pat.get(base.resolve("/today/items/" + PLAN + "/" + PlanServiceStub.MEDIA)).statusCode())
                 .isEqualTo(404);

@@ -2,7 +2,9 @@ package care.homeprogram.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.testing.DemoUsers;
 import care.homeprogram.testing.RealInfrastructure;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -11,7 +13,9 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A therapist invites patients from a CSV file: the preview names each row's problems and creates nothing; "create"
- * sends only the valid rows, once each, and reports what patient-service said per row (a taken username). Files over
- * the bound are a 413 page, forms without the CSRF token are refused, and only therapists reach the pages.
+ * sends only the valid rows, once each, and reports what patient-service said per row (a taken username). An admin
+ * does the same for the care of an active therapist she chooses. Files over the bound are a 413 page, forms without
+ * the CSRF token are refused, and only therapists and admins reach the pages.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
@@ -109,12 +114,80 @@ class PatientImportTest {
     }
 
     @Test
-    void onlyTherapistsInvitePatients() throws Exception {
-        for (String user : new String[] { "ada", "pat" }) {
-            Browser browser = signedIn(user);
-            assertThat(browser.get(uri("/patients/import")).statusCode()).as(user).isEqualTo(403);
+    void anAdminInvitesPatientsIntoTheCareOfTheTherapistSheChooses() throws Exception {
+        Browser ada = signedIn("ada");
+        HttpResponse<String> upload = ada.get(uri("/patients/import"));
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(upload.body()).contains("Therapist whose care the patients join")
+                .contains("<option value=\"" + DemoUsers.TARA + "\">Tara Lindqvist (tara)</option>")
+                .contains("<option value=\"" + DemoUsers.THEO + "\">Theo Okafor (theo)</option>")
+                .contains("href=\"/patients/import\">Invite from CSV</a>"); // in the admin's menu
+        String token = Browser.csrfToken(upload.body());
+        byte[] file = FILE.getBytes(StandardCharsets.UTF_8);
+
+        // no therapist, or one that is not an active therapist: refused before anything is read or sent
+        for (Map<String, String> fields : List.of(Map.of("csrf-token", token),
+                Map.of("csrf-token", token, "therapistId", UUID.randomUUID().toString()),
+                Map.of("csrf-token", token, "therapistId", "not-an-id"))) {
+            HttpResponse<String> refused = ada.postFile(uri("/patients/import/preview"), fields, "file",
+                    "patients.csv", file);
+            assertThat(refused.statusCode()).as(fields.toString()).isEqualTo(400);
+            assertThat(refused.body()).contains("Choose the therapist whose care the patients join.");
         }
+
+        HttpResponse<String> preview = ada.postFile(uri("/patients/import/preview"),
+                Map.of("csrf-token", token, "therapistId", DemoUsers.THEO.toString()), "file", "patients.csv", file);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("2 rows are ready to create; 5 rows have problems")
+                .contains("Each patient will join the care of Theo Okafor.")
+                .contains("email: must be an email address");
+        assertThat(CareTeamServiceStub.createdPatients).as("a dry run").isEmpty();
+
+        Matcher csv = CSV_FIELD.matcher(preview.body());
+        assertThat(csv.find()).isTrue();
+        String carried = unescape(csv.group(1));
+        String createToken = Browser.csrfToken(preview.body());
+        assertThat(ada.post(uri("/patients/import/create"), Map.of("csrf-token", createToken, "csv", carried))
+                .statusCode()).as("the choice is checked again on create").isEqualTo(400);
+        assertThat(CareTeamServiceStub.createdPatients).isEmpty();
+
+        HttpResponse<String> result = ada.post(uri("/patients/import/create"), Map.of("csrf-token", createToken,
+                "csv", carried, "therapistId", DemoUsers.THEO.toString()));
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.body()).contains("1 patient is created; 6 rows were not.")
+                .contains("Not created: The username is taken").contains("Go to the care teams");
+        assertThat(CareTeamServiceStub.createdPatients).hasSize(1);
+        JsonNode sent = CareTeamServiceStub.createdPatients.get(0);
+        assertThat(sent.path("username").asText()).isEqualTo("ines.quell");
+        assertThat(sent.path("therapistIds").toString()).isEqualTo("[\"" + DemoUsers.THEO + "\"]");
+    }
+
+    @Test
+    void aTherapistsPatientsJoinHerOwnCareWhateverTheFormSays() throws Exception {
+        Browser tara = signedIn("tara");
+        String upload = tara.get(uri("/patients/import")).body();
+        assertThat(upload).doesNotContain("Therapist whose care the patients join");
+        HttpResponse<String> result = tara.post(uri("/patients/import/create"), Map.of("csrf-token",
+                Browser.csrfToken(upload), "csv", "firstName,lastName,email,birthDate,timeZone\n"
+                        + "Ola,Own,ola.own@example.test,1970-05-06,Europe/Oslo\n",
+                "therapistId", DemoUsers.THEO.toString()));
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.body()).contains("1 patient is created").contains("Go to your patients");
+        assertThat(CareTeamServiceStub.createdPatients).hasSize(1);
+        assertThat(CareTeamServiceStub.createdPatients.get(0).has("therapistIds"))
+                .as("patient-service puts her own patient in her care").isFalse();
+    }
+
+    @Test
+    void onlyTherapistsAndAdminsInvitePatients() throws Exception {
+        Browser pat = signedIn("pat");
+        assertThat(pat.get(uri("/patients/import")).statusCode()).isEqualTo(403);
+        String token = Browser.csrfToken(pat.get(uri("/check-in")).body()); // a form of her own role
+        assertThat(pat.post(uri("/patients/import/create"), Map.of("csrf-token", token, "csv",
+                "firstName,lastName,email,birthDate,timeZone\nA,B,a.b@example.test,1970-01-01,Europe/Oslo\n"))
+                .statusCode()).isEqualTo(403);
         assertThat(new Browser().get(uri("/patients/import")).statusCode()).isIn(302, 303);
+        assertThat(CareTeamServiceStub.createdPatients).isEmpty();
     }
 
     /** The page's text as the browser reads it back from the HTML Qute escaped. */

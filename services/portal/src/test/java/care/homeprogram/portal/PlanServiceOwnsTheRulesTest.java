@@ -110,6 +110,58 @@ class PlanServiceOwnsTheRulesTest {
                 .doesNotContain("Must be between 1 and 50");
     }
 
+    /** The note to the patient typed at an item goes to plan-service with that item (shown on the patient's Today). */
+    @Test
+    void aNoteToThePatientGoesWithItsItem() throws Exception {
+        Browser tara = signedIn("tara");
+        HttpResponse<String> builder = tara.get(uri("/patients/" + PAT + "/plans/new"));
+        PlanServiceStub.creation = new PlanServiceStub.Answer(201, "{\"id\":\"" + PlanServiceStub.PLAN + "\"}");
+        Map<String, String> plan = new HashMap<>(Map.of("csrf-token", Browser.csrfToken(builder.body()),
+                "action", "assign", "exerciseId", PlanServiceStub.EXERCISE, "itemId", "", "startWeek", "1",
+                "sets", "2", "reps", "10", "timesPerDay", "1", "weeks", "4", "days", "0:MONDAY"));
+        plan.put("note", "Keep the other foot flat on the mat");
+
+        HttpResponse<String> assigned = tara.post(uri("/patients/" + PAT + "/plans/new"), plan);
+
+        assertThat(assigned.statusCode()).isEqualTo(303);
+        assertThat(PlanServiceStub.lastCreation).contains("\"noteToPatient\":\"Keep the other foot flat on the mat\"");
+    }
+
+    /**
+     * Accepting a progression suggestion opens the plan's editor with the acceptance as the reason; saving sends the
+     * new dose with that reason as a PATCH, which plan-service keeps as a new version.
+     */
+    @Test
+    void anAcceptedProgressionIsSavedAsANewVersionWithItsReason() throws Exception {
+        PlanServiceStub.planById = """
+                {"id":"%s","patientId":"%s","therapistId":"%s","status":"ACTIVE","version":2,"startDate":"2026-11-01",
+                 "createdAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-15T10:00:00Z",
+                 "items":[{"id":"%s","exerciseId":"%s","name":"Knee to chest","status":"ACTIVE","startWeek":1,
+                   "dose":{"sets":2,"reps":10,"timesPerDay":1,"daysOfWeek":["MONDAY"],"weeks":4}}]}
+                """.formatted(PLAN, PAT, TARA, ITEM, PlanServiceStub.EXERCISE);
+        PlanServiceStub.change = null;
+        PlanServiceStub.lastChange = null;
+        try {
+            Browser tara = signedIn("tara");
+            HttpResponse<String> editor = tara.get(uri("/patients/" + PAT + "/plans/" + PLAN + "/edit?progression=3"));
+            assertThat(editor.statusCode()).isEqualTo(200);
+            assertThat(editor.body()).contains("value=\"Progression accepted after week 3\"");
+
+            Map<String, String> changed = new HashMap<>(Map.of("csrf-token", Browser.csrfToken(editor.body()),
+                    "action", "save", "reason", "Progression accepted after week 3", "exerciseId",
+                    PlanServiceStub.EXERCISE, "itemId", ITEM, "startWeek", "1", "sets", "3", "reps", "12",
+                    "timesPerDay", "1", "weeks", "4"));
+            changed.put("days", "0:MONDAY");
+            HttpResponse<String> saved = tara.post(uri("/patients/" + PAT + "/plans/" + PLAN + "/edit"), changed);
+
+            assertThat(saved.statusCode()).isEqualTo(303);
+            assertThat(PlanServiceStub.lastChange).contains("\"reason\":\"Progression accepted after week 3\"")
+                    .contains("\"reps\":12").contains("\"sets\":3");
+        } finally {
+            PlanServiceStub.planById = null;
+        }
+    }
+
     /** A number that does not parse is the one mistake the builder catches itself: nothing is sent. */
     @Test
     void aDoseThatIsNoNumberStaysInTheBuilder() throws Exception {

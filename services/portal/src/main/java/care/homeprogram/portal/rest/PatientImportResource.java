@@ -3,7 +3,9 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.ServiceUnavailable;
+import care.homeprogram.portal.client.Therapist;
 import care.homeprogram.portal.service.PatientCsv;
+import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,76 +22,104 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * A therapist invites many patients at once from a CSV file: upload, a dry-run preview that names every row's
- * problems (nothing is created), then "create" makes the valid rows' patients one by one at patient-service (each in
- * the therapist's care, each signing in after a set-password email), reporting per row what it said.
+ * A therapist or an admin invites many patients at once from a CSV file: upload, a dry-run preview that names every
+ * row's problems (nothing is created), then "create" makes the valid rows' patients one by one at patient-service
+ * (each signing in after a set-password email), reporting per row what it said. A therapist's patients join the
+ * therapist's care; an admin chooses the therapist whose care they join (patient-service requires an admin to name
+ * the care team), one of the active therapists.
  * <p>
- * The preview carries the file's text back in the form, and it is checked again on "create": nothing the browser
- * sends is trusted as already checked.
+ * The preview carries the file's text (and the admin's choice) back in the form, and both are checked again on
+ * "create": nothing the browser sends is trusted as already checked.
  */
 @Path("/patients/import")
-@RolesAllowed("therapist")
+@RolesAllowed({ "therapist", "admin" })
 @Produces(MediaType.TEXT_HTML)
 public class PatientImportResource {
+    private static final String CHOOSE_THERAPIST = "Choose the therapist whose care the patients join.";
 
     /** What became of one row on "create". */
     public record Outcome(PatientCsv.Row row, boolean created, String message) {
     }
 
+    /**
+     * Whose care the patients join: for a therapist their own ({@code admin} false); for an admin the active
+     * therapists to choose from and the one chosen (null until chosen).
+     */
+    public record CareOf(boolean admin, List<Therapist> therapists, Therapist chosen) {
+        static CareOf own() {
+            return new CareOf(false, List.of(), null);
+        }
+
+        public boolean isChosen(Therapist therapist) {
+            return chosen != null && chosen.id().equals(therapist.id());
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance upload(String error);
+        static native TemplateInstance upload(String error, CareOf careOf);
 
-        static native TemplateInstance preview(PatientCsv.Parsed parsed, String csv);
+        static native TemplateInstance preview(PatientCsv.Parsed parsed, String csv, CareOf careOf);
 
-        static native TemplateInstance result(List<Outcome> outcomes, long created, long failed);
+        static native TemplateInstance result(List<Outcome> outcomes, long created, long failed, CareOf careOf);
     }
 
     private final PatientsClient patients;
+    private final Viewer viewer;
 
-    public PatientImportResource(PatientsClient patients) {
+    public PatientImportResource(PatientsClient patients, Viewer viewer) {
         this.patients = patients;
+        this.viewer = viewer;
     }
 
     @GET
     public TemplateInstance upload() {
-        return Templates.upload(null);
+        return Templates.upload(null, careOf(null));
     }
 
     /** The dry run: every row checked, nothing sent to patient-service. */
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response preview(@RestForm("file") FileUpload file) {
+    public Response preview(@RestForm("file") FileUpload file, @RestForm String therapistId) {
+        CareOf careOf = careOf(therapistId);
         if (file == null || file.uploadedFile() == null) {
-            return Pages.invalid(Templates.upload("Choose a CSV file to upload."));
+            return Pages.invalid(Templates.upload("Choose a CSV file to upload.", careOf));
+        }
+        if (careOf.admin() && careOf.chosen() == null) {
+            return Pages.invalid(Templates.upload(CHOOSE_THERAPIST, careOf));
         }
         String text;
         try {
             text = read(file);
         } catch (PatientCsv.TooLarge tooLarge) {
-            return tooLarge(tooLarge);
+            return tooLarge(tooLarge, careOf);
         }
-        return preview(text);
+        return preview(text, careOf);
     }
 
     @POST
     @Path("/create")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@RestForm String csv) {
+    public Response create(@RestForm String csv, @RestForm String therapistId) {
+        CareOf careOf = careOf(therapistId);
+        if (careOf.admin() && careOf.chosen() == null) {
+            return Pages.invalid(Templates.upload(CHOOSE_THERAPIST, careOf));
+        }
         PatientCsv.Parsed parsed;
         try {
             parsed = PatientCsv.parse(csv, LocalDate.now());
         } catch (PatientCsv.TooLarge tooLarge) {
-            return tooLarge(tooLarge);
+            return tooLarge(tooLarge, careOf);
         }
         if (parsed.fileError() != null || parsed.validCount() == 0) {
-            return Pages.invalid(Templates.preview(parsed, csv == null ? "" : csv));
+            return Pages.invalid(Templates.preview(parsed, csv == null ? "" : csv, careOf));
         }
         List<Outcome> outcomes = new ArrayList<>();
         boolean unavailable = false;
@@ -101,7 +131,8 @@ public class PatientImportResource {
                         + "again later."));
             } else {
                 try {
-                    patients.createPatient(row.patient());
+                    patients.createPatient(careOf.admin() ? row.patient().inCareOf(careOf.chosen().id())
+                            : row.patient());
                     outcomes.add(new Outcome(row, true, "Created; a set-password email is on its way."));
                 } catch (ServiceProblem refused) {
                     outcomes.add(new Outcome(row, false, "Not created: " + refused.detail()));
@@ -114,17 +145,36 @@ public class PatientImportResource {
             }
         }
         long created = outcomes.stream().filter(Outcome::created).count();
-        return Pages.ok(Templates.result(outcomes, created, outcomes.size() - created));
+        return Pages.ok(Templates.result(outcomes, created, outcomes.size() - created, careOf));
     }
 
-    private static Response preview(String text) {
+    /**
+     * For an admin, the active therapists and the one whose id was sent, if it is one of them (anything else, a
+     * disabled therapist or not an id at all, is no choice); a therapist's patients join their own care, whatever is
+     * sent.
+     */
+    private CareOf careOf(String therapistId) {
+        if (!viewer.admin()) {
+            return CareOf.own();
+        }
+        List<Therapist> active = patients.therapists().items().stream().filter(t -> "ACTIVE".equals(t.status()))
+                .sorted(Comparator.comparing(Therapist::lastName, Comparator.nullsLast(String::compareTo))
+                        .thenComparing(Therapist::firstName, Comparator.nullsLast(String::compareTo)))
+                .toList();
+        Therapist chosen = therapistId == null ? null
+                : active.stream().filter(t -> t.id().toString().equals(therapistId.strip())).findFirst()
+                        .orElse(null);
+        return new CareOf(true, active, chosen);
+    }
+
+    private static Response preview(String text, CareOf careOf) {
         PatientCsv.Parsed parsed;
         try {
             parsed = PatientCsv.parse(text, LocalDate.now());
         } catch (PatientCsv.TooLarge tooLarge) {
-            return tooLarge(tooLarge);
+            return tooLarge(tooLarge, careOf);
         }
-        TemplateInstance page = Templates.preview(parsed, text);
+        TemplateInstance page = Templates.preview(parsed, text, careOf);
         return parsed.fileError() != null ? Pages.invalid(page) : Pages.ok(page);
     }
 
@@ -145,8 +195,8 @@ public class PatientImportResource {
         }
     }
 
-    private static Response tooLarge(PatientCsv.TooLarge tooLarge) {
+    private static Response tooLarge(PatientCsv.TooLarge tooLarge, CareOf careOf) {
         return Response.status(413).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.upload(tooLarge.getMessage()).render()).build();
+                .entity(Templates.upload(tooLarge.getMessage(), careOf).render()).build();
     }
 }

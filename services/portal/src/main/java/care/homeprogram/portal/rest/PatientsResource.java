@@ -163,7 +163,7 @@ public class PatientsResource {
                     form.value("firstName"), form.value("lastName"), birth, form.value("timeZone"),
                     form.value("phone").isEmpty() ? null : form.value("phone"),
                     password == null || password.isBlank() ? null : password,
-                    password == null || password.isBlank() ? null : Boolean.TRUE));
+                    password == null || password.isBlank() ? null : Boolean.TRUE, null));
             return Response.seeOther(URI.create("/patients/" + created.id() + "?done=patient-created")).build();
         } catch (ServiceProblem problem) {
             if (problem.isNotFound()) {

@@ -153,7 +153,7 @@ public final class PatientCsv {
             errors.add("phone: must be a phone number");
         }
         NewPatient patient = errors.isEmpty() ? new NewPatient(username, email, values.get("firstName"),
-                values.get("lastName"), birthDate, zone, phone.isEmpty() ? null : phone, null, null) : null;
+                values.get("lastName"), birthDate, zone, phone.isEmpty() ? null : phone, null, null, null) : null;
         return new Row(line, values, List.copyOf(errors), patient);
     }
 
