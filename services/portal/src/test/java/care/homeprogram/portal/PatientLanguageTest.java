@@ -41,7 +41,8 @@ class PatientLanguageTest {
     /** Headings and words every patient page or one of the pages above has in English. */
     private static final List<String> ENGLISH = List.of("Skip to the main content", "Signed in as", "Sign out",
             ">Today<", "How to do it", "Why this is safe", "Log this session", "Safety check-in",
-            "Do you have any of these?", "Reminder settings", "Quiet hours", "Back to today", "Lie on your back");
+            "Do you have any of these?", "Reminder settings", "Quiet hours", "Back to today", "Lie on your back",
+            " reps", "once a day");
 
     /** Every page asks patient-service for the preference, so each test sets pat's own. */
     public static class PreferenceReadOnEveryPage implements QuarkusTestProfile {
@@ -120,7 +121,7 @@ class PatientLanguageTest {
                 .contains("<h3>Cómo hacerlo</h3>").contains("<h3>Precauciones</h3>")
                 .contains("<summary>Por qué es seguro</summary>").contains("Registrar esta sesión")
                 .contains("Dolor antes, de 0 (nada) a 10 (el peor)").contains("Dolor que baja por la pierna")
-                .contains("semana 5").contains("hecho 0 de 1")
+                .contains("semana 5").contains("hecho 0 de 1").contains("<strong>2 series de 10 repeticiones</strong>")
                 // the library's words, as plan-service gave them for the language the portal asked
                 .contains("Rodilla al pecho").contains("Túmbese boca arriba con las rodillas dobladas.")
                 .contains("Pare si el dolor baja por la pierna.").contains("Mueve la espalda con suavidad y sin carga.");
@@ -128,6 +129,7 @@ class PatientLanguageTest {
 
         String exercise = pat.get(uri(EXERCISE_PAGE)).body();
         assertThat(exercise).contains("<h1>Rodilla al pecho</h1>").contains("<h2>Cómo hacerlo</h2>")
+                .contains("2 series de 10 repeticiones · una vez al día")
                 .contains("Túmbese boca arriba").contains("Volver a hoy");
 
         HttpResponse<String> checkIn = pat.get(uri("/check-in"));
@@ -155,7 +157,8 @@ class PatientLanguageTest {
         assertThat(pat.get(uri("/today")).body()).contains("<html lang=\"de\"").contains("<h1>Heute</h1>")
                 .contains("<h3>So geht es</h3>").contains("Diese Einheit eintragen")
                 .contains("Bevor Sie beginnen: einige Fragen zu Ihrer Gesundheit")
-                .contains("Legen Sie sich mit gebeugten Knien auf den Rücken.").contains("Knie zur Brust");
+                .contains("Legen Sie sich mit gebeugten Knien auf den Rücken.").contains("Knie zur Brust")
+                .contains("<strong>2 Sätze mit je 10 Wiederholungen</strong>").contains("einmal heute");
         String checkIn = pat.get(uri("/check-in")).body();
         HttpResponse<String> answered = pat.post(uri("/check-in"), Map.of("csrf-token", Browser.csrfToken(checkIn),
                 "yes", "SADDLE_NUMBNESS"));
@@ -183,7 +186,7 @@ class PatientLanguageTest {
         PatientServiceStub.preferredLanguage = null;
         String english = pat.get(uri("/today"), Map.of("Accept-Language", "fr, it;q=0.5")).body();
         assertThat(english).contains("<html lang=\"en\"").contains("<h1>Today</h1>").contains("<h3>How to do it</h3>")
-                .contains("Lie on your back with your knees bent.");
+                .contains("Lie on your back with your knees bent.").contains("<strong>2 sets of 10 reps</strong>");
         assertThat(pat.get(uri("/today")).body()).contains("<html lang=\"en\"").contains("Skip to the main content");
     }
 
@@ -242,7 +245,7 @@ class PatientLanguageTest {
         assertThat(pdf.headers().firstValue("Content-Language")).hasValue("es");
         assertThat(text(pdf.body())).contains("Programa en casa de Pat Morgan")
                 .contains("Programa iniciado el 2 de noviembre de 2026").contains("Rodilla al pecho")
-                .contains("Dosis:").contains("Cómo hacerlo:").contains("Túmbese boca arriba con las rodillas dobladas.")
+                .contains("Dosis: 2 series de 10 repeticiones · una vez al día").contains("Cómo hacerlo:").contains("Túmbese boca arriba con las rodillas dobladas.")
                 .contains("Precauciones:").contains("Por qué es seguro: Mueve la espalda")
                 .contains("No sustituye el consejo médico.")
                 .doesNotContain("Home program for").doesNotContain("How to do it").doesNotContain("Cautions:");

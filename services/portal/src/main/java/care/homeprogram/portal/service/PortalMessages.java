@@ -227,6 +227,37 @@ public interface PortalMessages {
     @Message("Log session")
     String today_logButton();
 
+    // --- a dose in words (service/DoseText): "2 sets of 10 reps, hold 5 s · once a day · every day · 2 weeks" ---
+    @Message("1 rep")
+    String dose_oneRep();
+
+    @Message("{reps} reps")
+    String dose_reps(int reps);
+
+    @Message("{sets} sets of {reps}")
+    String dose_setsOf(int sets, String reps);
+
+    @Message("{sets} sets")
+    String dose_sets(int sets);
+
+    @Message("hold {time}")
+    String dose_hold(String time);
+
+    @Message("once a day")
+    String dose_onceADay();
+
+    @Message("{times} times a day")
+    String dose_timesADay(int times);
+
+    @Message("every day")
+    String dose_everyDay();
+
+    @Message("1 week")
+    String dose_oneWeek();
+
+    @Message("{weeks} weeks")
+    String dose_weeks(int weeks);
+
     // --- exercise detail ---
     @Message("This exercise is paused.")
     String exercise_pausedTitle();

@@ -68,7 +68,7 @@ public final class ProgramPdf {
                 document.add(new Paragraph(words.pdf_noProgram(), BODY));
             }
             for (Plan plan : plans) {
-                addPlan(document, writer, plan, pictures, words, date);
+                addPlan(document, writer, plan, pictures, words, date, language.locale());
             }
             Paragraph disclaimer = new Paragraph(words.pdf_disclaimer(), SMALL);
             disclaimer.setSpacingBefore(18);
@@ -81,7 +81,7 @@ public final class ProgramPdf {
     }
 
     private static void addPlan(Document document, PdfWriter writer, Plan plan, Map<UUID, List<Picture>> pictures,
-            PortalMessages words, DateTimeFormatter date) throws DocumentException {
+            PortalMessages words, DateTimeFormatter date, java.util.Locale locale) throws DocumentException {
         Paragraph heading = new Paragraph(words.pdf_started(plan.startDate() == null ? "" : date.format(
                 plan.startDate())) + (plan.isActive() ? "" : " " + words.pdf_onHold()), HEADING);
         heading.setSpacingBefore(12);
@@ -94,7 +94,7 @@ public final class ProgramPdf {
                     LABEL);
             name.setSpacingBefore(10);
             document.add(name);
-            document.add(new Paragraph(words.pdf_dose() + " " + DoseText.of(item.dose()) + (item.startWeek() > 1
+            document.add(new Paragraph(words.pdf_dose() + " " + DoseText.of(item.dose(), words, locale) + (item.startWeek() > 1
                     ? " · " + words.pdf_fromWeek(item.startWeek()) : ""), BODY));
             if (item.summary() != null) {
                 document.add(new Paragraph(item.summary(), BODY));
