@@ -147,6 +147,12 @@ class PatientLanguageTest {
                 .contains("Se ha avisado a su fisioterapeuta.").contains("Su programa está en pausa")
                 .doesNotContain("Get emergency help now").doesNotContain(GUIDANCE.get("en"));
         assertThat(PlanServiceStub.languagesAsked).contains("POST /api/check-ins es");
+
+        // an exercise that is not in the patient's program: the error page is Spanish too
+        HttpResponse<String> missing = pat.get(uri("/today/items/" + PLAN + "/" + java.util.UUID.randomUUID()));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html lang=\"es\"").contains("<h1>No lo hemos encontrado</h1>")
+                .contains("Ir a su página de inicio").doesNotContain("We could not find that");
     }
 
     @Test

@@ -446,6 +446,52 @@ public interface PortalMessages {
     @Message("Calendar")
     String prefs_calendar();
 
+    // --- error pages (shared with therapists and admins, whose pages are always English) ---
+    @Message("Go to your start page")
+    String error_startPage();
+
+    @Message("Something went wrong")
+    String error_failureTitle();
+
+    @Message("Something went wrong on our side")
+    String error_failureHeading();
+
+    @Message("Please try again in a few minutes. If it keeps happening, tell your clinic this reference:")
+    String error_failureText();
+
+    @Message("If you feel unwell, do not wait — contact your clinic. In an emergency call your local emergency number.")
+    String error_unwell();
+
+    @Message("Not available for your role")
+    String error_forbiddenTitle();
+
+    @Message("This page is not available for your role")
+    String error_forbiddenHeading();
+
+    @Message("You are signed in with the role")
+    String error_forbiddenRole();
+
+    @Message("This page belongs to another role, so it stays closed to you.")
+    String error_forbiddenText();
+
+    @Message("Not found")
+    String error_notFoundTitle();
+
+    @Message("We could not find that")
+    String error_notFoundHeading();
+
+    @Message("It does not exist, or it is not yours to see. Check the address, or start again from your start page.")
+    String error_notFoundText();
+
+    @Message("That did not work")
+    String error_problem();
+
+    @Message("Temporarily unavailable")
+    String error_unavailable();
+
+    @Message("Nothing you entered was lost on our side. If you were saving something, please try again shortly.")
+    String error_nothingLost();
+
     // --- the printed program ---
     @Message("Home program")
     String pdf_documentTitle();
