@@ -46,6 +46,13 @@ public final class Browser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with the given request headers (e.g. the browser's {@code Accept-Language}). */
+    public HttpResponse<String> get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<byte[]> getBytes(URI uri) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());

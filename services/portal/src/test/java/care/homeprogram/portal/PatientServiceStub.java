@@ -36,6 +36,11 @@ public class PatientServiceStub extends StandInService {
             Map.entry("fluidRestriction", "FLUID_RESTRICTION"), Map.entry("saltRestriction", "SALT_RESTRICTION"));
     private static final Set<UUID> PATS_CARE_TEAM = Set.of(TARA);
 
+    /** pat's preferredLanguage as patient-service keeps it (null: none), changed by {@code PATCH /api/patients/me}. */
+    static volatile String preferredLanguage;
+    /** The body of the last {@code PATCH /api/patients/me}, as the portal sent it. */
+    static volatile String lastPreferencesChange;
+
     /** pat's recorded screen, or null while none is recorded. */
     private static volatile Screen screen;
 
@@ -87,22 +92,36 @@ public class PatientServiceStub extends StandInService {
         } else if (path.equals("/api/patients/" + PAT + "/intake") && reachable && !caller.equals(PAT)
                 && "PUT".equals(method)) {
             record(exchange, caller);
+        } else if (path.equals("/api/patients/me") && PAT.equals(caller) && "PATCH".equals(method)) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            lastPreferencesChange = body;
+            JsonNode language = JSON.readTree(body).path("preferredLanguage");
+            if (language.isTextual()) {
+                preferredLanguage = language.asText();
+            }
+            answer(exchange, 200, pat());
         } else if ((path.equals("/api/patients/" + PAT) && reachable
                 || path.equals("/api/patients/me") && PAT.equals(caller)) && "GET".equals(method)) {
-            Map<String, Object> pat = new LinkedHashMap<>();
-            pat.put("id", PAT);
-            pat.put("username", "pat");
-            pat.put("firstName", "Pat");
-            pat.put("lastName", "Morgan");
-            pat.put("email", "pat@demo.homeprogram.test");
-            pat.put("timeZone", "Europe/Berlin");
-            pat.put("status", "ACTIVE");
-            pat.put("therapistIds", List.copyOf(PATS_CARE_TEAM));
-            pat.put("intake", JSON.readTree(intake()));
-            answer(exchange, 200, JSON.writeValueAsString(pat));
+            answer(exchange, 200, pat());
         } else {
             answer(exchange, 404, problem(404, "not-found", "Patient not found"));
         }
+    }
+
+    /** patient-service's PatientView of pat. */
+    private static String pat() throws IOException {
+        Map<String, Object> pat = new LinkedHashMap<>();
+        pat.put("id", PAT);
+        pat.put("username", "pat");
+        pat.put("firstName", "Pat");
+        pat.put("lastName", "Morgan");
+        pat.put("email", "pat@demo.homeprogram.test");
+        pat.put("timeZone", "Europe/Berlin");
+        pat.put("status", "ACTIVE");
+        pat.put("therapistIds", List.copyOf(PATS_CARE_TEAM));
+        pat.put("preferredLanguage", preferredLanguage);
+        pat.put("intake", JSON.readTree(intake()));
+        return JSON.writeValueAsString(pat);
     }
 
     private static void record(HttpExchange exchange, UUID caller) throws IOException {

@@ -91,6 +91,15 @@ public class PlanServiceStub extends StandInService {
         }
     }
 
+    /**
+     * The patient's plans in the language asked for ({@code Accept-Language}, as plan-service translates the library's
+     * words), or null for {@link #mine}; likewise the check-in's answer, or null for "continue".
+     */
+    static volatile java.util.function.Function<String, String> mineIn;
+    static volatile java.util.function.Function<String, String> checkInIn;
+    /** The {@code Accept-Language} of each call, as the portal sent it: "METHOD path language". */
+    static final java.util.List<String> languagesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** The patient's plans ({@code GET /api/plans/mine}, docs/api.md {@code PlanView}); none unless a test sets them. */
     static volatile String mine = "{\"items\":[],\"total\":0}";
 
@@ -176,7 +185,15 @@ public class PlanServiceStub extends StandInService {
 
     @Override
     protected void routes(HttpServer server) {
-        server.createContext("/api/plans/mine", exchange -> answer(exchange, 200, mine));
+        server.createContext("/api/plans/mine", exchange -> {
+            var in = mineIn;
+            answer(exchange, 200, in == null ? mine : in.apply(language(exchange)));
+        });
+        server.createContext("/api/check-ins", exchange -> {
+            var in = checkInIn;
+            answer(exchange, 200, in == null ? "{\"decision\":\"CONTINUE\",\"reasons\":[],\"guidance\":\"Keep going.\","
+                    + "\"trafficLight\":\"GREEN\",\"therapistAlerted\":false}" : in.apply(language(exchange)));
+        });
         server.createContext("/api/plans/mine/history", exchange -> answer(exchange, 200, history));
         server.createContext("/api/plans", exchange -> {
             Answer created = creation;
@@ -246,6 +263,13 @@ public class PlanServiceStub extends StandInService {
         server.createContext("/api/calendar-feed", PlanServiceStub::calendarFeed);
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));
+    }
+
+    /** The request's Accept-Language (kept in {@link #languagesAsked}), or null without one. */
+    private static String language(HttpExchange exchange) {
+        String language = exchange.getRequestHeaders().getFirst("Accept-Language");
+        languagesAsked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + language);
+        return language;
     }
 
     /** pat's calendar feed as plan-service keeps it: made when (null: none), and what the portal asked. */

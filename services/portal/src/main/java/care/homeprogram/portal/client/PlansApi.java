@@ -20,6 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "plan-service")
 @RegisterProvider(ProblemMapper.class)
 @RegisterProvider(AccessTokenFilter.class)
+@RegisterProvider(ReaderLanguageFilter.class)
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

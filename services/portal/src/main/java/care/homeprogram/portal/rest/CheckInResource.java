@@ -3,6 +3,7 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.portal.client.CheckIn;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.SafetyOutcome;
+import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.Wording;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,14 +34,16 @@ public class CheckInResource {
     }
 
     private final PlansClient plans;
+    private final PageLanguage language;
 
-    public CheckInResource(PlansClient plans) {
+    public CheckInResource(PlansClient plans, PageLanguage language) {
         this.plans = plans;
+        this.language = language;
     }
 
     @GET
     public TemplateInstance form() {
-        return Templates.checkIn(Wording.RED_FLAGS);
+        return Templates.checkIn(Wording.redFlags(language.messages()));
     }
 
     @POST
@@ -49,6 +52,6 @@ public class CheckInResource {
         Map<String, Boolean> answers = new LinkedHashMap<>();
         Wording.RED_FLAGS.keySet().forEach(flag -> answers.put(flag, yes != null && yes.contains(flag)));
         SafetyOutcome outcome = plans.checkIn(new CheckIn(answers));
-        return Pages.ok(Templates.outcome(outcome, Wording.reasons(outcome.reasons())));
+        return Pages.ok(Templates.outcome(outcome, Wording.reasons(outcome.reasons(), language.messages())));
     }
 }

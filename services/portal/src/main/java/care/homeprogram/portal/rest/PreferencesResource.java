@@ -11,7 +11,11 @@ import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.rest.PushOptIn.PushSettings;
 import care.homeprogram.portal.service.CalendarSection;
 import care.homeprogram.portal.service.Forms;
+import care.homeprogram.portal.service.Language;
+import care.homeprogram.portal.service.PageLanguage;
+import care.homeprogram.portal.service.PatientLanguages;
 import care.homeprogram.portal.service.Times;
+import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +27,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
@@ -45,25 +51,59 @@ public class PreferencesResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance preferences(Forms form, String notice, PushSettings push,
-                CalendarSection calendar);
+                CalendarSection calendar, List<Language> languages, Language current);
     }
 
     private static final String PAGE = "/preferences";
+    private static final List<Language> LANGUAGES = Arrays.asList(Language.values());
 
     private final PatientsClient patients;
     private final PushOptIn pushOptIn;
     private final PlansClient plans;
+    private final PageLanguage language;
+    private final PatientLanguages languages;
+    private final Viewer viewer;
 
-    public PreferencesResource(PatientsClient patients, PushOptIn pushOptIn, PlansClient plans) {
+    public PreferencesResource(PatientsClient patients, PushOptIn pushOptIn, PlansClient plans, PageLanguage language,
+            PatientLanguages languages, Viewer viewer) {
         this.patients = patients;
         this.pushOptIn = pushOptIn;
         this.plans = plans;
+        this.language = language;
+        this.languages = languages;
+        this.viewer = viewer;
     }
 
     @GET
     public TemplateInstance show(@QueryParam("done") String done) {
         Patient p = patients.me();
-        return page(p, Notices.of(done), calendar(p, null));
+        return page(p, notice(done), calendar(p, null));
+    }
+
+    /** This page's confirmations in the patient's language; the shared ones (push) from {@link Notices}. */
+    private String notice(String done) {
+        if ("preferences-saved".equals(done)) {
+            return language.messages().prefs_saved();
+        }
+        if ("language-saved".equals(done)) {
+            return language.messages().prefs_languageSaved();
+        }
+        return Notices.of(done);
+    }
+
+    /**
+     * The patient's language, stored by patient-service ({@code preferredLanguage}) for the portal, the printed
+     * program, plan-service's words and the messages notification-service sends; the next page is in it.
+     */
+    @POST
+    @Path("/language")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeLanguage(@RestForm String language) {
+        Language chosen = Language.ofTag(language).filter(l -> l.tag().equals(language))
+                .orElseThrow(() -> new jakarta.ws.rs.BadRequestException("language must be one of en, es, de"));
+        patients.updateMe(PatientPreferences.language(chosen.tag()));
+        languages.changed(viewer.id(), chosen);
+        return Pages.redirect("/preferences?done=language-saved");
     }
 
     /**
@@ -107,7 +147,7 @@ public class PreferencesResource {
         values.put("quietEnd", p.quietHours() == null || p.quietHours().end() == null ? "08:00" : p.quietHours().end());
         values.put("email", p.channels() != null && Boolean.TRUE.equals(p.channels().email()) ? "on" : "");
         values.put("inApp", p.channels() != null && Boolean.TRUE.equals(p.channels().inApp()) ? "on" : "");
-        return Templates.preferences(Forms.of(values), notice, push(), calendar);
+        return Templates.preferences(Forms.of(values), notice, push(), calendar, LANGUAGES, language.language());
     }
 
     @POST
@@ -129,7 +169,8 @@ public class PreferencesResource {
             }
         }
         if (!form.valid()) {
-            return Pages.invalid(Templates.preferences(form, null, push(), calendar(patients.me(), null)));
+            return Pages.invalid(Templates.preferences(form, null, push(), calendar(patients.me(), null), LANGUAGES,
+                    language.language()));
         }
         QuietHours quiet = new QuietHours(form.value("quietStart"), form.value("quietEnd"));
         Channels channels = new Channels(email != null, inApp != null);
@@ -137,7 +178,8 @@ public class PreferencesResource {
             patients.updateMe(new PatientPreferences(form.value("timeZone"), quiet, channels));
         } catch (ServiceProblem problem) {
             form.reject(problem);
-            return Pages.invalid(Templates.preferences(form, null, push(), calendar(patients.me(), null)));
+            return Pages.invalid(Templates.preferences(form, null, push(), calendar(patients.me(), null), LANGUAGES,
+                    language.language()));
         }
         return Pages.redirect("/preferences?done=preferences-saved");
     }

@@ -1,6 +1,7 @@
 package care.homeprogram.portal.rest;
 
 import care.homeprogram.portal.service.Clinic;
+import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientPages;
 import care.homeprogram.portal.service.ProgramPdf;
 import care.homeprogram.portal.service.ProgramPictures;
@@ -19,8 +20,11 @@ public class ProgramPdfResource {
     private final Clinic clinic;
     private final Viewer viewer;
     private final ProgramPictures pictures;
+    private final PageLanguage language;
 
-    public ProgramPdfResource(PatientPages pages, Clinic clinic, Viewer viewer, ProgramPictures pictures) {
+    public ProgramPdfResource(PatientPages pages, Clinic clinic, Viewer viewer, ProgramPictures pictures,
+            PageLanguage language) {
+        this.language = language;
         this.pages = pages;
         this.clinic = clinic;
         this.viewer = viewer;
@@ -31,8 +35,10 @@ public class ProgramPdfResource {
     @Produces("application/pdf")
     public Response pdf() {
         java.util.List<care.homeprogram.portal.client.Plan> program = pages.printable();
-        byte[] pdf = ProgramPdf.render(clinic.name(), viewer.fullName(), program, pictures.of(program));
+        byte[] pdf = ProgramPdf.render(language.messages(), language.language(), clinic.name(), viewer.fullName(),
+                program, pictures.of(program));
         return Response.ok(pdf, "application/pdf")
+                .header("Content-Language", language.language().tag())
                 .header("Content-Disposition", "inline; filename=\"home-program.pdf\"").build();
     }
 }

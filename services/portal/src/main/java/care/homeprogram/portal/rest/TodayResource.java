@@ -8,6 +8,7 @@ import care.homeprogram.portal.client.Session;
 import care.homeprogram.portal.client.SessionCorrection;
 import care.homeprogram.portal.client.SessionLog;
 import care.homeprogram.portal.service.HistoryView;
+import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientPages;
 import care.homeprogram.portal.service.SessionChangeForm;
 import care.homeprogram.portal.service.TodayView;
@@ -60,10 +61,12 @@ public class TodayResource {
 
     private final PatientPages pages;
     private final PlansClient plans;
+    private final PageLanguage language;
 
-    public TodayResource(PatientPages pages, PlansClient plans) {
+    public TodayResource(PatientPages pages, PlansClient plans, PageLanguage language) {
         this.pages = pages;
         this.plans = plans;
+        this.language = language;
     }
 
     @GET
@@ -125,7 +128,8 @@ public class TodayResource {
             SafetyOutcome outcome = plans.correctSession(planId, sessionId, new SessionCorrection(before, after,
                     reported, sets, reps, values.get("note").isEmpty() ? null : values.get("note"),
                     values.get("reason")));
-            return Pages.ok(Templates.outcome(outcome, found.item(), Wording.reasons(outcome.reasons()), true));
+            return Pages.ok(Templates.outcome(outcome, found.item(), Wording.reasons(outcome.reasons(),
+                    language.messages()), true));
         } catch (ServiceProblem problem) {
             return refused(problem, values, errors, found, true);
         }
@@ -265,7 +269,7 @@ public class TodayResource {
                     performed, sets, reps, before, after, reported,
                     values.get("note").isEmpty() ? null : values.get("note"), settledAnswer));
             return Pages.ok(Templates.outcome(outcome, itemName == null ? "this exercise" : itemName,
-                    Wording.reasons(outcome.reasons()), false));
+                    Wording.reasons(outcome.reasons(), language.messages()), false));
         } catch (ServiceProblem problem) {
             if (problem.isNotFound()) {
                 throw problem;

@@ -51,6 +51,53 @@ public final class DoseText {
         return text.toString();
     }
 
+    /**
+     * The same in the reader's language ({@link PortalMessages}, day names in {@code locale}), for the patient's pages
+     * and printed program; therapists' pages use {@link #of(Dose)}.
+     */
+    public static String of(Dose dose, PortalMessages words, Locale locale) {
+        if (dose == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(amount(dose, words));
+        if (dose.timesPerDay() != null) {
+            append(text, dose.timesPerDay() == 1 ? words.dose_onceADay() : words.dose_timesADay(dose.timesPerDay()));
+        }
+        if (dose.daysOfWeek() != null && !dose.daysOfWeek().isEmpty()) {
+            append(text, EnumSet.copyOf(dose.daysOfWeek()).size() == 7 ? words.dose_everyDay()
+                    : dose.daysOfWeek().stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, locale))
+                            .collect(Collectors.joining(", ")));
+        }
+        if (dose.weeks() != null) {
+            append(text, dose.weeks() == 1 ? words.dose_oneWeek() : words.dose_weeks(dose.weeks()));
+        }
+        return text.toString();
+    }
+
+    /** What to do once, in the reader's language. */
+    public static String amount(Dose dose, PortalMessages words) {
+        StringBuilder text = new StringBuilder();
+        if (dose.reps() != null) {
+            String reps = dose.reps() == 1 ? words.dose_oneRep() : words.dose_reps(dose.reps());
+            text.append(dose.sets() != null && dose.sets() > 1 ? words.dose_setsOf(dose.sets(), reps) : reps);
+        } else if (dose.sets() != null && dose.sets() > 1) {
+            text.append(words.dose_sets(dose.sets()));
+        }
+        if (dose.holdSeconds() != null) {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(words.dose_hold(seconds(dose.holdSeconds())));
+        }
+        if (dose.durationSeconds() != null) {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(seconds(dose.durationSeconds()));
+        }
+        return text.toString();
+    }
+
     public static String seconds(int seconds) {
         if (seconds < 60) {
             return seconds + " s";

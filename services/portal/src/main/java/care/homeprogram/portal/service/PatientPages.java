@@ -28,13 +28,15 @@ public class PatientPages {
     private final NotificationsClient notifications;
     private final PatientsClient patients;
     private final PageCalls calls;
+    private final PageLanguage language;
 
     public PatientPages(PlansClient plans, NotificationsClient notifications, PatientsClient patients,
-            PageCalls calls) {
+            PageCalls calls, PageLanguage language) {
         this.plans = plans;
         this.notifications = notifications;
         this.patients = patients;
         this.calls = calls;
+        this.language = language;
     }
 
     /**
@@ -77,7 +79,8 @@ public class PatientPages {
         return plans.mine().items().stream().filter(p -> p.id().equals(planId)).findFirst()
                 .flatMap(p -> p.item(itemId))
                 .map(item -> new ExerciseDetailView(planId, item.id(), item.name(), item.status(),
-                        DoseText.of(item.dose()), item.summary(), item.instructions(),
+                        DoseText.of(item.dose(), language.messages(), language.language().locale()), item.summary(),
+                        item.instructions(),
                         item.cautions(), item.whySafe(), item.noteToPatient(), mediaOf(item.exerciseId())));
     }
 
@@ -166,8 +169,8 @@ public class PatientPages {
                     continue;
                 }
                 int timer = DoseText.timerSeconds(item.dose());
-                due.add(new TodayView.Due(plan.id(), item.id(), item.name(), DoseText.amount(item.dose()),
-                        item.summary(), item.instructions(), item.cautions(), item.whySafe(), timer,
+                due.add(new TodayView.Due(plan.id(), item.id(), item.name(), item.dose() == null ? ""
+                        : DoseText.amount(item.dose(), language.messages()), item.summary(), item.instructions(), item.cautions(), item.whySafe(), timer,
                         timer == 0 ? "" : DoseText.seconds(timer), item.dose() != null && item.dose().holdSeconds() != null,
                         d.timesPerDay(), done.getOrDefault(item.id(), 0L),
                         d.followUpQuestion(), item.noteToPatient(),

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,29 +47,30 @@ public final class ProgramPdf {
     private ProgramPdf() {
     }
 
-    public static byte[] render(String clinicName, String patientName, List<Plan> plans) {
-        return render(clinicName, patientName, plans, Map.of());
-    }
-
-    /** {@code pictures}: each exercise's pictures and video, by the exercise's id. */
-    public static byte[] render(String clinicName, String patientName, List<Plan> plans,
-            Map<UUID, List<Picture>> pictures) {
+    /**
+     * The program with its fixed words ({@code words}, dates) in {@code language}; the library's words come in the
+     * plans, already in it (plan-service's). {@code pictures}: each exercise's pictures and video, by the exercise's id.
+     */
+    public static byte[] render(PortalMessages words, Language language, String clinicName, String patientName,
+            List<Plan> plans, Map<UUID, List<Picture>> pictures) {
+        DateTimeFormatter date = language == Language.EN ? DATE
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, PdfStyle.MARGIN, PdfStyle.MARGIN, PdfStyle.MARGIN, PdfStyle.MARGIN);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            document.addTitle("Home program — " + clinicName);
+            document.addTitle(words.pdf_documentTitle() + " — " + clinicName);
             document.addCreator(clinicName);
             document.open();
             document.add(new Paragraph(clinicName, TITLE));
-            document.add(new Paragraph("Home program for " + patientName, HEADING));
+            document.add(new Paragraph(words.pdf_for(patientName), HEADING));
             if (plans.isEmpty()) {
-                document.add(new Paragraph("You have no active program at the moment.", BODY));
+                document.add(new Paragraph(words.pdf_noProgram(), BODY));
             }
             for (Plan plan : plans) {
-                addPlan(document, writer, plan, pictures);
+                addPlan(document, writer, plan, pictures, words, date, language.locale());
             }
-            Paragraph disclaimer = new Paragraph(Clinic.DISCLAIMER, SMALL);
+            Paragraph disclaimer = new Paragraph(words.pdf_disclaimer(), SMALL);
             disclaimer.setSpacingBefore(18);
             document.add(disclaimer);
             document.close();
@@ -78,54 +80,54 @@ public final class ProgramPdf {
         return out.toByteArray();
     }
 
-    private static void addPlan(Document document, PdfWriter writer, Plan plan, Map<UUID, List<Picture>> pictures)
-            throws DocumentException {
-        Paragraph heading = new Paragraph("Program started " + (plan.startDate() == null ? "" : DATE.format(
-                plan.startDate())) + (plan.isActive() ? "" : " (on hold: do not continue until your therapist says so)"),
-                HEADING);
+    private static void addPlan(Document document, PdfWriter writer, Plan plan, Map<UUID, List<Picture>> pictures,
+            PortalMessages words, DateTimeFormatter date, java.util.Locale locale) throws DocumentException {
+        Paragraph heading = new Paragraph(words.pdf_started(plan.startDate() == null ? "" : date.format(
+                plan.startDate())) + (plan.isActive() ? "" : " " + words.pdf_onHold()), HEADING);
         heading.setSpacingBefore(12);
         document.add(heading);
         for (Plan.Item item : plan.items()) {
             if ("REMOVED".equals(item.status())) {
                 continue;
             }
-            Paragraph name = new Paragraph(item.name() + ("PAUSED".equals(item.status()) ? " (paused)" : ""), LABEL);
+            Paragraph name = new Paragraph(item.name() + ("PAUSED".equals(item.status()) ? " " + words.pdf_paused() : ""),
+                    LABEL);
             name.setSpacingBefore(10);
             document.add(name);
-            document.add(new Paragraph("Dose: " + DoseText.of(item.dose()) + (item.startWeek() > 1
-                    ? " · from week " + item.startWeek() : ""), BODY));
+            document.add(new Paragraph(words.pdf_dose() + " " + DoseText.of(item.dose(), words, locale) + (item.startWeek() > 1
+                    ? " · " + words.pdf_fromWeek(item.startWeek()) : ""), BODY));
             if (item.summary() != null) {
                 document.add(new Paragraph(item.summary(), BODY));
             }
             if (item.exerciseId() != null) {
-                addPictures(document, writer, pictures.getOrDefault(item.exerciseId(), List.of()));
+                addPictures(document, writer, pictures.getOrDefault(item.exerciseId(), List.of()), words);
             }
-            addList(document, "How to do it", item.instructions());
-            addList(document, "Cautions", item.cautions());
+            addList(document, words.common_howTo(), item.instructions());
+            addList(document, words.common_cautions(), item.cautions());
             if (item.whySafe() != null) {
-                document.add(new Paragraph("Why it is safe: " + item.whySafe(), BODY));
+                document.add(new Paragraph(words.pdf_whySafe() + " " + item.whySafe(), BODY));
             }
         }
     }
 
-    private static void addPictures(Document document, PdfWriter writer, List<Picture> pictures)
-            throws DocumentException {
+    private static void addPictures(Document document, PdfWriter writer, List<Picture> pictures,
+            PortalMessages words) throws DocumentException {
         for (Picture picture : pictures) {
-            String words = picture.description() == null ? "" : picture.description();
+            String description = picture.description() == null ? "" : picture.description();
             if (picture.video()) {
-                document.add(new Paragraph("Video (watch it on your Today page in the portal): " + words, SMALL));
+                document.add(new Paragraph(words.pdf_video() + " " + description, SMALL));
                 continue;
             }
             Image image = image(writer, picture);
             if (image == null) {
-                document.add(new Paragraph("Picture (it cannot be printed): " + words, SMALL));
+                document.add(new Paragraph(words.pdf_pictureUnprintable() + " " + description, SMALL));
                 continue;
             }
-            image.setAlt(words);
+            image.setAlt(description);
             image.scaleToFit(PICTURE_WIDTH, PICTURE_HEIGHT);
             image.setSpacingBefore(4);
             document.add(image);
-            document.add(new Paragraph("Picture: " + words, SMALL));
+            document.add(new Paragraph(words.pdf_picture() + " " + description, SMALL));
         }
     }
 

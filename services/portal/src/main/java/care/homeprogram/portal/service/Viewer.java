@@ -19,6 +19,9 @@ public class Viewer {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    PageLanguage language;
+
     private SignedInPerson person;
 
     /** The person with their portal role; throws ForbiddenException for a person without one. */
@@ -71,6 +74,11 @@ public class Viewer {
      */
     public String renderedAt() {
         return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    /** The page's language tag ({@code <html lang>}): see {@link PageLanguage}. */
+    public String lang() {
+        return language.language().tag();
     }
 
     /** Where this person starts: their role's main page. */

@@ -79,6 +79,53 @@ public final class Wording {
         return codes.stream().map(Wording::reason).distinct().toList();
     }
 
+    /** The red-flag check-in's questions in the reader's language, in {@link #RED_FLAGS}' order. */
+    public static Map<String, String> redFlags(PortalMessages words) {
+        Map<String, String> questions = new LinkedHashMap<>();
+        RED_FLAGS.keySet().forEach(code -> questions.put(code, redFlag(code, words)));
+        return questions;
+    }
+
+    private static String redFlag(String code, PortalMessages words) {
+        return switch (code) {
+            case "SADDLE_NUMBNESS" -> words.redFlag_SADDLE_NUMBNESS();
+            case "BLADDER_OR_BOWEL_CHANGE" -> words.redFlag_BLADDER_OR_BOWEL_CHANGE();
+            case "SEXUAL_DYSFUNCTION" -> words.redFlag_SEXUAL_DYSFUNCTION();
+            case "BOTH_LEGS_WEAKNESS_OR_NUMBNESS" -> words.redFlag_BOTH_LEGS_WEAKNESS_OR_NUMBNESS();
+            case "SERIOUS_ACCIDENT" -> words.redFlag_SERIOUS_ACCIDENT();
+            case "FEVER" -> words.redFlag_FEVER();
+            case "UNEXPLAINED_WEIGHT_LOSS" -> words.redFlag_UNEXPLAINED_WEIGHT_LOSS();
+            case "NIGHT_PAIN" -> words.redFlag_NIGHT_PAIN();
+            default -> RED_FLAGS.getOrDefault(code, code);
+        };
+    }
+
+    /** The safety rules' reasons in the reader's language; a code this portal does not know reads as in English. */
+    public static List<String> reasons(List<String> codes, PortalMessages words) {
+        return codes.stream().map(code -> reason(code, words)).distinct().toList();
+    }
+
+    private static String reason(String code, PortalMessages words) {
+        if (code == null) {
+            return "";
+        }
+        if (RED_FLAGS.containsKey(code)) {
+            return redFlag(code, words) + ".";
+        }
+        return switch (code) {
+            case "STOP_RULE:SHARP_PAIN" -> words.reason_STOP_RULE_SHARP_PAIN();
+            case "STOP_RULE:PAIN_SPREADING_DOWN_LEG" -> words.reason_STOP_RULE_PAIN_SPREADING_DOWN_LEG();
+            case "STOP_RULE:NEW_NUMBNESS_OR_WEAKNESS" -> words.reason_STOP_RULE_NEW_NUMBNESS_OR_WEAKNESS();
+            case "STOP_RULE:PAIN_RISING_WITH_REPETITIONS" -> words.reason_STOP_RULE_PAIN_RISING_WITH_REPETITIONS();
+            case "PAIN_RED" -> words.reason_PAIN_RED();
+            case "PAIN_AMBER" -> words.reason_PAIN_AMBER();
+            case "PAIN_GREEN" -> words.reason_PAIN_GREEN();
+            case "PAIN_RISE_OVER_BASELINE" -> words.reason_PAIN_RISE_OVER_BASELINE();
+            case "PAIN_AMBER_NOT_SETTLED" -> words.reason_PAIN_AMBER_NOT_SETTLED();
+            default -> reason(code);
+        };
+    }
+
     /** An intake flag in words; a flag this portal does not know yet is shown as its code, lower case. */
     public static String intakeFlag(String code) {
         if (code == null) {

@@ -42,7 +42,8 @@ class ProgramPdfTest {
                                 DayOfWeek.WEDNESDAY), 2), null, null)),
                 null, null, null, null);
 
-        byte[] pdf = ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of(plan));
+        byte[] pdf = ProgramPdf.render(EnglishMessages.WORDS, Language.EN, "Riverside Physio", "Pat Morgan", List.of(plan),
+                java.util.Map.of());
 
         String text = PdfText.of(pdf);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
@@ -56,7 +57,8 @@ class ProgramPdfTest {
 
     @Test
     void withoutAProgramThePdfSaysSo() throws Exception {
-        assertThat(PdfText.of(ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of())))
+        assertThat(PdfText.of(ProgramPdf.render(EnglishMessages.WORDS, Language.EN, "Riverside Physio", "Pat Morgan",
+                List.of(), java.util.Map.of())))
                 .contains("You have no active program at the moment.");
     }
 
@@ -81,7 +83,8 @@ class ProgramPdfTest {
                         new ProgramPdf.Picture("On hands and knees, one arm and the opposite leg reaching out",
                                 "image/svg+xml", false, svg)));
 
-        byte[] pdf = ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of(plan), pictures);
+        byte[] pdf = ProgramPdf.render(EnglishMessages.WORDS, Language.EN, "Riverside Physio", "Pat Morgan", List.of(plan),
+                pictures);
 
         assertThat(PdfText.of(pdf)).contains("Picture: Standing by a wall, arms up")
                 .contains("Picture: On hands and knees, one arm and the opposite leg reaching out")
@@ -111,7 +114,8 @@ class ProgramPdfTest {
             byte[] svg = Files.readAllBytes(drawing);
             assertThat(SvgDrawing.read(svg).width()).as(drawing.toString()).isPositive();
             Plan.Item item = item("X", null, null, null);
-            byte[] pdf = ProgramPdf.render("Riverside Physio", "Pat Morgan", List.of(new Plan(UUID.randomUUID(),
+            byte[] pdf = ProgramPdf.render(EnglishMessages.WORDS, Language.EN, "Riverside Physio", "Pat Morgan",
+                    List.of(new Plan(UUID.randomUUID(),
                     UUID.randomUUID(), UUID.randomUUID(), "ACTIVE", 1, LocalDate.of(2026, 11, 23), OffsetDateTime.now(),
                     OffsetDateTime.now(), List.of(item), null, null, null, null)), Map.of(item.exerciseId(),
                     List.of(new ProgramPdf.Picture("A drawing", "image/svg+xml", false, svg))));

@@ -1,0 +1,61 @@
+package care.homeprogram.portal.service;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * The language of this request's page (docs/portal.md, "Languages"): for a signed-in patient their preferred
+ * language from patient-service if it is one we have, else the best of ours in the browser's
+ * {@code Accept-Language}, else English. Therapists' and admins' pages are English. Chosen once per request; every
+ * template of the request renders in it ({@code rest.PageLocale}), {@code <html lang>} says it, and the calls to
+ * plan-service ask for it ({@code client.ReaderLanguageFilter}), so the library's words come back in it too.
+ */
+@RequestScoped
+public class PageLanguage {
+    private final Viewer viewer;
+    private final PatientLanguages patients;
+    private final Instance<HttpServerRequest> request;
+    private Language chosen;
+
+    public PageLanguage(Viewer viewer, PatientLanguages patients, Instance<HttpServerRequest> request) {
+        this.viewer = viewer;
+        this.patients = patients;
+        this.request = request;
+    }
+
+    /** Synchronized: a page's service calls run at once on other threads, each may ask (PageCalls). */
+    public synchronized Language language() {
+        if (chosen == null) {
+            chosen = choose();
+        }
+        return chosen;
+    }
+
+    private Language choose() {
+        if (!viewer.patient()) {
+            return Language.EN;
+        }
+        return patients.ofSignedInPatient(viewer.id())
+                .or(() -> Language.bestOf(acceptLanguage()))
+                .orElse(Language.EN);
+    }
+
+    private String acceptLanguage() {
+        return request.isResolvable() ? request.get().getHeader(HttpHeaders.ACCEPT_LANGUAGE) : null;
+    }
+
+    /** The fixed words in this page's language, for text made in Java (reasons, the PDF). */
+    public PortalMessages messages() {
+        return of(language());
+    }
+
+    /** The fixed words in {@code language}. */
+    public static PortalMessages of(Language language) {
+        return language == Language.EN ? MessageBundles.get(PortalMessages.class)
+                : MessageBundles.get(PortalMessages.class, Localized.Literal.of(language.tag()));
+    }
+}

@@ -1,0 +1,534 @@
+package care.homeprogram.portal.service;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The fixed words of the patient's pages and printed program, one key set in three languages (docs/portal.md,
+ * "Languages"): English here, Spanish and German in {@code messages/msg_es.properties} and
+ * {@code messages/msg_de.properties}. Templates read them as {@code {msg:today_title}}, in the page's language
+ * ({@link PageLanguage}); Java reads them through {@link PageLanguage#messages()}. {@code PortalMessagesTest} checks
+ * that every key has its Spanish and German text. Words about safety (red flags, stop and emergency messages) are
+ * marked in the files: their translations await clinical review (docs/clinical-rules.md).
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface PortalMessages {
+
+    // --- layout ---
+    @Message("Skip to the main content")
+    String layout_skipLink();
+
+    @Message("Offline")
+    String layout_offline();
+
+    @Message("showing your program as of")
+    String layout_offlineAsOf();
+
+    @Message("Sessions you log now are kept on this phone and sent when you are back online.")
+    String layout_offlineKept();
+
+    @Message("Main")
+    String layout_mainNav();
+
+    @Message("Today")
+    String nav_today();
+
+    @Message("Check-in")
+    String nav_checkIn();
+
+    @Message("Questionnaires")
+    String nav_questionnaires();
+
+    @Message("History")
+    String nav_history();
+
+    @Message("Inbox")
+    String nav_inbox();
+
+    @Message("Reminders")
+    String nav_reminders();
+
+    @Message("Signed in as")
+    String layout_signedInAs();
+
+    @Message("Role:")
+    String layout_role();
+
+    @Message("Sign out")
+    String layout_signOut();
+
+    @Message("Your home program comes from your therapist. It does not replace medical advice. In an emergency call your local emergency number.")
+    String layout_footer();
+
+    @Message("Your plan is temporarily unavailable. Please try again in a few minutes; if you feel unwell, do not wait — contact your clinic.")
+    String common_planUnavailable();
+
+    // --- words used on several pages ---
+    @Message("From your therapist:")
+    String common_fromTherapist();
+
+    @Message("How to do it")
+    String common_howTo();
+
+    @Message("Cautions")
+    String common_cautions();
+
+    @Message("Why this is safe")
+    String common_whySafe();
+
+    @Message("Do it as your therapist showed you. If you are unsure how, ask your therapist before you start.")
+    String common_asShown();
+
+    @Message("Back to today")
+    String common_backToToday();
+
+    // --- Today ---
+    @Message("Today")
+    String today_title();
+
+    @Message("Before you start: a few health questions")
+    String today_intakeHeading();
+
+    @Message("Your therapist needs your answers to nine short questions about your health before your program can begin. It takes about two minutes.")
+    String today_intakeText();
+
+    @Message("Answer the health questions")
+    String today_intakeButton();
+
+    @Message("{#if count == 1}A questionnaire is{#else}{count} questionnaires are{/if} waiting for you")
+    String today_questionnairesWaiting(int count);
+
+    @Message("Your answers show your therapist how you are getting on.")
+    String today_questionnairesText();
+
+    @Message("Answer the questionnaires")
+    String today_questionnairesButton();
+
+    @Message("Do each exercise gently. Stop if you feel sharp pain, pain spreading down your leg, or new numbness or weakness, and tell us below.")
+    String today_lede();
+
+    @Message("Something changed? Safety check-in")
+    String today_checkInLink();
+
+    @Message("Print my program (PDF)")
+    String today_printLink();
+
+    @Message("({count} new)")
+    String today_inboxNew(int count);
+
+    @Message("Messages are delayed right now.")
+    String today_messagesDelayed();
+
+    @Message("Waiting to be sent")
+    String today_waitingHeading();
+
+    @Message("These sessions are kept on this phone and are sent by themselves when you are back online.")
+    String today_waitingText();
+
+    @Message("You have no program yet. Your therapist will assign one; you will get a message when it is ready.")
+    String today_noProgram();
+
+    @Message("Program for {date}")
+    String today_programFor(String date);
+
+    @Message("your time zone {zone}")
+    String today_timeZone(String zone);
+
+    @Message("week {week}")
+    String today_week(int week);
+
+    @Message("Your program is on hold.")
+    String today_onHoldTitle();
+
+    @Message("Please do not continue the exercises until your therapist has been in touch. If you feel unwell, contact your clinic; in an emergency call your local emergency number.")
+    String today_onHoldText();
+
+    @Message("{name} is paused.")
+    String today_pausedTitle(String name);
+
+    @Message("Your therapist will look at it.")
+    String today_pausedWhy();
+
+    @Message("Do not do this exercise until your therapist resumes it.")
+    String today_pausedText();
+
+    @Message("Your drink target: about")
+    String today_hydrationBefore();
+
+    @Message("{litres} litres")
+    String today_hydrationLitres(String litres);
+
+    @Message("today, spread through the day. Your therapist set it for you: do not drink more than this.")
+    String today_hydrationAfter();
+
+    @Message("Nothing is due today. Keep gently active, for example with a short walk.")
+    String today_nothingDue();
+
+    @Message("{#if times == 1}once{#else}{times} times{/if} today")
+    String today_timesToday(int times);
+
+    @Message("done {done} of {times}")
+    String today_doneOf(long done, int times);
+
+    @Message("Open {name} on its own page")
+    String today_openItem(String name);
+
+    @Message("with its pictures and video")
+    String today_openItemHidden();
+
+    @Message("Hold each time for")
+    String today_holdFor();
+
+    @Message("Keep going for")
+    String today_keepGoingFor();
+
+    @Message("Log this session")
+    String today_logSession();
+
+    @Message("Yes, it settled")
+    String today_settledYes();
+
+    @Message("No, it did not settle")
+    String today_settledNo();
+
+    @Message("Pain before, 0 (none) to 10 (worst)")
+    String today_painBefore();
+
+    @Message("Pain during and after, 0 (none) to 10 (worst)")
+    String today_painAfter();
+
+    @Message("Did you notice any of these? Tick all that apply.")
+    String today_symptomsLegend();
+
+    @Message("Sharp or catching pain")
+    String symptom_SHARP_PAIN();
+
+    @Message("Pain spreading down my leg")
+    String symptom_PAIN_SPREADING_DOWN_LEG();
+
+    @Message("New numbness, tingling or weakness")
+    String symptom_NEW_NUMBNESS_OR_WEAKNESS();
+
+    @Message("Pain rising with each repetition")
+    String symptom_PAIN_RISING_WITH_REPETITIONS();
+
+    @Message("Add sets, reps or a note (optional)")
+    String today_more();
+
+    @Message("Sets done")
+    String today_setsDone();
+
+    @Message("Reps done")
+    String today_repsDone();
+
+    @Message("Note for your therapist")
+    String today_note();
+
+    @Message("Log session")
+    String today_logButton();
+
+    // --- a dose in words (service/DoseText): "2 sets of 10 reps, hold 5 s · once a day · every day · 2 weeks" ---
+    @Message("1 rep")
+    String dose_oneRep();
+
+    @Message("{reps} reps")
+    String dose_reps(int reps);
+
+    @Message("{sets} sets of {reps}")
+    String dose_setsOf(int sets, String reps);
+
+    @Message("{sets} sets")
+    String dose_sets(int sets);
+
+    @Message("hold {time}")
+    String dose_hold(String time);
+
+    @Message("once a day")
+    String dose_onceADay();
+
+    @Message("{times} times a day")
+    String dose_timesADay(int times);
+
+    @Message("every day")
+    String dose_everyDay();
+
+    @Message("1 week")
+    String dose_oneWeek();
+
+    @Message("{weeks} weeks")
+    String dose_weeks(int weeks);
+
+    // --- exercise detail ---
+    @Message("This exercise is paused.")
+    String exercise_pausedTitle();
+
+    @Message("Do not do it until your therapist resumes it.")
+    String exercise_pausedText();
+
+    // --- check-in (clinical wording: awaiting clinical review in es/de) ---
+    @Message("Safety check-in")
+    String checkIn_title();
+
+    /** Holds markup (the emphasis on "now"), so the page shows it raw: no parameters, never anyone's input. */
+    @Message("Answer whenever your symptoms change. Tick what is true for you <strong>now</strong>. If you tick nothing, that counts as “no” to every question.")
+    String checkIn_lede();
+
+    @Message("Get help now")
+    String checkIn_offlineHeading();
+
+    @Message("You ticked a warning sign and this phone is offline, so your answers cannot reach your clinic.")
+    String checkIn_offlineText();
+
+    @Message("Do not wait: call your local emergency number now")
+    String checkIn_offlineCall();
+
+    @Message("(112 in Europe, 911 in the US, 999 in the UK), or go to the nearest emergency department. Do not do your exercises until a doctor or your clinic has spoken to you.")
+    String checkIn_offlineCallMore();
+
+    @Message("Do you have any of these?")
+    String checkIn_question();
+
+    @Message("Send my answers")
+    String checkIn_send();
+
+    @Message("If you feel very unwell right now, do not wait for this form: call your local emergency number.")
+    String checkIn_unwell();
+
+    @Message("Check-in answered")
+    String checkIn_answered();
+
+    @Message("Your program is on hold until your therapist has been in touch.")
+    String checkIn_onHold();
+
+    @Message("Numbness around my genitals, buttocks or inner thighs")
+    String redFlag_SADDLE_NUMBNESS();
+
+    @Message("New trouble passing urine, leaking urine, or losing control of my bowels")
+    String redFlag_BLADDER_OR_BOWEL_CHANGE();
+
+    @Message("New problems with sexual function")
+    String redFlag_SEXUAL_DYSFUNCTION();
+
+    @Message("Weakness or numbness in both legs, or weakness getting worse")
+    String redFlag_BOTH_LEGS_WEAKNESS_OR_NUMBNESS();
+
+    @Message("My back pain started after a serious accident (a fall from height, a car crash)")
+    String redFlag_SERIOUS_ACCIDENT();
+
+    @Message("A fever together with my back pain")
+    String redFlag_FEVER();
+
+    @Message("Weight loss I cannot explain")
+    String redFlag_UNEXPLAINED_WEIGHT_LOSS();
+
+    @Message("Pain at night that does not ease when I rest")
+    String redFlag_NIGHT_PAIN();
+
+    // --- what the safety rules decided (clinical wording: awaiting clinical review in es/de) ---
+    @Message("Get emergency help now")
+    String outcome_emergency();
+
+    @Message("Call your local emergency number now")
+    String outcome_callNow();
+
+    @Message("(112 in Europe, 911 in the US, 999 in the UK), or go to the nearest emergency department.")
+    String outcome_callNowMore();
+
+    @Message("Please see a doctor today")
+    String outcome_seeDoctorToday();
+
+    @Message("Stop: {item} is paused")
+    String outcome_stop(String item);
+
+    @Message("Continue")
+    String outcome_continue();
+
+    @Message("Why")
+    String outcome_why();
+
+    @Message("Your therapist has been told.")
+    String outcome_therapistTold();
+
+    @Message("Exercise paused")
+    String outcome_exercisePaused();
+
+    @Message("Your correction is saved. The safety rules looked at the session again:")
+    String outcome_correctionSaved();
+
+    @Message("Next time we will ask:")
+    String outcome_nextTime();
+
+    @Message("My history")
+    String outcome_myHistory();
+
+    @Message("Session logged")
+    String outcome_sessionLogged();
+
+    @Message("Session corrected")
+    String outcome_sessionCorrected();
+
+    @Message("You reported sharp or catching pain.")
+    String reason_STOP_RULE_SHARP_PAIN();
+
+    @Message("You reported pain spreading down your leg.")
+    String reason_STOP_RULE_PAIN_SPREADING_DOWN_LEG();
+
+    @Message("You reported new numbness, tingling or weakness.")
+    String reason_STOP_RULE_NEW_NUMBNESS_OR_WEAKNESS();
+
+    @Message("You reported pain rising with each repetition.")
+    String reason_STOP_RULE_PAIN_RISING_WITH_REPETITIONS();
+
+    @Message("Your pain after the exercise was in the red band.")
+    String reason_PAIN_RED();
+
+    @Message("Your pain after the exercise was in the amber band.")
+    String reason_PAIN_AMBER();
+
+    @Message("Your pain stayed in the green band.")
+    String reason_PAIN_GREEN();
+
+    @Message("Your pain was higher than your usual level.")
+    String reason_PAIN_RISE_OVER_BASELINE();
+
+    @Message("Your pain from last time had not settled within 24 hours.")
+    String reason_PAIN_AMBER_NOT_SETTLED();
+
+    // --- preferences ---
+    @Message("Reminder settings")
+    String prefs_title();
+
+    @Message("Reminders follow your time zone and never come during your quiet hours (emergency instructions are always shown at once in the app). Messages that leave the app never contain health details.")
+    String prefs_intro();
+
+    @Message("Time zone")
+    String prefs_timeZone();
+
+    @Message("For example Europe/Berlin or America/New_York.")
+    String prefs_timeZoneHint();
+
+    @Message("Quiet hours (no reminders)")
+    String prefs_quietHours();
+
+    @Message("From")
+    String prefs_from();
+
+    @Message("Until")
+    String prefs_until();
+
+    @Message("Channels")
+    String prefs_channels();
+
+    @Message("In the app (inbox)")
+    String prefs_inApp();
+
+    @Message("By email (“Your program for today is ready”, with a link)")
+    String prefs_email();
+
+    @Message("Save settings")
+    String prefs_save();
+
+    @Message("Language")
+    String prefs_language();
+
+    @Message("The language of this portal, your printed program and the messages we send you.")
+    String prefs_languageHint();
+
+    @Message("Change language")
+    String prefs_languageSave();
+
+    @Message("Your reminder settings are saved.")
+    String prefs_saved();
+
+    @Message("Your language is saved.")
+    String prefs_languageSaved();
+
+    @Message("Calendar")
+    String prefs_calendar();
+
+    // --- error pages (shared with therapists and admins, whose pages are always English) ---
+    @Message("Go to your start page")
+    String error_startPage();
+
+    @Message("Something went wrong")
+    String error_failureTitle();
+
+    @Message("Something went wrong on our side")
+    String error_failureHeading();
+
+    @Message("Please try again in a few minutes. If it keeps happening, tell your clinic this reference:")
+    String error_failureText();
+
+    @Message("If you feel unwell, do not wait — contact your clinic. In an emergency call your local emergency number.")
+    String error_unwell();
+
+    @Message("Not available for your role")
+    String error_forbiddenTitle();
+
+    @Message("This page is not available for your role")
+    String error_forbiddenHeading();
+
+    @Message("You are signed in with the role")
+    String error_forbiddenRole();
+
+    @Message("This page belongs to another role, so it stays closed to you.")
+    String error_forbiddenText();
+
+    @Message("Not found")
+    String error_notFoundTitle();
+
+    @Message("We could not find that")
+    String error_notFoundHeading();
+
+    @Message("It does not exist, or it is not yours to see. Check the address, or start again from your start page.")
+    String error_notFoundText();
+
+    @Message("That did not work")
+    String error_problem();
+
+    @Message("Temporarily unavailable")
+    String error_unavailable();
+
+    @Message("Nothing you entered was lost on our side. If you were saving something, please try again shortly.")
+    String error_nothingLost();
+
+    // --- the printed program ---
+    @Message("Home program")
+    String pdf_documentTitle();
+
+    @Message("Home program for {name}")
+    String pdf_for(String name);
+
+    @Message("You have no active program at the moment.")
+    String pdf_noProgram();
+
+    @Message("Program started {date}")
+    String pdf_started(String date);
+
+    @Message("(on hold: do not continue until your therapist says so)")
+    String pdf_onHold();
+
+    @Message("(paused)")
+    String pdf_paused();
+
+    @Message("Dose:")
+    String pdf_dose();
+
+    @Message("from week {week}")
+    String pdf_fromWeek(int week);
+
+    @Message("Why it is safe:")
+    String pdf_whySafe();
+
+    @Message("Video (watch it on your Today page in the portal):")
+    String pdf_video();
+
+    @Message("Picture (it cannot be printed):")
+    String pdf_pictureUnprintable();
+
+    @Message("Picture:")
+    String pdf_picture();
+
+    @Message("Your home program comes from your therapist, who chose it for you. It does not replace medical advice. Stop an exercise that causes sharp pain and tell your therapist. In an emergency call your local emergency number.")
+    String pdf_disclaimer();
+}

@@ -1,0 +1,284 @@
+package care.homeprogram.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The patient reads their pages, the safety answers and the printed program in their language (docs/portal.md,
+ * "Languages"): the language stored with their record, else their browser's, else English; the portal asks
+ * plan-service for the same language, so the exercise's own words (instructions, cautions, why it is safe) come in
+ * it too; a language chosen on the preferences page shows on the next page. The stand-ins answer as patient-service
+ * (pat's preferredLanguage) and plan-service (the library's words in the Accept-Language asked for) do.
+ */
+@QuarkusTest
+@TestProfile(PatientLanguageTest.PreferenceReadOnEveryPage.class)
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
+@QuarkusTestResource(value = PlanServiceStub.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PatientServiceStub.class, restrictToAnnotatedClass = true)
+class PatientLanguageTest {
+    private static final String PLAN = "d0000000-0000-4000-8000-000000000001";
+    private static final String ITEM = "d0000000-0000-4000-8000-000000000002";
+    private static final String EXERCISE_PAGE = "/today/items/" + PLAN + "/" + ITEM;
+    private static final List<String> PATIENT_PAGES = List.of("/today", EXERCISE_PAGE, "/check-in", "/preferences");
+    /** Headings and words every patient page or one of the pages above has in English. */
+    private static final List<String> ENGLISH = List.of("Skip to the main content", "Signed in as", "Sign out",
+            ">Today<", "How to do it", "Why this is safe", "Log this session", "Safety check-in",
+            "Do you have any of these?", "Reminder settings", "Quiet hours", "Back to today", "Lie on your back",
+            " reps", "once a day");
+
+    /** Every page asks patient-service for the preference, so each test sets pat's own. */
+    public static class PreferenceReadOnEveryPage implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("homeprogram.portal.language.preference-ttl", "PT0S");
+        }
+    }
+
+    /** The library's words as plan-service has them in each language (its shipped translations). */
+    private static final Map<String, List<String>> WORDS = Map.of(
+            "en", List.of("Knee to chest", "Lie on your back with your knees bent.", "Stop if pain spreads down your leg.",
+                    "It moves your back gently without load."),
+            "es", List.of("Rodilla al pecho", "Túmbese boca arriba con las rodillas dobladas.",
+                    "Pare si el dolor baja por la pierna.", "Mueve la espalda con suavidad y sin carga."),
+            "de", List.of("Knie zur Brust", "Legen Sie sich mit gebeugten Knien auf den Rücken.",
+                    "Hören Sie auf, wenn der Schmerz ins Bein ausstrahlt.", "Sie bewegt den Rücken sanft und ohne Last."));
+
+    private static String tag(String acceptLanguage) {
+        String primary = acceptLanguage == null ? "en" : acceptLanguage.strip().substring(0, 2);
+        return WORDS.containsKey(primary) ? primary : "en";
+    }
+
+    private static String plan(String acceptLanguage) {
+        List<String> w = WORDS.get(tag(acceptLanguage));
+        return """
+                {"items":[{"id":"%s","patientId":"%s","therapistId":"%s","status":"ACTIVE","version":1,
+                 "startDate":"2026-11-02","createdAt":"2026-11-02T10:00:00Z","updatedAt":"2026-11-02T10:00:00Z",
+                 "items":[{"id":"%s","exerciseId":"%s","name":"%s","status":"ACTIVE","startWeek":1,
+                   "dose":{"sets":2,"reps":10,"timesPerDay":1},"instructions":["%s"],"cautions":["%s"],"whySafe":"%s"}],
+                 "today":{"date":"2026-12-03","timeZone":"Europe/Berlin","week":5,
+                   "items":[{"itemId":"%s","name":"%s","timesPerDay":1}]}}],"total":1}
+                """.formatted(PLAN, DemoUsers.PAT, DemoUsers.TARA, ITEM, PlanServiceStub.EXERCISE, w.get(0), w.get(1),
+                w.get(2), w.get(3), ITEM, w.get(0));
+    }
+
+    private static final Map<String, String> GUIDANCE = Map.of(
+            "en", "Call an ambulance or go to the emergency department now.",
+            "es", "Llame a una ambulancia o acuda ahora a urgencias.",
+            "de", "Rufen Sie einen Rettungswagen oder gehen Sie jetzt in die Notaufnahme.");
+
+    private static String emergency(String acceptLanguage) {
+        return "{\"decision\":\"SEEK_CARE_NOW\",\"reasons\":[\"SADDLE_NUMBNESS\"],\"guidance\":\""
+                + GUIDANCE.get(tag(acceptLanguage)) + "\",\"trafficLight\":\"RED\",\"therapistAlerted\":true,"
+                + "\"plansOnHold\":[\"" + PLAN + "\"]}";
+    }
+
+    @TestHTTPResource("/")
+    URL portal;
+
+    @BeforeEach
+    void patHasAProgramWithAnExerciseFromTheLibrary() {
+        PlanServiceStub.mineIn = PatientLanguageTest::plan;
+        PlanServiceStub.checkInIn = PatientLanguageTest::emergency;
+        PlanServiceStub.languagesAsked.clear();
+        PatientServiceStub.reset();
+        PatientServiceStub.preferredLanguage = null;
+        PatientServiceStub.lastPreferencesChange = null;
+    }
+
+    @AfterEach
+    void backToEnglishAndNoPlans() {
+        PlanServiceStub.mineIn = null;
+        PlanServiceStub.checkInIn = null;
+        PatientServiceStub.preferredLanguage = null;
+    }
+
+    @Test
+    void aSpanishPatientReadsTodayTheExerciseAndTheCheckInInSpanish() throws Exception {
+        PatientServiceStub.preferredLanguage = "es";
+        Browser pat = signedIn();
+
+        // the stored preference wins over the browser's language
+        String today = pat.get(uri("/today"), Map.of("Accept-Language", "en-GB,en;q=0.9")).body();
+        assertThat(today).contains("<html lang=\"es\"").contains("<h1>Hoy</h1>").contains("Ir al contenido principal")
+                .contains("<h3>Cómo hacerlo</h3>").contains("<h3>Precauciones</h3>")
+                .contains("<summary>Por qué es seguro</summary>").contains("Registrar esta sesión")
+                .contains("Dolor antes, de 0 (nada) a 10 (el peor)").contains("Dolor que baja por la pierna")
+                .contains("semana 5").contains("hecho 0 de 1").contains("<strong>2 series de 10 repeticiones</strong>")
+                // the library's words, as plan-service gave them for the language the portal asked
+                .contains("Rodilla al pecho").contains("Túmbese boca arriba con las rodillas dobladas.")
+                .contains("Pare si el dolor baja por la pierna.").contains("Mueve la espalda con suavidad y sin carga.");
+        assertThat(PlanServiceStub.languagesAsked).contains("GET /api/plans/mine es");
+
+        String exercise = pat.get(uri(EXERCISE_PAGE)).body();
+        assertThat(exercise).contains("<h1>Rodilla al pecho</h1>").contains("<h2>Cómo hacerlo</h2>")
+                .contains("2 series de 10 repeticiones · una vez al día")
+                .contains("Túmbese boca arriba").contains("Volver a hoy");
+
+        HttpResponse<String> checkIn = pat.get(uri("/check-in"));
+        assertThat(checkIn.body()).contains("<h1>Control de seguridad</h1>")
+                .contains("Marque lo que le ocurre <strong>ahora</strong>")
+                .contains("Adormecimiento alrededor de los genitales, las nalgas o la cara interna de los muslos")
+                .contains("Enviar mis respuestas");
+        HttpResponse<String> answered = pat.post(uri("/check-in"), Map.of("csrf-token",
+                Browser.csrfToken(checkIn.body()), "yes", "SADDLE_NUMBNESS"));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).contains("<h1>Pida ayuda urgente ahora</h1>")
+                .contains("<strong>Llame ahora a su número local de emergencias</strong>")
+                .contains(GUIDANCE.get("es"))
+                .contains("<li>Adormecimiento alrededor de los genitales, las nalgas o la cara interna de los muslos.</li>")
+                .contains("Se ha avisado a su fisioterapeuta.").contains("Su programa está en pausa")
+                .doesNotContain("Get emergency help now").doesNotContain(GUIDANCE.get("en"));
+        assertThat(PlanServiceStub.languagesAsked).contains("POST /api/check-ins es");
+
+        // an exercise that is not in the patient's program: the error page is Spanish too
+        HttpResponse<String> missing = pat.get(uri("/today/items/" + PLAN + "/" + java.util.UUID.randomUUID()));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html lang=\"es\"").contains("<h1>No lo hemos encontrado</h1>")
+                .contains("Ir a su página de inicio").doesNotContain("We could not find that");
+    }
+
+    @Test
+    void aGermanPatientReadsTodayTheCheckInAnswerAndTheSettingsInGerman() throws Exception {
+        PatientServiceStub.preferredLanguage = "de";
+        Browser pat = signedIn();
+
+        assertThat(pat.get(uri("/today")).body()).contains("<html lang=\"de\"").contains("<h1>Heute</h1>")
+                .contains("<h3>So geht es</h3>").contains("Diese Einheit eintragen")
+                .contains("Bevor Sie beginnen: einige Fragen zu Ihrer Gesundheit")
+                .contains("Legen Sie sich mit gebeugten Knien auf den Rücken.").contains("Knie zur Brust")
+                .contains("<strong>2 Sätze mit je 10 Wiederholungen</strong>").contains("einmal heute");
+        String checkIn = pat.get(uri("/check-in")).body();
+        HttpResponse<String> answered = pat.post(uri("/check-in"), Map.of("csrf-token", Browser.csrfToken(checkIn),
+                "yes", "SADDLE_NUMBNESS"));
+        assertThat(answered.body()).contains("<h1>Holen Sie sofort Notfallhilfe</h1>").contains(GUIDANCE.get("de"))
+                .contains("Taubheit im Bereich der Genitalien, des Gesäßes oder der Innenseite der Oberschenkel.");
+        assertThat(pat.get(uri("/preferences")).body()).contains("<h1>Einstellungen für Erinnerungen</h1>")
+                .contains("Ruhezeiten (keine Erinnerungen)").contains(">Zeitzone")
+                .contains("<option value=\"de\" lang=\"de\" selected>Deutsch</option>");
+    }
+
+    @Test
+    void withoutAPreferenceOfOursTheBrowsersLanguageCountsElseEnglish() throws Exception {
+        Browser pat = signedIn();
+
+        String german = pat.get(uri("/today"), Map.of("Accept-Language", "fr-CH, fr;q=0.9, de;q=0.8, en;q=0.5"))
+                .body();
+        assertThat(german).contains("<html lang=\"de\"").contains("<h1>Heute</h1>").contains("Knie zur Brust");
+        assertThat(PlanServiceStub.languagesAsked).contains("GET /api/plans/mine de");
+
+        // a language patient-service stores but the portal does not have is no preference either
+        PatientServiceStub.preferredLanguage = "fr";
+        assertThat(pat.get(uri("/check-in"), Map.of("Accept-Language", "es-MX")).body())
+                .contains("<html lang=\"es\"").contains("<h1>Control de seguridad</h1>");
+
+        PatientServiceStub.preferredLanguage = null;
+        String english = pat.get(uri("/today"), Map.of("Accept-Language", "fr, it;q=0.5")).body();
+        assertThat(english).contains("<html lang=\"en\"").contains("<h1>Today</h1>").contains("<h3>How to do it</h3>")
+                .contains("Lie on your back with your knees bent.").contains("<strong>2 sets of 10 reps</strong>");
+        assertThat(pat.get(uri("/today")).body()).contains("<html lang=\"en\"").contains("Skip to the main content");
+    }
+
+    @Test
+    void thePatientSwitchesLanguageAndTheNextPageIsInIt() throws Exception {
+        PatientServiceStub.preferredLanguage = "es";
+        Browser pat = signedIn();
+        String settings = pat.get(uri("/preferences")).body();
+        assertThat(settings).contains("<h1>Ajustes de recordatorios</h1>")
+                .contains("<option value=\"es\" lang=\"es\" selected>Español</option>");
+
+        HttpResponse<String> switched = pat.post(uri("/preferences/language"), Map.of("csrf-token",
+                Browser.csrfToken(settings), "language", "de"));
+
+        assertThat(switched.statusCode()).isEqualTo(303);
+        assertThat(switched.headers().firstValue("Location").orElseThrow()).endsWith("/preferences?done=language-saved");
+        assertThat(PatientServiceStub.lastPreferencesChange).isEqualTo("{\"preferredLanguage\":\"de\"}");
+        assertThat(pat.get(uri("/preferences?done=language-saved")).body()).contains("<html lang=\"de\"")
+                .contains("Ihre Sprache ist gespeichert.").contains("<h1>Einstellungen für Erinnerungen</h1>");
+        assertThat(pat.get(uri("/today")).body()).contains("<h1>Heute</h1>").contains("Knie zur Brust");
+    }
+
+    @Test
+    void onlyALanguageOfOursIsStoredAndOnlyByThePatient() throws Exception {
+        Browser pat = signedIn();
+        String token = Browser.csrfToken(pat.get(uri("/preferences")).body());
+        for (String unknown : List.of("fr", "ES", "", "de-AT", "x".repeat(1000))) {
+            assertThat(pat.post(uri("/preferences/language"), Map.of("csrf-token", token, "language", unknown))
+                    .statusCode()).as("language=%.20s", unknown).isEqualTo(400);
+        }
+        // a form field longer than any form here is refused before it is read
+        assertThat(pat.post(uri("/preferences/language"), Map.of("csrf-token", token, "language", "x".repeat(5000)))
+                .statusCode()).isEqualTo(413);
+        assertThat(PatientServiceStub.lastPreferencesChange).isNull();
+
+        Browser tara = new Browser();
+        tara.signIn(URI.create(portal.toString()), "tara");
+        String taraToken = Browser.csrfToken(tara.get(uri("/patients/new")).body());
+        assertThat(tara.post(uri("/preferences/language"), Map.of("csrf-token", taraToken, "language", "de"))
+                .statusCode()).isEqualTo(403);
+
+        HttpResponse<String> anonymous = new Browser().post(uri("/preferences/language"), Map.of("language", "de"));
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/protocol/openid-connect/auth");
+        assertThat(PatientServiceStub.lastPreferencesChange).isNull();
+    }
+
+    @Test
+    void theProgramPdfIsInSpanish() throws Exception {
+        PatientServiceStub.preferredLanguage = "es";
+        Browser pat = signedIn();
+
+        HttpResponse<byte[]> pdf = pat.getBytes(uri("/me/program.pdf"));
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Language")).hasValue("es");
+        assertThat(PdfText.of(pdf.body())).contains("Programa en casa de Pat Morgan")
+                .contains("Programa iniciado el 2 de noviembre de 2026").contains("Rodilla al pecho")
+                .contains("Dosis: 2 series de 10 repeticiones · una vez al día").contains("Cómo hacerlo:").contains("Túmbese boca arriba con las rodillas dobladas.")
+                .contains("Precauciones:").contains("Por qué es seguro: Mueve la espalda")
+                .contains("No sustituye el consejo médico.")
+                .doesNotContain("Home program for").doesNotContain("How to do it").doesNotContain("Cautions:");
+    }
+
+    @Test
+    void noPatientPageShowsAMissingKeyOrAnEnglishHeading() throws Exception {
+        Browser pat = signedIn();
+        for (String language : List.of("es", "de")) {
+            PatientServiceStub.preferredLanguage = language;
+            for (String page : PATIENT_PAGES) {
+                HttpResponse<String> response = pat.get(uri(page));
+                assertThat(response.statusCode()).as(language + " " + page).isEqualTo(200);
+                assertThat(response.body()).as(language + " " + page).contains("<html lang=\"" + language + "\"")
+                        .doesNotContain("NOT_FOUND").doesNotContain("{msg:").doesNotContain("???");
+                for (String english : ENGLISH) {
+                    assertThat(response.body()).as(language + " " + page).doesNotContain(english);
+                }
+            }
+        }
+    }
+
+    private Browser signedIn() throws Exception {
+        Browser pat = new Browser();
+        pat.signIn(URI.create(portal.toString()), "pat");
+        return pat;
+    }
+
+    private URI uri(String path) {
+        return URI.create(portal.toString()).resolve(path);
+    }
+}
