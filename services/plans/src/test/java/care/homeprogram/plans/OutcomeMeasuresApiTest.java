@@ -141,7 +141,9 @@ class OutcomeMeasuresApiTest {
                 .body("items.find { it.key == 'start-back' }.enabled", equalTo(false));
 
         String version = as("ada").get("/api/instruments/start-back/terms").then().statusCode(200)
-                .body("text", containsString("Keele University")).body("enabled", equalTo(false))
+                .body("text", containsString("Keele University")).body("text", containsString("non-commercial"))
+                .body("text", containsString("unmodified")).body("text", containsString("copyright notice"))
+                .body("enabled", equalTo(false))
                 .extract().path("termsVersion");
         as("ada").body("{\"acceptTerms\": false, \"termsVersion\": \"" + version + "\"}")
                 .post("/api/instruments/start-back/enable").then().statusCode(400)
@@ -163,6 +165,10 @@ class OutcomeMeasuresApiTest {
             assertThat(e.patientId()).isNull();
         });
 
+        // the wording is served unmodified with Keele's copyright notice, which the patient's form shows
+        as("pat").get("/api/instruments/start-back").then().statusCode(200)
+                .body("questionnaire.copyright", containsString("© Keele University"))
+                .body("questionnaire.item.size()", equalTo(9));
         String scheduleId = attach("tara", planId, "{\"instrument\": \"start-back\", \"atIntake\": true}");
         // total 6, distress 4 (item 9 "extremely" counts): high risk
         answer("pat", scheduleId, "{\"item-1\": \"agree\", \"item-2\": \"agree\", \"item-3\": \"disagree\", "

@@ -179,7 +179,11 @@ class OutcomeMeasurePagesTest {
                   {"score":"average","title":"Average score","minimalDetectableChange":2,"changeSource":"Stratford 1995",
                    "points":[{"occasion":"INTAKE","answeredAt":"2026-11-01T10:00:00Z","value":3},
                              {"occasion":"WEEK_4","answeredAt":"2026-11-29T10:00:00Z","value":6}],
-                   "change":3,"changeReachesThreshold":true}]},
+                   "change":3,"changeReachesThreshold":true},
+                  {"score":"activity-1","title":"PSFS activity 1 (0–10)","minimalDetectableChange":3,
+                   "changeSource":"Stratford 1995","points":[{"occasion":"INTAKE","answeredAt":"2026-11-01T10:00:00Z",
+                   "value":4},{"occasion":"WEEK_4","answeredAt":"2026-11-29T10:00:00Z","value":5}],
+                   "change":1,"changeReachesThreshold":false}]},
                  {"instrument":"start-back","title":"The Keele STarT Back Screening Tool","scores":[
                   {"score":"total","title":"Total score","points":[{"occasion":"INTAKE",
                     "answeredAt":"2026-11-01T10:00:00Z","value":6,"band":"high"}],"latestBand":"high",
@@ -194,7 +198,10 @@ class OutcomeMeasurePagesTest {
                 .contains("<h2 id=\"outcomes-heading\">Outcome measures</h2>")
                 .contains("<svg class=\"sparkline\"")
                 .contains("Change since the first answer: <strong>+3</strong>")
-                .contains("minimal detectable change 2").contains("reaches it")
+                .contains("minimal detectable change 2: <span class=\"badge badge--ok\">reaches it</span>")
+                // a change judged too small says so, not nothing
+                .contains("Change since the first answer: <strong>+1</strong> · minimal detectable change 3: "
+                        + "<span class=\"badge badge--muted\">does not reach it</span>")
                 .contains("<th scope=\"row\">29 Nov 2026, 10:00</th><td>Week 4</td><td>6</td>")
                 .contains("For your information, not a decision:").contains("latest risk group <strong>high</strong>")
                 .contains("Physiotherapy, psychologically informed.").contains("Source: NICE NG59")

@@ -74,6 +74,14 @@ public record OutcomesView(java.util.UUID planId, Section<List<Measure.Schedule>
             return threshold == null ? null : text(BigDecimal.valueOf(threshold));
         }
 
+        /**
+         * Whether plan-service judged the change against the threshold (the template cannot ask this of the Boolean
+         * itself: Qute's {@code x??} is {@code x.or(false)}, so a change judged as not reaching it would show no verdict).
+         */
+        public boolean judged() {
+            return series.changeReachesThreshold() != null;
+        }
+
         public String changeText() {
             if (series.change() == null) {
                 return null;
