@@ -13,6 +13,9 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +38,20 @@ class PatientLanguageTest {
     private static final String PLAN = "d0000000-0000-4000-8000-000000000001";
     private static final String ITEM = "d0000000-0000-4000-8000-000000000002";
     private static final String EXERCISE_PAGE = "/today/items/" + PLAN + "/" + ITEM;
-    private static final List<String> PATIENT_PAGES = List.of("/today", EXERCISE_PAGE, "/check-in", "/preferences");
+    private static final String SESSION = "d0000000-0000-4000-8000-000000000003";
+    private static final List<String> PATIENT_PAGES = List.of("/today", EXERCISE_PAGE, "/check-in", "/preferences",
+            "/history", "/history/sessions/" + PLAN + "/" + SESSION + "/correct",
+            "/history/sessions/" + PLAN + "/" + SESSION + "/withdraw", "/history?done=session-withdrawn", "/inbox",
+            "/inbox?done=message-read");
     /** Headings and words every patient page or one of the pages above has in English. */
     private static final List<String> ENGLISH = List.of("Skip to the main content", "Signed in as", "Sign out",
             ">Today<", "How to do it", "Why this is safe", "Log this session", "Safety check-in",
             "Do you have any of these?", "Reminder settings", "Quiet hours", "Back to today", "Lie on your back",
-            " reps", "once a day");
+            " reps", "once a day", "My history", "Pain trend", "Average pain after exercise", "Bands: green",
+            "Pain per day as a table", "Correct this session", "Withdraw this session", "Sharp or catching pain",
+            "(corrected by you)", "This exercise is paused", "Correct a session", "Withdraw a session", "Why are you",
+            "Save the correction", ">Cancel<", "The session is withdrawn",
+            ">Inbox<", "Your messages are delayed", "Marked as read");
 
     /** Every page asks patient-service for the preference, so each test sets pat's own. */
     public static class PreferenceReadOnEveryPage implements QuarkusTestProfile {
@@ -88,6 +99,17 @@ class PatientLanguageTest {
                 + "\"plansOnHold\":[\"" + PLAN + "\"]}";
     }
 
+    /** A session pat logged an hour ago and corrected, with a stop symptom: their history's table and trend. */
+    private static String sessions() {
+        String at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        return """
+                {"items":[{"id":"%s","planId":"%s","itemId":"%s","performedAt":"%s","loggedAt":"%s","setsDone":2,
+                 "repsDone":10,"painBefore":3,"painAfter":5,"symptoms":["SHARP_PAIN"],"note":null,
+                 "decision":"ITEM_PAUSED","trafficLight":"AMBER","reasons":["STOP_RULE:SHARP_PAIN"],
+                 "status":"CORRECTED"}],"total":1}
+                """.formatted(SESSION, PLAN, ITEM, at, at);
+    }
+
     @TestHTTPResource("/")
     URL portal;
 
@@ -105,6 +127,7 @@ class PatientLanguageTest {
     void backToEnglishAndNoPlans() {
         PlanServiceStub.mineIn = null;
         PlanServiceStub.checkInIn = null;
+        PlanServiceStub.sessions = "{\"items\":[],\"total\":0}";
         PatientServiceStub.preferredLanguage = null;
     }
 
@@ -257,6 +280,7 @@ class PatientLanguageTest {
 
     @Test
     void noPatientPageShowsAMissingKeyOrAnEnglishHeading() throws Exception {
+        PlanServiceStub.sessions = sessions();
         Browser pat = signedIn();
         for (String language : List.of("es", "de")) {
             PatientServiceStub.preferredLanguage = language;
@@ -269,6 +293,31 @@ class PatientLanguageTest {
                     assertThat(response.body()).as(language + " " + page).doesNotContain(english);
                 }
             }
+        }
+    }
+
+    @Test
+    void theHistoryTheSessionTableAndTheCorrectionPagesAreInThePatientsLanguage() throws Exception {
+        PlanServiceStub.sessions = sessions();
+        Browser pat = signedIn();
+        Map<String, List<String>> expected = Map.of(
+                "es", List.of("Mi historial", "Evolución del dolor", "Dolor medio después del ejercicio en 1 día",
+                        "Este ejercicio está en pausa (corregida por usted)", "Dolor agudo o punzante",
+                        "Corregir esta sesión", "Retirar esta sesión", "ámbar"),
+                "de", List.of("Mein Verlauf", "Schmerzverlauf", "Durchschnittlicher Schmerz nach der Übung an 1 Tag",
+                        "Diese Übung ist pausiert (von Ihnen korrigiert)", "Stechender oder einschießender Schmerz",
+                        "Diese Einheit korrigieren", "Diese Einheit zurückziehen", "gelb"));
+        Map<String, List<String>> correction = Map.of(
+                "es", List.of("Corregir una sesión", "Rodilla al pecho, registrada el", "¿Por qué la corrige?",
+                        "Guardar la corrección"),
+                "de", List.of("Eine Einheit korrigieren", "Knie zur Brust, eingetragen am", "Warum korrigieren Sie sie?",
+                        "Korrektur speichern"));
+        for (String language : List.of("es", "de")) {
+            PatientServiceStub.preferredLanguage = language;
+            String history = pat.get(uri("/history")).body();
+            expected.get(language).forEach(words -> assertThat(history).as(language).contains(words));
+            String correct = pat.get(uri("/history/sessions/" + PLAN + "/" + SESSION + "/correct")).body();
+            correction.get(language).forEach(words -> assertThat(correct).as(language).contains(words));
         }
     }
 

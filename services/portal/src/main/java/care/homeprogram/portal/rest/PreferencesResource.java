@@ -88,7 +88,7 @@ public class PreferencesResource {
         if ("language-saved".equals(done)) {
             return language.messages().prefs_languageSaved();
         }
-        return Notices.of(done);
+        return Notices.of(done, language.messages());
     }
 
     /**

@@ -72,13 +72,13 @@ public class TodayResource {
     @GET
     @Path("/today")
     public TemplateInstance today(@QueryParam("done") String done) {
-        return Templates.today(pages.today(TodayView.SessionForm.NONE), Notices.of(done));
+        return Templates.today(pages.today(TodayView.SessionForm.NONE), Notices.of(done, language.messages()));
     }
 
     @GET
     @Path("/history")
     public TemplateInstance history(@QueryParam("done") String done) {
-        return Templates.history(pages.history(), Notices.of(done));
+        return Templates.history(pages.history(), Notices.of(done, language.messages()));
     }
 
     /** Said instead of the form once plan-service's 24-hour window is over (409 correction-window-closed). */

@@ -531,4 +531,232 @@ public interface PortalMessages {
 
     @Message("Your home program comes from your therapist, who chose it for you. It does not replace medical advice. Stop an exercise that causes sharp pain and tell your therapist. In an emergency call your local emergency number.")
     String pdf_disclaimer();
+
+    // --- the history page, its pain trend and session table, the correction and withdrawal pages ---
+    @Message("My history")
+    String history_title();
+
+    @Message("Pain trend")
+    String history_painTrend();
+
+    @Message("Sessions")
+    String history_sessions();
+
+    @Message("You can correct or withdraw a session for 24 hours after you log it.")
+    String history_changeWindow();
+
+    @Message("No sessions logged yet.")
+    String sessions_none();
+
+    @Message("Sessions, newest first")
+    String sessions_caption();
+
+    @Message("When")
+    String sessions_when();
+
+    @Message("Exercise")
+    String sessions_exercise();
+
+    @Message("Pain before")
+    String sessions_painBefore();
+
+    @Message("Pain after")
+    String sessions_painAfter();
+
+    @Message("Outcome")
+    String sessions_outcome();
+
+    @Message("Symptoms and note")
+    String sessions_symptomsAndNote();
+
+    @Message("Correct this session")
+    String sessions_correct();
+
+    @Message("Withdraw this session")
+    String sessions_withdraw();
+
+    @Message("No sessions logged yet: the pain trend appears after the first one.")
+    String trend_none();
+
+    @Message("Pain before and after exercise, per day")
+    String trend_chartTitle();
+
+    @Message("{day}: before {pain}")
+    String trend_pointBefore(String day, String pain);
+
+    @Message("{day}: after {pain}")
+    String trend_pointAfter(String day, String pain);
+
+    @Message("Before exercise (dashed)")
+    String trend_legendBefore();
+
+    @Message("After exercise (solid)")
+    String trend_legendAfter();
+
+    @Message("Pain per day as a table")
+    String trend_tableSummary();
+
+    @Message("Average pain (0–10) per day")
+    String trend_tableCaption();
+
+    @Message("Day")
+    String trend_day();
+
+    @Message("Before")
+    String trend_before();
+
+    @Message("After")
+    String trend_after();
+
+    @Message("Band")
+    String trend_band();
+
+    @Message("Sessions")
+    String trend_sessions();
+
+    @Message("green")
+    String light_green();
+
+    @Message("amber")
+    String light_amber();
+
+    @Message("red")
+    String light_red();
+
+    @Message("{item}, logged {when}.")
+    String change_logged(String item, String when);
+
+    @Message("Back to my history")
+    String change_backToHistory();
+
+    @Message("Please check your answers")
+    String change_checkAnswers();
+
+    @Message("(optional)")
+    String change_optional();
+
+    @Message("Cancel")
+    String change_cancel();
+
+    @Message("Correct a session")
+    String correct_title();
+
+    @Message("Enter the session as it really was. The safety rules look at it again, and your therapist can see what you changed and why.")
+    String correct_intro();
+
+    @Message("Why are you correcting it?")
+    String correct_reason();
+
+    @Message("For example: I entered the wrong pain score.")
+    String correct_reasonHint();
+
+    @Message("Save the correction")
+    String correct_save();
+
+    @Message("Withdraw a session")
+    String withdraw_title();
+
+    @Message("Withdraw a session you logged by mistake. It stays in your history, marked as withdrawn by you, and no longer counts for your pain trend. This cannot be undone.")
+    String withdraw_intro();
+
+    @Message("Why are you withdrawing it?")
+    String withdraw_reason();
+
+    @Message("For example: I logged it by mistake.")
+    String withdraw_reasonHint();
+
+    @Message("Confirm")
+    String withdraw_confirm();
+
+    @Message("Yes, withdraw this session")
+    String withdraw_confirmBox();
+
+    @Message("Withdraw the session")
+    String withdraw_button();
+
+    // --- the safety rules' decision on a session, as the patient reads it in their history ---
+    @Message("Continue")
+    String decision_CONTINUE();
+
+    @Message("This exercise is paused")
+    String decision_ITEM_PAUSED();
+
+    @Message("See a doctor today")
+    String decision_SEEK_CARE_TODAY();
+
+    @Message("Get emergency help now")
+    String decision_SEEK_CARE_NOW();
+
+    @Message("Withdrawn by you")
+    String decision_withdrawnByYou();
+
+    @Message("{decision} (corrected by you)")
+    String decision_correctedByYou(String decision);
+
+    // --- the pain trend's description for screen readers and its legend (service/PainTrend) ---
+    @Message("Average pain after exercise on 1 day, from {from} on {firstDay} to {to} on {lastDay}.")
+    String trend_summaryOneDay(String from, String firstDay, String to, String lastDay);
+
+    @Message("Average pain after exercise on {count} days, from {from} on {firstDay} to {to} on {lastDay}.")
+    String trend_summaryDays(int count, String from, String firstDay, String to, String lastDay);
+
+    @Message("Green is 0 to {greenMax}, amber {amberFrom} to {amberMax}, red {redFrom} or more.")
+    String trend_bandsText(int greenMax, int amberFrom, int amberMax, int redFrom);
+
+    @Message("Each day shows the most serious band the safety rules decided for its sessions.")
+    String trend_eachDay();
+
+    @Message("Each day's band is the one the safety rules decided")
+    String trend_legendNoBands();
+
+    @Message("Bands: green 0–{greenMax} continue, amber {amber} watch, red {redFrom}+ paused")
+    String trend_legendBands(int greenMax, String amber, int redFrom);
+
+    // --- the inbox ---
+    @Message("Inbox")
+    String inbox_title();
+
+    @Message("Your messages are delayed: the inbox is temporarily unavailable. Please try again in a few minutes.")
+    String inbox_delayed();
+
+    @Message("No messages.")
+    String inbox_none();
+
+    @Message("New")
+    String inbox_new();
+
+    @Message("handled")
+    String inbox_handled();
+
+    @Message("Open")
+    String inbox_open();
+
+    @Message("Mark as read")
+    String inbox_markRead();
+
+
+    // --- the confirmations of the patient's pages (rest/Notices), after a form is sent ---
+    @Message("Thank you: your answers are recorded and your therapist can see them.")
+    String notice_intakeAnswered();
+
+    @Message("This device now gets notifications from HomeProgram.")
+    String notice_pushOn();
+
+    @Message("Notifications are stopped on that device.")
+    String notice_pushOff();
+
+    @Message("This device could not be set up for notifications. Please try again.")
+    String notice_pushRefused();
+
+    @Message("Notifications on devices are not available right now. Everything still comes in the app and by email.")
+    String notice_pushUnavailable();
+
+    @Message("Your calendar link is stopped: calendars that used it get nothing more.")
+    String notice_calendarRevoked();
+
+    @Message("Marked as read.")
+    String notice_messageRead();
+
+    @Message("The session is withdrawn: it stays in your history, marked as withdrawn by you, and no longer counts for your pain trend.")
+    String notice_sessionWithdrawn();
 }
