@@ -39,10 +39,11 @@ class PatientLanguageTest {
     private static final String ITEM = "d0000000-0000-4000-8000-000000000002";
     private static final String EXERCISE_PAGE = "/today/items/" + PLAN + "/" + ITEM;
     private static final String SESSION = "d0000000-0000-4000-8000-000000000003";
+    private static final String SCHEDULE = "d0000000-0000-4000-8000-000000000004";
     private static final List<String> PATIENT_PAGES = List.of("/today", EXERCISE_PAGE, "/check-in", "/preferences",
             "/history", "/history/sessions/" + PLAN + "/" + SESSION + "/correct",
             "/history/sessions/" + PLAN + "/" + SESSION + "/withdraw", "/history?done=session-withdrawn", "/inbox",
-            "/inbox?done=message-read");
+            "/inbox?done=message-read", "/questionnaires", "/questionnaires/" + SCHEDULE);
     /** Headings and words every patient page or one of the pages above has in English. */
     private static final List<String> ENGLISH = List.of("Skip to the main content", "Signed in as", "Sign out",
             ">Today<", "How to do it", "Why this is safe", "Log this session", "Safety check-in",
@@ -51,7 +52,8 @@ class PatientLanguageTest {
             "Pain per day as a table", "Correct this session", "Withdraw this session", "Sharp or catching pain",
             "(corrected by you)", "This exercise is paused", "Correct a session", "Withdraw a session", "Why are you",
             "Save the correction", ">Cancel<", "The session is withdrawn",
-            ">Inbox<", "Your messages are delayed", "Marked as read");
+            ">Inbox<", "Your messages are delayed", "Marked as read", "Short questionnaires",
+            "asked since", "Week 4", ">Answer<", "Leave it empty", "> Yes<", "Send my answers");
 
     /** Every page asks patient-service for the preference, so each test sets pat's own. */
     public static class PreferenceReadOnEveryPage implements QuarkusTestProfile {
@@ -110,6 +112,21 @@ class PatientLanguageTest {
                 """.formatted(SESSION, PLAN, ITEM, at, at);
     }
 
+    /** A questionnaire due in week 4 with an optional group and a yes/no question (its own words stay as given). */
+    private static void aQuestionnaireIsDue() {
+        PlanServiceStub.due = """
+                {"items":[{"scheduleId":"%s","planId":"%s","instrument":"mini","title":"Back check",
+                 "occasion":"WEEK_4","dueFrom":"2026-12-01"}],"total":1}
+                """.formatted(SCHEDULE, PLAN);
+        PlanServiceStub.instrument = """
+                {"key":"mini","title":"Back check","licence":"FREE","shipped":true,"enabled":true,"scores":[],
+                 "questionnaire":{"resourceType":"Questionnaire","title":"Back check","item":[
+                  {"linkId":"more","text":"More","type":"group","required":false,"item":[
+                    {"linkId":"note","text":"Anything else?","type":"string","required":true}]},
+                  {"linkId":"better","text":"Better than last week?","type":"boolean","required":true}]}}
+                """;
+    }
+
     @TestHTTPResource("/")
     URL portal;
 
@@ -128,6 +145,7 @@ class PatientLanguageTest {
         PlanServiceStub.mineIn = null;
         PlanServiceStub.checkInIn = null;
         PlanServiceStub.sessions = "{\"items\":[],\"total\":0}";
+        PlanServiceStub.resetMeasures();
         PatientServiceStub.preferredLanguage = null;
     }
 
@@ -281,6 +299,7 @@ class PatientLanguageTest {
     @Test
     void noPatientPageShowsAMissingKeyOrAnEnglishHeading() throws Exception {
         PlanServiceStub.sessions = sessions();
+        aQuestionnaireIsDue();
         Browser pat = signedIn();
         for (String language : List.of("es", "de")) {
             PatientServiceStub.preferredLanguage = language;
@@ -319,6 +338,22 @@ class PatientLanguageTest {
             String correct = pat.get(uri("/history/sessions/" + PLAN + "/" + SESSION + "/correct")).body();
             correction.get(language).forEach(words -> assertThat(correct).as(language).contains(words));
         }
+    }
+
+    @Test
+    void theQuestionnairesAreInThePatientsLanguageAroundTheInstrumentsOwnWords() throws Exception {
+        aQuestionnaireIsDue();
+        Browser pat = signedIn();
+        PatientServiceStub.preferredLanguage = "es";
+        assertThat(pat.get(uri("/questionnaires")).body()).contains("<h1>Cuestionarios</h1>").contains("Semana 4")
+                .contains("pendiente desde el 2026-12-01").contains("Responder").contains("Back check");
+        assertThat(pat.get(uri("/questionnaires/" + SCHEDULE)).body()).contains("Déjelo en blanco")
+                .contains("> Sí</label>").contains("Enviar mis respuestas").contains("Better than last week?");
+        PatientServiceStub.preferredLanguage = "de";
+        assertThat(pat.get(uri("/questionnaires")).body()).contains("<h1>Fragebögen</h1>").contains("Woche 4")
+                .contains("gestellt seit 2026-12-01");
+        assertThat(pat.get(uri("/questionnaires/" + SCHEDULE)).body()).contains("> Ja</label>")
+                .contains("> Nein</label>").contains("Meine Antworten senden");
     }
 
     private Browser signedIn() throws Exception {

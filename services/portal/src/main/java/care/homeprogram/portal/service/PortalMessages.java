@@ -759,4 +759,62 @@ public interface PortalMessages {
 
     @Message("The session is withdrawn: it stays in your history, marked as withdrawn by you, and no longer counts for your pain trend.")
     String notice_sessionWithdrawn();
+
+    // --- the questionnaires (the instrument's own questions and options come from the questionnaire, in its language) ---
+    @Message("Questionnaires")
+    String quest_title();
+
+    @Message("Short questionnaires your therapist asks you to answer. Your answers show how you are getting on.")
+    String quest_lede();
+
+    @Message("Your questionnaires are temporarily unavailable. Please try again in a few minutes.")
+    String quest_unavailable();
+
+    @Message("Nothing to answer right now. Thank you!")
+    String quest_nothing();
+
+    @Message("asked since {date}")
+    String quest_askedSince(java.time.LocalDate date);
+
+    @Message("Answer")
+    String quest_answer();
+
+    @Message("At the start")
+    String quest_atStart();
+
+    @Message("At the end of the program")
+    String quest_atEnd();
+
+    @Message("Week {week}")
+    String quest_week(String week);
+
+    @Message("Error:")
+    String quest_errorPrefix();
+
+    @Message("Please check your answers")
+    String quest_checkAnswers();
+
+    @Message("Leave it empty if you have nothing to add.")
+    String quest_leaveEmpty();
+
+    @Message("Yes")
+    String quest_yes();
+
+    @Message("No")
+    String quest_no();
+
+    @Message("Send my answers")
+    String quest_send();
+
+    @Message("Thank you")
+    String quest_thanks();
+
+    @Message("Your answers to “{title}” are recorded. Your therapist can see them.")
+    String quest_recorded(String title);
+
+    @Message("Your score")
+    String quest_yourScore();
+
+    @Message("More questionnaires")
+    String quest_more();
 }
