@@ -53,7 +53,9 @@ class PatientLanguageTest {
             "(corrected by you)", "This exercise is paused", "Correct a session", "Withdraw a session", "Why are you",
             "Save the correction", ">Cancel<", "The session is withdrawn",
             ">Inbox<", "Your messages are delayed", "Marked as read", "Short questionnaires",
-            "asked since", "Week 4", ">Answer<", "Leave it empty", "> Yes<", "Send my answers");
+            "asked since", "Week 4", ">Answer<", "Leave it empty", "> Yes<", "Send my answers", "Add your program to your own calendar",
+            "You have no calendar link", "Your calendar settings cannot be shown", "Notifications on this device",
+            "Notifications on devices are not available", "Your reminders still come in the app");
 
     /** Every page asks patient-service for the preference, so each test sets pat's own. */
     public static class PreferenceReadOnEveryPage implements QuarkusTestProfile {

@@ -115,8 +115,9 @@ public class PreferencesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribeCalendar() {
         Patient p = patients.me();
-        CalendarSection made = CalendarSection.of(plans.createCalendarFeed(), Times.zone(p.timeZone()));
-        return Pages.ok(page(p, "Your calendar link is ready. Copy it now: for your safety it is shown only this once.",
+        CalendarSection made = CalendarSection.of(plans.createCalendarFeed(), Times.zone(p.timeZone()),
+                language.language().locale());
+        return Pages.ok(page(p, language.messages().cal_ready(),
                 made));
     }
 
@@ -134,7 +135,7 @@ public class PreferencesResource {
             return made;
         }
         try {
-            return CalendarSection.of(plans.calendarFeed(), Times.zone(p.timeZone()));
+            return CalendarSection.of(plans.calendarFeed(), Times.zone(p.timeZone()), language.language().locale());
         } catch (ServiceUnavailable e) {
             return CalendarSection.UNAVAILABLE;
         }

@@ -817,4 +817,82 @@ public interface PortalMessages {
 
     @Message("More questionnaires")
     String quest_more();
+
+    // --- Reminders: the calendar section ---
+    @Message("Add your program to your own calendar app (Google Calendar, Apple Calendar, Outlook and others): on each day you have exercises it shows an all-day entry “Home program” with a link to your program here. It never shows exercise names or anything about your health.")
+    String cal_intro();
+
+    @Message("Your calendar settings cannot be shown right now. Please try again later; your reminder settings above still work.")
+    String cal_unavailable();
+
+    @Message("Your calendar link")
+    String cal_yourLink();
+
+    @Message("Copy it into your calendar app (“Add calendar from URL” or “Subscribe”). It is shown only now: we keep no copy we could show you again.")
+    String cal_copyHint();
+
+    @Message("Open in my calendar app")
+    String cal_openInApp();
+
+    @Message("(on phones and computers that have one)")
+    String cal_openInAppMore();
+
+    @Message("Keep the link secret.")
+    String cal_keepSecret();
+
+    @Message("Anyone who has it can see on which days you have exercises (nothing else), without signing in. If you shared it by mistake or lost a device, get a new link (the old one stops working at once) or stop the calendar.")
+    String cal_keepSecretMore();
+
+    @Message("Your calendar link was made on {since}")
+    String cal_madeOn(String since);
+
+    @Message("; a calendar last fetched it on {when}")
+    String cal_lastFetched(String when);
+
+    @Message("; no calendar has fetched it yet")
+    String cal_neverFetched();
+
+    @Message("Get a new calendar link")
+    String cal_newLink();
+
+    @Message("Stop the calendar")
+    String cal_stop();
+
+    @Message("You have no calendar link.")
+    String cal_noLink();
+
+    @Message("Add my program to my calendar")
+    String cal_add();
+
+    @Message("Your calendar link is ready. Copy it now: for your safety it is shown only this once.")
+    String cal_ready();
+
+
+    // --- Reminders: notifications on this device (tags/push.html, the patient's wording; therapists' stays English) ---
+    @Message("Notifications on this device")
+    String push_heading();
+
+    @Message("Get your reminders, and a note when there is a new message for you, as a notification on this phone or computer. A notification only says “Your program for today is ready” or “You have a new message”: never any health details. Quiet hours apply.")
+    String push_intro();
+
+    @Message("Notifications on this device need JavaScript, which is turned off or not supported in this browser. Your reminders still come in the app and by email.")
+    String push_needsScript();
+
+    @Message("Send reminders to this device")
+    String push_send();
+
+    @Message("Devices that get notifications")
+    String push_devices();
+
+    @Message("Through {service}, since {since}")
+    String push_device(String service, java.time.LocalDate since);
+
+    @Message("Stop notifications on this device")
+    String push_stop();
+
+    @Message("Notifications on devices are not available right now.")
+    String push_unavailable();
+
+    @Message("Your reminders still come in the app and by email.")
+    String push_stillInApp();
 }
