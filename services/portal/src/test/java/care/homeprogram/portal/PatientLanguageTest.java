@@ -358,6 +358,36 @@ class PatientLanguageTest {
                 .contains("> Nein</label>").contains("Meine Antworten senden");
     }
 
+    @Test
+    void theFormErrorsOfTheCorrectionWithdrawalAndRemindersFormsAreInThePatientsLanguage() throws Exception {
+        PlanServiceStub.sessions = sessions();
+        Browser pat = signedIn();
+        String base = "/history/sessions/" + PLAN + "/" + SESSION;
+        PatientServiceStub.preferredLanguage = "es";
+        String token = Browser.csrfToken(pat.get(uri(base + "/correct")).body());
+        HttpResponse<String> correction = pat.post(uri(base + "/correct"), Map.of("csrf-token", token,
+                "painBefore", "", "painAfter", "11", "setsDone", "99", "reason", ""));
+        assertThat(correction.statusCode()).isEqualTo(400);
+        assertThat(correction.body()).contains("Revise sus respuestas, por favor")
+                .contains("Elija su dolor antes, de 0 (nada) a 10 (el peor)").contains("Elija su dolor después")
+                .contains("Debe estar entre 0 y 50").contains("Diga brevemente qué estaba mal")
+                .doesNotContain("Choose your pain").doesNotContain("Must be 0 to");
+        HttpResponse<String> withdrawal = pat.post(uri(base + "/withdraw"), Map.of("csrf-token", token,
+                "reason", "x".repeat(501)));
+        assertThat(withdrawal.statusCode()).isEqualTo(400);
+        assertThat(withdrawal.body()).contains("Como máximo 500 caracteres")
+                .contains("Marque la casilla para confirmar que quiere retirar esta sesión")
+                .doesNotContain("Tick the box");
+
+        PatientServiceStub.preferredLanguage = "de";
+        HttpResponse<String> reminders = pat.post(uri("/preferences"), Map.of("csrf-token", token,
+                "timeZone", "Mars/Olympus", "quietStart", "late", "quietEnd", ""));
+        assertThat(reminders.statusCode()).isEqualTo(400);
+        assertThat(reminders.body()).contains("Bitte eine Zeitzone wie Europe/Berlin")
+                .contains("Bitte eine Uhrzeit wie 21:00 angeben").contains("Pflichtangabe")
+                .doesNotContain("Must be a time").doesNotContain(">Required<");
+    }
+
     private Browser signedIn() throws Exception {
         Browser pat = new Browser();
         pat.signIn(URI.create(portal.toString()), "pat");

@@ -14,6 +14,7 @@ import care.homeprogram.portal.service.Forms;
 import care.homeprogram.portal.service.Language;
 import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientLanguages;
+import care.homeprogram.portal.service.PortalMessages;
 import care.homeprogram.portal.service.Times;
 import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -162,11 +163,12 @@ public class PreferencesResource {
         values.put("email", email == null ? "" : "on");
         values.put("inApp", inApp == null ? "" : "on");
         Forms form = Forms.of(values);
-        form.required("timeZone", "quietStart", "quietEnd");
-        form.timeZone("timeZone");
+        PortalMessages words = language.messages();
+        form.requiredSaying(words.form_required(), "timeZone", "quietStart", "quietEnd");
+        form.timeZone("timeZone", words.form_timeZone());
         for (String field : new String[] { "quietStart", "quietEnd" }) {
             if (!form.value(field).isEmpty() && !TIME.matcher(form.value(field)).matches()) {
-                form.reject(field, "Must be a time such as 21:00");
+                form.reject(field, words.form_time());
             }
         }
         if (!form.valid()) {

@@ -895,4 +895,44 @@ public interface PortalMessages {
 
     @Message("Your reminders still come in the app and by email.")
     String push_stillInApp();
+
+    // --- form error messages on the patient's pages, made in Java ---
+    @Message("Required")
+    String form_required();
+
+    @Message("Must be a time such as 21:00")
+    String form_time();
+
+    @Message("Must be a time zone such as Europe/Berlin or America/New_York")
+    String form_timeZone();
+
+    @Message("Choose your pain before, from 0 (none) to 10 (worst)")
+    String form_painBefore();
+
+    @Message("Choose your pain after, from 0 (none) to 10 (worst)")
+    String form_painAfter();
+
+    @Message("Must be 0 to {max}")
+    String form_zeroTo(int max);
+
+    @Message("At most {max} characters")
+    String form_atMost(int max);
+
+    @Message("Say briefly what was wrong, for example \"I entered the wrong pain score\"")
+    String form_correctReason();
+
+    @Message("Say briefly why, for example \"I logged it by mistake\"")
+    String form_withdrawReason();
+
+    @Message("Tick the box to confirm you want to withdraw this session")
+    String form_confirmWithdraw();
+
+    @Message("This change was not accepted.")
+    String form_notAccepted();
+
+    @Message("This session can no longer be changed: it was logged more than 24 hours ago. Tell your therapist if something was wrong.")
+    String change_windowClosed();
+
+    @Message("This session is withdrawn, so it can no longer be changed. Tell your therapist if something was wrong.")
+    String change_alreadyWithdrawn();
 }
