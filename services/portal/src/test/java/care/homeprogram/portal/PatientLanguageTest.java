@@ -13,6 +13,9 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +38,24 @@ class PatientLanguageTest {
     private static final String PLAN = "d0000000-0000-4000-8000-000000000001";
     private static final String ITEM = "d0000000-0000-4000-8000-000000000002";
     private static final String EXERCISE_PAGE = "/today/items/" + PLAN + "/" + ITEM;
-    private static final List<String> PATIENT_PAGES = List.of("/today", EXERCISE_PAGE, "/check-in", "/preferences");
+    private static final String SESSION = "d0000000-0000-4000-8000-000000000003";
+    private static final String SCHEDULE = "d0000000-0000-4000-8000-000000000004";
+    private static final List<String> PATIENT_PAGES = List.of("/today", EXERCISE_PAGE, "/check-in", "/preferences",
+            "/history", "/history/sessions/" + PLAN + "/" + SESSION + "/correct",
+            "/history/sessions/" + PLAN + "/" + SESSION + "/withdraw", "/history?done=session-withdrawn", "/inbox",
+            "/inbox?done=message-read", "/questionnaires", "/questionnaires/" + SCHEDULE);
     /** Headings and words every patient page or one of the pages above has in English. */
     private static final List<String> ENGLISH = List.of("Skip to the main content", "Signed in as", "Sign out",
             ">Today<", "How to do it", "Why this is safe", "Log this session", "Safety check-in",
             "Do you have any of these?", "Reminder settings", "Quiet hours", "Back to today", "Lie on your back",
-            " reps", "once a day");
+            " reps", "once a day", "My history", "Pain trend", "Average pain after exercise", "Bands: green",
+            "Pain per day as a table", "Correct this session", "Withdraw this session", "Sharp or catching pain",
+            "(corrected by you)", "This exercise is paused", "Correct a session", "Withdraw a session", "Why are you",
+            "Save the correction", ">Cancel<", "The session is withdrawn",
+            ">Inbox<", "Your messages are delayed", "Marked as read", "Short questionnaires",
+            "asked since", "Week 4", ">Answer<", "Leave it empty", "> Yes<", "Send my answers", "Add your program to your own calendar",
+            "You have no calendar link", "Your calendar settings cannot be shown", "Notifications on this device",
+            "Notifications on devices are not available", "Your reminders still come in the app");
 
     /** Every page asks patient-service for the preference, so each test sets pat's own. */
     public static class PreferenceReadOnEveryPage implements QuarkusTestProfile {
@@ -88,6 +103,32 @@ class PatientLanguageTest {
                 + "\"plansOnHold\":[\"" + PLAN + "\"]}";
     }
 
+    /** A session pat logged an hour ago and corrected, with a stop symptom: their history's table and trend. */
+    private static String sessions() {
+        String at = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        return """
+                {"items":[{"id":"%s","planId":"%s","itemId":"%s","performedAt":"%s","loggedAt":"%s","setsDone":2,
+                 "repsDone":10,"painBefore":3,"painAfter":5,"symptoms":["SHARP_PAIN"],"note":null,
+                 "decision":"ITEM_PAUSED","trafficLight":"AMBER","reasons":["STOP_RULE:SHARP_PAIN"],
+                 "status":"CORRECTED"}],"total":1}
+                """.formatted(SESSION, PLAN, ITEM, at, at);
+    }
+
+    /** A questionnaire due in week 4 with an optional group and a yes/no question (its own words stay as given). */
+    private static void aQuestionnaireIsDue() {
+        PlanServiceStub.due = """
+                {"items":[{"scheduleId":"%s","planId":"%s","instrument":"mini","title":"Back check",
+                 "occasion":"WEEK_4","dueFrom":"2026-12-01"}],"total":1}
+                """.formatted(SCHEDULE, PLAN);
+        PlanServiceStub.instrument = """
+                {"key":"mini","title":"Back check","licence":"FREE","shipped":true,"enabled":true,"scores":[],
+                 "questionnaire":{"resourceType":"Questionnaire","title":"Back check","item":[
+                  {"linkId":"more","text":"More","type":"group","required":false,"item":[
+                    {"linkId":"note","text":"Anything else?","type":"string","required":true}]},
+                  {"linkId":"better","text":"Better than last week?","type":"boolean","required":true}]}}
+                """;
+    }
+
     @TestHTTPResource("/")
     URL portal;
 
@@ -105,6 +146,8 @@ class PatientLanguageTest {
     void backToEnglishAndNoPlans() {
         PlanServiceStub.mineIn = null;
         PlanServiceStub.checkInIn = null;
+        PlanServiceStub.sessions = "{\"items\":[],\"total\":0}";
+        PlanServiceStub.resetMeasures();
         PatientServiceStub.preferredLanguage = null;
     }
 
@@ -257,6 +300,8 @@ class PatientLanguageTest {
 
     @Test
     void noPatientPageShowsAMissingKeyOrAnEnglishHeading() throws Exception {
+        PlanServiceStub.sessions = sessions();
+        aQuestionnaireIsDue();
         Browser pat = signedIn();
         for (String language : List.of("es", "de")) {
             PatientServiceStub.preferredLanguage = language;
@@ -270,6 +315,77 @@ class PatientLanguageTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theHistoryTheSessionTableAndTheCorrectionPagesAreInThePatientsLanguage() throws Exception {
+        PlanServiceStub.sessions = sessions();
+        Browser pat = signedIn();
+        Map<String, List<String>> expected = Map.of(
+                "es", List.of("Mi historial", "Evolución del dolor", "Dolor medio después del ejercicio en 1 día",
+                        "Este ejercicio está en pausa (corregida por usted)", "Dolor agudo o punzante",
+                        "Corregir esta sesión", "Retirar esta sesión", "ámbar"),
+                "de", List.of("Mein Verlauf", "Schmerzverlauf", "Durchschnittlicher Schmerz nach der Übung an 1 Tag",
+                        "Diese Übung ist pausiert (von Ihnen korrigiert)", "Stechender oder einschießender Schmerz",
+                        "Diese Einheit korrigieren", "Diese Einheit zurückziehen", "gelb"));
+        Map<String, List<String>> correction = Map.of(
+                "es", List.of("Corregir una sesión", "Rodilla al pecho, registrada el", "¿Por qué la corrige?",
+                        "Guardar la corrección"),
+                "de", List.of("Eine Einheit korrigieren", "Knie zur Brust, eingetragen am", "Warum korrigieren Sie sie?",
+                        "Korrektur speichern"));
+        for (String language : List.of("es", "de")) {
+            PatientServiceStub.preferredLanguage = language;
+            String history = pat.get(uri("/history")).body();
+            expected.get(language).forEach(words -> assertThat(history).as(language).contains(words));
+            String correct = pat.get(uri("/history/sessions/" + PLAN + "/" + SESSION + "/correct")).body();
+            correction.get(language).forEach(words -> assertThat(correct).as(language).contains(words));
+        }
+    }
+
+    @Test
+    void theQuestionnairesAreInThePatientsLanguageAroundTheInstrumentsOwnWords() throws Exception {
+        aQuestionnaireIsDue();
+        Browser pat = signedIn();
+        PatientServiceStub.preferredLanguage = "es";
+        assertThat(pat.get(uri("/questionnaires")).body()).contains("<h1>Cuestionarios</h1>").contains("Semana 4")
+                .contains("pendiente desde el 2026-12-01").contains("Responder").contains("Back check");
+        assertThat(pat.get(uri("/questionnaires/" + SCHEDULE)).body()).contains("Déjelo en blanco")
+                .contains("> Sí</label>").contains("Enviar mis respuestas").contains("Better than last week?");
+        PatientServiceStub.preferredLanguage = "de";
+        assertThat(pat.get(uri("/questionnaires")).body()).contains("<h1>Fragebögen</h1>").contains("Woche 4")
+                .contains("gestellt seit 2026-12-01");
+        assertThat(pat.get(uri("/questionnaires/" + SCHEDULE)).body()).contains("> Ja</label>")
+                .contains("> Nein</label>").contains("Meine Antworten senden");
+    }
+
+    @Test
+    void theFormErrorsOfTheCorrectionWithdrawalAndRemindersFormsAreInThePatientsLanguage() throws Exception {
+        PlanServiceStub.sessions = sessions();
+        Browser pat = signedIn();
+        String base = "/history/sessions/" + PLAN + "/" + SESSION;
+        PatientServiceStub.preferredLanguage = "es";
+        String token = Browser.csrfToken(pat.get(uri(base + "/correct")).body());
+        HttpResponse<String> correction = pat.post(uri(base + "/correct"), Map.of("csrf-token", token,
+                "painBefore", "", "painAfter", "11", "setsDone", "99", "reason", ""));
+        assertThat(correction.statusCode()).isEqualTo(400);
+        assertThat(correction.body()).contains("Revise sus respuestas, por favor")
+                .contains("Elija su dolor antes, de 0 (nada) a 10 (el peor)").contains("Elija su dolor después")
+                .contains("Debe estar entre 0 y 50").contains("Diga brevemente qué estaba mal")
+                .doesNotContain("Choose your pain").doesNotContain("Must be 0 to");
+        HttpResponse<String> withdrawal = pat.post(uri(base + "/withdraw"), Map.of("csrf-token", token,
+                "reason", "x".repeat(501)));
+        assertThat(withdrawal.statusCode()).isEqualTo(400);
+        assertThat(withdrawal.body()).contains("Como máximo 500 caracteres")
+                .contains("Marque la casilla para confirmar que quiere retirar esta sesión")
+                .doesNotContain("Tick the box");
+
+        PatientServiceStub.preferredLanguage = "de";
+        HttpResponse<String> reminders = pat.post(uri("/preferences"), Map.of("csrf-token", token,
+                "timeZone", "Mars/Olympus", "quietStart", "late", "quietEnd", ""));
+        assertThat(reminders.statusCode()).isEqualTo(400);
+        assertThat(reminders.body()).contains("Bitte eine Zeitzone wie Europe/Berlin")
+                .contains("Bitte eine Uhrzeit wie 21:00 angeben").contains("Pflichtangabe")
+                .doesNotContain("Must be a time").doesNotContain(">Required<");
     }
 
     private Browser signedIn() throws Exception {

@@ -2,6 +2,7 @@ package care.homeprogram.portal.rest;
 
 import care.homeprogram.portal.client.Notification;
 import care.homeprogram.portal.client.NotificationsClient;
+import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.Section;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,14 +31,17 @@ public class InboxResource {
     }
 
     private final NotificationsClient notifications;
+    private final PageLanguage language;
 
-    public InboxResource(NotificationsClient notifications) {
+    public InboxResource(NotificationsClient notifications, PageLanguage language) {
         this.notifications = notifications;
+        this.language = language;
     }
 
     @GET
     public TemplateInstance inbox(@QueryParam("done") String done) {
-        return Templates.inbox(Section.load(() -> notifications.inbox(0, 50).items()), Notices.of(done));
+        return Templates.inbox(Section.load(() -> notifications.inbox(0, 50).items()),
+                Notices.of(done, language.messages()));
     }
 
     @POST

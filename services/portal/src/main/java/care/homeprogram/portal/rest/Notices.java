@@ -1,5 +1,6 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.portal.service.PortalMessages;
 import java.util.Map;
 
 /**
@@ -61,5 +62,23 @@ final class Notices {
 
     static String of(String key) {
         return key == null ? null : TEXT.get(key);
+    }
+
+    /**
+     * The confirmation in the reader's language: the patient's pages' ones are translated (docs/portal.md,
+     * "Languages"); the therapists' and admins' ones stay English.
+     */
+    static String of(String key, PortalMessages words) {
+        return switch (key == null ? "" : key) {
+            case "intake-answered" -> words.notice_intakeAnswered();
+            case "push-on" -> words.notice_pushOn();
+            case "push-off" -> words.notice_pushOff();
+            case "push-refused" -> words.notice_pushRefused();
+            case "push-unavailable" -> words.notice_pushUnavailable();
+            case "calendar-revoked" -> words.notice_calendarRevoked();
+            case "message-read" -> words.notice_messageRead();
+            case "session-withdrawn" -> words.notice_sessionWithdrawn();
+            default -> of(key);
+        };
     }
 }

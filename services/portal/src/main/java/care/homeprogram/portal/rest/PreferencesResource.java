@@ -14,6 +14,7 @@ import care.homeprogram.portal.service.Forms;
 import care.homeprogram.portal.service.Language;
 import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientLanguages;
+import care.homeprogram.portal.service.PortalMessages;
 import care.homeprogram.portal.service.Times;
 import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -88,7 +89,7 @@ public class PreferencesResource {
         if ("language-saved".equals(done)) {
             return language.messages().prefs_languageSaved();
         }
-        return Notices.of(done);
+        return Notices.of(done, language.messages());
     }
 
     /**
@@ -115,8 +116,9 @@ public class PreferencesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribeCalendar() {
         Patient p = patients.me();
-        CalendarSection made = CalendarSection.of(plans.createCalendarFeed(), Times.zone(p.timeZone()));
-        return Pages.ok(page(p, "Your calendar link is ready. Copy it now: for your safety it is shown only this once.",
+        CalendarSection made = CalendarSection.of(plans.createCalendarFeed(), Times.zone(p.timeZone()),
+                language.language().locale());
+        return Pages.ok(page(p, language.messages().cal_ready(),
                 made));
     }
 
@@ -134,7 +136,7 @@ public class PreferencesResource {
             return made;
         }
         try {
-            return CalendarSection.of(plans.calendarFeed(), Times.zone(p.timeZone()));
+            return CalendarSection.of(plans.calendarFeed(), Times.zone(p.timeZone()), language.language().locale());
         } catch (ServiceUnavailable e) {
             return CalendarSection.UNAVAILABLE;
         }
@@ -161,11 +163,12 @@ public class PreferencesResource {
         values.put("email", email == null ? "" : "on");
         values.put("inApp", inApp == null ? "" : "on");
         Forms form = Forms.of(values);
-        form.required("timeZone", "quietStart", "quietEnd");
-        form.timeZone("timeZone");
+        PortalMessages words = language.messages();
+        form.requiredSaying(words.form_required(), "timeZone", "quietStart", "quietEnd");
+        form.timeZone("timeZone", words.form_timeZone());
         for (String field : new String[] { "quietStart", "quietEnd" }) {
             if (!form.value(field).isEmpty() && !TIME.matcher(form.value(field)).matches()) {
-                form.reject(field, "Must be a time such as 21:00");
+                form.reject(field, words.form_time());
             }
         }
         if (!form.valid()) {

@@ -15,6 +15,11 @@ public class TemplateExtensions {
         return care.homeprogram.portal.service.Wording.occasion(occasion);
     }
 
+    /** The week of a {@code WEEK_n} occasion ("6"), else empty: the patient's pages say it in their language. */
+    static String occasionWeek(String occasion) {
+        return occasion != null && occasion.startsWith("WEEK_") ? occasion.substring("WEEK_".length()) : "";
+    }
+
     static String humanize(String code) {
         if (code == null || code.isEmpty()) {
             return "";

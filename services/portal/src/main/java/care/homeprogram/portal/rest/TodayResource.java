@@ -10,6 +10,7 @@ import care.homeprogram.portal.client.SessionLog;
 import care.homeprogram.portal.service.HistoryView;
 import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientPages;
+import care.homeprogram.portal.service.PortalMessages;
 import care.homeprogram.portal.service.SessionChangeForm;
 import care.homeprogram.portal.service.TodayView;
 import care.homeprogram.portal.service.Wording;
@@ -72,21 +73,15 @@ public class TodayResource {
     @GET
     @Path("/today")
     public TemplateInstance today(@QueryParam("done") String done) {
-        return Templates.today(pages.today(TodayView.SessionForm.NONE), Notices.of(done));
+        return Templates.today(pages.today(TodayView.SessionForm.NONE), Notices.of(done, language.messages()));
     }
 
     @GET
     @Path("/history")
     public TemplateInstance history(@QueryParam("done") String done) {
-        return Templates.history(pages.history(), Notices.of(done));
+        return Templates.history(pages.history(), Notices.of(done, language.messages()));
     }
 
-    /** Said instead of the form once plan-service's 24-hour window is over (409 correction-window-closed). */
-    static final String WINDOW_CLOSED = "This session can no longer be changed: it was logged more than 24 hours "
-            + "ago. Tell your therapist if something was wrong.";
-    /** Said instead of the correction form for a session the patient withdrew (409 session-withdrawn). */
-    static final String ALREADY_WITHDRAWN = "This session is withdrawn, so it can no longer be changed. "
-            + "Tell your therapist if something was wrong.";
 
     @GET
     @Path("/history/sessions/{planId}/{sessionId}/correct")
@@ -110,7 +105,8 @@ public class TodayResource {
             @RestForm String painBefore, @RestForm String painAfter, @RestForm List<String> symptoms,
             @RestForm String setsDone, @RestForm String repsDone, @RestForm String note, @RestForm String reason) {
         PatientPages.SessionToChange found = find(planId, sessionId);
-        SessionValues typed = SessionValues.read(painBefore, painAfter, symptoms, setsDone, repsDone, note);
+        SessionValues typed = SessionValues.read(painBefore, painAfter, symptoms, setsDone, repsDone, note,
+                language.messages());
         Map<String, String> values = typed.values();
         values.put("reason", nz(reason));
         List<String> reported = typed.reported();
@@ -119,8 +115,7 @@ public class TodayResource {
         Integer after = typed.after();
         Integer sets = typed.sets();
         Integer reps = typed.reps();
-        reasonRequired(values.get("reason"), "Say briefly what was wrong, for example \"I entered the wrong pain "
-                + "score\"", errors);
+        reasonRequired(values.get("reason"), language.messages().form_correctReason(), errors);
         if (!errors.isEmpty()) {
             return Pages.invalid(Templates.correct(form(found, values, errors, null)));
         }
@@ -152,10 +147,10 @@ public class TodayResource {
         values.put("reason", nz(reason));
         values.put("confirm", nz(confirm));
         Map<String, String> errors = new HashMap<>();
-        reasonRequired(values.get("reason"), "Say briefly why, for example \"I logged it by mistake\"", errors);
+        reasonRequired(values.get("reason"), language.messages().form_withdrawReason(), errors);
         // withdrawing cannot be undone: the patient ticks that they mean it (the page works without JavaScript)
         if (!"yes".equals(values.get("confirm"))) {
-            errors.put("confirm", "Tick the box to confirm you want to withdraw this session");
+            errors.put("confirm", language.messages().form_confirmWithdraw());
         }
         if (!errors.isEmpty()) {
             return Pages.invalid(Templates.withdraw(form(found, values, errors, null)));
@@ -177,11 +172,11 @@ public class TodayResource {
     }
 
     /** Why the form is not offered at all, from what the portal already knows; plan-service decides in the end. */
-    private static String closedReason(Session s) {
+    private String closedReason(Session s) {
         if (s.withdrawn()) {
-            return ALREADY_WITHDRAWN;
+            return language.messages().change_alreadyWithdrawn();
         }
-        return s.changeable(Instant.now()) ? null : WINDOW_CLOSED;
+        return s.changeable(Instant.now()) ? null : language.messages().change_windowClosed();
     }
 
     /**
@@ -194,8 +189,9 @@ public class TodayResource {
             throw problem;
         }
         String closed = switch (problem.type() == null ? "" : problem.type()) {
-            case "correction-window-closed" -> WINDOW_CLOSED;
-            case "session-withdrawn" -> ALREADY_WITHDRAWN;
+            // said instead of the form once the 24-hour window is over, or for a session the patient withdrew
+            case "correction-window-closed" -> language.messages().change_windowClosed();
+            case "session-withdrawn" -> language.messages().change_alreadyWithdrawn();
             default -> null;
         };
         if (closed != null) {
@@ -209,17 +205,17 @@ public class TodayResource {
             errors.put(field.substring(field.lastIndexOf('.') + 1), e.message());
         }
         if (errors.isEmpty()) {
-            errors.put("form", problem.detail() == null ? "This change was not accepted." : problem.detail());
+            errors.put("form", problem.detail() == null ? language.messages().form_notAccepted() : problem.detail());
         }
         SessionChangeForm form = form(found, values, errors, null);
         return Pages.invalid(correcting ? Templates.correct(form) : Templates.withdraw(form));
     }
 
-    private static void reasonRequired(String reason, String message, Map<String, String> errors) {
+    private void reasonRequired(String reason, String message, Map<String, String> errors) {
         if (reason.isEmpty()) {
             errors.put("reason", message);
         } else if (reason.length() > 500) {
-            errors.put("reason", "At most 500 characters");
+            errors.put("reason", language.messages().form_atMost(500));
         }
     }
 
@@ -246,7 +242,8 @@ public class TodayResource {
             throw new jakarta.ws.rs.BadRequestException("idempotencyKey is not a key the page makes");
         }
         OffsetDateTime performed = performedOn(performedAt);
-        SessionValues typed = SessionValues.read(painBefore, painAfter, symptoms, setsDone, repsDone, note);
+        SessionValues typed = SessionValues.read(painBefore, painAfter, symptoms, setsDone, repsDone, note,
+                language.messages());
         Map<String, String> values = typed.values();
         values.put("settled", nz(settled));
         List<String> reported = typed.reported();
@@ -327,7 +324,7 @@ public class TodayResource {
             Integer before, Integer after, Integer sets, Integer reps) {
 
         static SessionValues read(String painBefore, String painAfter, List<String> symptoms, String setsDone,
-                String repsDone, String note) {
+                String repsDone, String note, PortalMessages words) {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("painBefore", nz(painBefore));
             values.put("painAfter", nz(painAfter));
@@ -339,13 +336,13 @@ public class TodayResource {
             reported.forEach(code -> values.put("symptom:" + code, "on"));
             Map<String, String> errors = new HashMap<>();
             Integer before = number(values.get("painBefore"), 0, 10, true, "painBefore", errors,
-                    "Choose your pain before, from 0 (none) to 10 (worst)");
+                    words.form_painBefore());
             Integer after = number(values.get("painAfter"), 0, 10, true, "painAfter", errors,
-                    "Choose your pain after, from 0 (none) to 10 (worst)");
-            Integer sets = number(values.get("setsDone"), 0, 50, false, "setsDone", errors, "Must be 0 to 50");
-            Integer reps = number(values.get("repsDone"), 0, 500, false, "repsDone", errors, "Must be 0 to 500");
+                    words.form_painAfter());
+            Integer sets = number(values.get("setsDone"), 0, 50, false, "setsDone", errors, words.form_zeroTo(50));
+            Integer reps = number(values.get("repsDone"), 0, 500, false, "repsDone", errors, words.form_zeroTo(500));
             if (values.get("note").length() > 2000) {
-                errors.put("note", "At most 2000 characters");
+                errors.put("note", words.form_atMost(2000));
             }
             return new SessionValues(values, errors, reported, before, after, sets, reps);
         }

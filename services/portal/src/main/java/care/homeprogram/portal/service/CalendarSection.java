@@ -2,6 +2,7 @@ package care.homeprogram.portal.service;
 
 import care.homeprogram.portal.client.CalendarFeed;
 import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * The Calendar part of the patient's reminder settings, as the page shows it: whether a feed exists, since when and
@@ -13,9 +14,10 @@ public record CalendarSection(boolean active, String since, String lastFetched, 
 
     public static final CalendarSection UNAVAILABLE = new CalendarSection(false, null, null, null, null, true);
 
-    public static CalendarSection of(CalendarFeed feed, ZoneId zone) {
-        return new CalendarSection(feed.active(), Times.format(feed.createdAt(), zone),
-                feed.lastFetchedAt() == null ? null : Times.format(feed.lastFetchedAt(), zone), feed.url(),
+    /** Dates and times in the patient's time zone and language. */
+    public static CalendarSection of(CalendarFeed feed, ZoneId zone, Locale locale) {
+        return new CalendarSection(feed.active(), Times.format(feed.createdAt(), zone, locale),
+                feed.lastFetchedAt() == null ? null : Times.format(feed.lastFetchedAt(), zone, locale), feed.url(),
                 feed.webcalUrl(), false);
     }
 

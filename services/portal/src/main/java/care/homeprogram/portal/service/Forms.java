@@ -54,19 +54,29 @@ public final class Forms {
     }
 
     public void required(String... fields) {
+        requiredSaying("Required", fields);
+    }
+
+    /** The same with the reader's word for it (the patient's pages). */
+    public void requiredSaying(String message, String... fields) {
         for (String field : fields) {
             if (value(field).isBlank()) {
-                reject(field, "Required");
+                reject(field, message);
             }
         }
     }
 
     public void timeZone(String field) {
+        timeZone(field, "Must be a time zone such as Europe/Berlin or America/New_York");
+    }
+
+    /** The same with the reader's words for the error (the patient's pages). */
+    public void timeZone(String field, String message) {
         if (!value(field).isBlank()) {
             try {
                 ZoneId.of(value(field));
             } catch (DateTimeException e) {
-                reject(field, "Must be a time zone such as Europe/Berlin or America/New_York");
+                reject(field, message);
             }
         }
     }

@@ -68,6 +68,13 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
      *                   when it does not say (then no bands are drawn; the days keep the rules' colours)
      */
     public static PainTrend of(List<Session> sessions, ZoneId zone, Plan.Thresholds thresholds) {
+        return of(sessions, zone, thresholds, PageLanguage.of(Language.EN), Locale.ENGLISH);
+    }
+
+    /** The same with its words (description, legend, day labels) in the reader's language. */
+    public static PainTrend of(List<Session> sessions, ZoneId zone, Plan.Thresholds thresholds, PortalMessages words,
+            Locale locale) {
+        DateTimeFormatter label = LABEL.withLocale(locale);
         Map<LocalDate, List<Session>> byDay = new TreeMap<>();
         for (Session s : sessions) {
             if (s.withdrawn()) {
@@ -88,7 +95,7 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
             double before = round(ofDay.stream().mapToInt(Session::painBefore).average().orElse(0));
             double after = round(ofDay.stream().mapToInt(Session::painAfter).average().orElse(0));
             double x = dates.size() == 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (dates.size() - 1);
-            days.add(new Day(date, LABEL.format(date), before, after, ofDay.size(), light(ofDay),
+            days.add(new Day(date, label.format(date), before, after, ofDay.size(), light(ofDay),
                     round(x), y(before, plotHeight), y(after, plotHeight)));
         }
         List<Band> bands = thresholds == null ? List.of() : List.of(
@@ -105,33 +112,33 @@ public record PainTrend(List<Day> days, List<Band> bands, String beforeLine, Str
             xTicks.add(new Tick(days.get(i).label(), days.get(i).x(), HEIGHT - BOTTOM + 18));
         }
         return new PainTrend(days, bands, line(days, true), line(days, false), yTicks, xTicks,
-                description(days, thresholds), legend(thresholds));
+                description(days, thresholds, words), legend(thresholds, words));
     }
 
-    private static String description(List<Day> days, Plan.Thresholds thresholds) {
+    private static String description(List<Day> days, Plan.Thresholds thresholds, PortalMessages words) {
         if (days.isEmpty()) {
-            return "No sessions logged yet.";
+            return words.sessions_none();
         }
         Day first = days.get(0);
         Day last = days.get(days.size() - 1);
-        String text = "Average pain after exercise on " + days.size() + (days.size() == 1 ? " day" : " days")
-                + ", from " + format(first.after()) + " on " + first.label() + " to " + format(last.after()) + " on "
-                + last.label() + ".";
+        String text = days.size() == 1
+                ? words.trend_summaryOneDay(format(first.after()), first.label(), format(last.after()), last.label())
+                : words.trend_summaryDays(days.size(), format(first.after()), first.label(), format(last.after()),
+                        last.label());
         if (thresholds != null) {
-            text += " Green is 0 to " + thresholds.greenMax() + ", amber " + (thresholds.greenMax() + 1) + " to "
-                    + thresholds.amberMax() + ", red " + (thresholds.amberMax() + 1) + " or more.";
+            text += " " + words.trend_bandsText(thresholds.greenMax(), thresholds.greenMax() + 1,
+                    thresholds.amberMax(), thresholds.amberMax() + 1);
         }
-        return text + " Each day shows the most serious band the safety rules decided for its sessions.";
+        return text + " " + words.trend_eachDay();
     }
 
-    private static String legend(Plan.Thresholds thresholds) {
+    private static String legend(Plan.Thresholds thresholds, PortalMessages words) {
         if (thresholds == null) {
-            return "Each day's band is the one the safety rules decided";
+            return words.trend_legendNoBands();
         }
         int g = thresholds.greenMax();
         int a = thresholds.amberMax();
-        return "Bands: green 0–" + g + " continue, amber " + (g + 1 == a ? Integer.toString(a) : (g + 1) + "–" + a)
-                + " watch, red " + (a + 1) + "+ paused";
+        return words.trend_legendBands(g, g + 1 == a ? Integer.toString(a) : (g + 1) + "–" + a, a + 1);
     }
 
     /** The most serious band plan-service's rules decided for the day's sessions; empty when it named none. */

@@ -190,6 +190,8 @@ public class PatientPages {
         // the current plans and the finished ones at once, then every plan's sessions at once (PageCalls)
         PageCalls.Pending<List<Plan>> currentCall = calls.start(() -> plans.mine().items());
         PageCalls.Pending<List<Plan>> finishedCall = calls.start(() -> plans.myHistory(0, Page.MAX_SIZE).items());
+        PortalMessages words = language.messages();
+        Locale locale = language.language().locale();
         return new HistoryView(Section.load(() -> {
             List<Plan> mine = new ArrayList<>(currentCall.get());
             mine.addAll(finishedCall.get());
@@ -211,13 +213,14 @@ public class PatientPages {
             Instant now = Instant.now();
             List<PatientPageView.SessionRow> rows = sessions.stream()
                     .sorted(Comparator.comparing(Session::performedAt).reversed())
-                    .map(s -> new PatientPageView.SessionRow(Times.format(s.performedAt(), zone),
+                    .map(s -> new PatientPageView.SessionRow(Times.format(s.performedAt(), zone, locale),
                             names.getOrDefault(s.itemId(), "—"), s.painBefore(), s.painAfter(),
                             s.trafficLight() == null ? "" : s.trafficLight().toLowerCase(Locale.ROOT),
-                            Wording.decisionForPatient(s), s.symptoms().stream().map(Wording::symptom).toList(),
+                            Wording.decisionForPatient(s, words),
+                            s.symptoms().stream().map(code -> Wording.symptom(code, words)).toList(),
                             s.note(), planOf.get(s.id()), s.id(), s.changeable(now)))
                     .toList();
-            return new HistoryView.Sessions(rows, PainTrend.of(sessions, zone, followed(mine)));
+            return new HistoryView.Sessions(rows, PainTrend.of(sessions, zone, followed(mine), words, locale));
         }));
     }
 
@@ -251,7 +254,8 @@ public class PatientPages {
                 .map(s -> new SessionToChange(planId, s,
                         plan.item(s.itemId()).map(Plan.Item::name).orElse("this exercise"),
                         Times.format(s.performedAt(),
-                                Times.zone(plan.today() == null ? "UTC" : plan.today().timeZone()))));
+                                Times.zone(plan.today() == null ? "UTC" : plan.today().timeZone()),
+                                language.language().locale())));
     }
 
     /** A session the patient is about to correct or withdraw, with its exercise's name. */

@@ -531,4 +531,408 @@ public interface PortalMessages {
 
     @Message("Your home program comes from your therapist, who chose it for you. It does not replace medical advice. Stop an exercise that causes sharp pain and tell your therapist. In an emergency call your local emergency number.")
     String pdf_disclaimer();
+
+    // --- the history page, its pain trend and session table, the correction and withdrawal pages ---
+    @Message("My history")
+    String history_title();
+
+    @Message("Pain trend")
+    String history_painTrend();
+
+    @Message("Sessions")
+    String history_sessions();
+
+    @Message("You can correct or withdraw a session for 24 hours after you log it.")
+    String history_changeWindow();
+
+    @Message("No sessions logged yet.")
+    String sessions_none();
+
+    @Message("Sessions, newest first")
+    String sessions_caption();
+
+    @Message("When")
+    String sessions_when();
+
+    @Message("Exercise")
+    String sessions_exercise();
+
+    @Message("Pain before")
+    String sessions_painBefore();
+
+    @Message("Pain after")
+    String sessions_painAfter();
+
+    @Message("Outcome")
+    String sessions_outcome();
+
+    @Message("Symptoms and note")
+    String sessions_symptomsAndNote();
+
+    @Message("Correct this session")
+    String sessions_correct();
+
+    @Message("Withdraw this session")
+    String sessions_withdraw();
+
+    @Message("No sessions logged yet: the pain trend appears after the first one.")
+    String trend_none();
+
+    @Message("Pain before and after exercise, per day")
+    String trend_chartTitle();
+
+    @Message("{day}: before {pain}")
+    String trend_pointBefore(String day, String pain);
+
+    @Message("{day}: after {pain}")
+    String trend_pointAfter(String day, String pain);
+
+    @Message("Before exercise (dashed)")
+    String trend_legendBefore();
+
+    @Message("After exercise (solid)")
+    String trend_legendAfter();
+
+    @Message("Pain per day as a table")
+    String trend_tableSummary();
+
+    @Message("Average pain (0–10) per day")
+    String trend_tableCaption();
+
+    @Message("Day")
+    String trend_day();
+
+    @Message("Before")
+    String trend_before();
+
+    @Message("After")
+    String trend_after();
+
+    @Message("Band")
+    String trend_band();
+
+    @Message("Sessions")
+    String trend_sessions();
+
+    @Message("green")
+    String light_green();
+
+    @Message("amber")
+    String light_amber();
+
+    @Message("red")
+    String light_red();
+
+    @Message("{item}, logged {when}.")
+    String change_logged(String item, String when);
+
+    @Message("Back to my history")
+    String change_backToHistory();
+
+    @Message("Please check your answers")
+    String change_checkAnswers();
+
+    @Message("(optional)")
+    String change_optional();
+
+    @Message("Cancel")
+    String change_cancel();
+
+    @Message("Correct a session")
+    String correct_title();
+
+    @Message("Enter the session as it really was. The safety rules look at it again, and your therapist can see what you changed and why.")
+    String correct_intro();
+
+    @Message("Why are you correcting it?")
+    String correct_reason();
+
+    @Message("For example: I entered the wrong pain score.")
+    String correct_reasonHint();
+
+    @Message("Save the correction")
+    String correct_save();
+
+    @Message("Withdraw a session")
+    String withdraw_title();
+
+    @Message("Withdraw a session you logged by mistake. It stays in your history, marked as withdrawn by you, and no longer counts for your pain trend. This cannot be undone.")
+    String withdraw_intro();
+
+    @Message("Why are you withdrawing it?")
+    String withdraw_reason();
+
+    @Message("For example: I logged it by mistake.")
+    String withdraw_reasonHint();
+
+    @Message("Confirm")
+    String withdraw_confirm();
+
+    @Message("Yes, withdraw this session")
+    String withdraw_confirmBox();
+
+    @Message("Withdraw the session")
+    String withdraw_button();
+
+    // --- the safety rules' decision on a session, as the patient reads it in their history ---
+    @Message("Continue")
+    String decision_CONTINUE();
+
+    @Message("This exercise is paused")
+    String decision_ITEM_PAUSED();
+
+    @Message("See a doctor today")
+    String decision_SEEK_CARE_TODAY();
+
+    @Message("Get emergency help now")
+    String decision_SEEK_CARE_NOW();
+
+    @Message("Withdrawn by you")
+    String decision_withdrawnByYou();
+
+    @Message("{decision} (corrected by you)")
+    String decision_correctedByYou(String decision);
+
+    // --- the pain trend's description for screen readers and its legend (service/PainTrend) ---
+    @Message("Average pain after exercise on 1 day, from {from} on {firstDay} to {to} on {lastDay}.")
+    String trend_summaryOneDay(String from, String firstDay, String to, String lastDay);
+
+    @Message("Average pain after exercise on {count} days, from {from} on {firstDay} to {to} on {lastDay}.")
+    String trend_summaryDays(int count, String from, String firstDay, String to, String lastDay);
+
+    @Message("Green is 0 to {greenMax}, amber {amberFrom} to {amberMax}, red {redFrom} or more.")
+    String trend_bandsText(int greenMax, int amberFrom, int amberMax, int redFrom);
+
+    @Message("Each day shows the most serious band the safety rules decided for its sessions.")
+    String trend_eachDay();
+
+    @Message("Each day's band is the one the safety rules decided")
+    String trend_legendNoBands();
+
+    @Message("Bands: green 0–{greenMax} continue, amber {amber} watch, red {redFrom}+ paused")
+    String trend_legendBands(int greenMax, String amber, int redFrom);
+
+    // --- the inbox ---
+    @Message("Inbox")
+    String inbox_title();
+
+    @Message("Your messages are delayed: the inbox is temporarily unavailable. Please try again in a few minutes.")
+    String inbox_delayed();
+
+    @Message("No messages.")
+    String inbox_none();
+
+    @Message("New")
+    String inbox_new();
+
+    @Message("handled")
+    String inbox_handled();
+
+    @Message("Open")
+    String inbox_open();
+
+    @Message("Mark as read")
+    String inbox_markRead();
+
+
+    // --- the confirmations of the patient's pages (rest/Notices), after a form is sent ---
+    @Message("Thank you: your answers are recorded and your therapist can see them.")
+    String notice_intakeAnswered();
+
+    @Message("This device now gets notifications from HomeProgram.")
+    String notice_pushOn();
+
+    @Message("Notifications are stopped on that device.")
+    String notice_pushOff();
+
+    @Message("This device could not be set up for notifications. Please try again.")
+    String notice_pushRefused();
+
+    @Message("Notifications on devices are not available right now. Everything still comes in the app and by email.")
+    String notice_pushUnavailable();
+
+    @Message("Your calendar link is stopped: calendars that used it get nothing more.")
+    String notice_calendarRevoked();
+
+    @Message("Marked as read.")
+    String notice_messageRead();
+
+    @Message("The session is withdrawn: it stays in your history, marked as withdrawn by you, and no longer counts for your pain trend.")
+    String notice_sessionWithdrawn();
+
+    // --- the questionnaires (the instrument's own questions and options come from the questionnaire, in its language) ---
+    @Message("Questionnaires")
+    String quest_title();
+
+    @Message("Short questionnaires your therapist asks you to answer. Your answers show how you are getting on.")
+    String quest_lede();
+
+    @Message("Your questionnaires are temporarily unavailable. Please try again in a few minutes.")
+    String quest_unavailable();
+
+    @Message("Nothing to answer right now. Thank you!")
+    String quest_nothing();
+
+    @Message("asked since {date}")
+    String quest_askedSince(java.time.LocalDate date);
+
+    @Message("Answer")
+    String quest_answer();
+
+    @Message("At the start")
+    String quest_atStart();
+
+    @Message("At the end of the program")
+    String quest_atEnd();
+
+    @Message("Week {week}")
+    String quest_week(String week);
+
+    @Message("Error:")
+    String quest_errorPrefix();
+
+    @Message("Please check your answers")
+    String quest_checkAnswers();
+
+    @Message("Leave it empty if you have nothing to add.")
+    String quest_leaveEmpty();
+
+    @Message("Yes")
+    String quest_yes();
+
+    @Message("No")
+    String quest_no();
+
+    @Message("Send my answers")
+    String quest_send();
+
+    @Message("Thank you")
+    String quest_thanks();
+
+    @Message("Your answers to “{title}” are recorded. Your therapist can see them.")
+    String quest_recorded(String title);
+
+    @Message("Your score")
+    String quest_yourScore();
+
+    @Message("More questionnaires")
+    String quest_more();
+
+    // --- Reminders: the calendar section ---
+    @Message("Add your program to your own calendar app (Google Calendar, Apple Calendar, Outlook and others): on each day you have exercises it shows an all-day entry “Home program” with a link to your program here. It never shows exercise names or anything about your health.")
+    String cal_intro();
+
+    @Message("Your calendar settings cannot be shown right now. Please try again later; your reminder settings above still work.")
+    String cal_unavailable();
+
+    @Message("Your calendar link")
+    String cal_yourLink();
+
+    @Message("Copy it into your calendar app (“Add calendar from URL” or “Subscribe”). It is shown only now: we keep no copy we could show you again.")
+    String cal_copyHint();
+
+    @Message("Open in my calendar app")
+    String cal_openInApp();
+
+    @Message("(on phones and computers that have one)")
+    String cal_openInAppMore();
+
+    @Message("Keep the link secret.")
+    String cal_keepSecret();
+
+    @Message("Anyone who has it can see on which days you have exercises (nothing else), without signing in. If you shared it by mistake or lost a device, get a new link (the old one stops working at once) or stop the calendar.")
+    String cal_keepSecretMore();
+
+    @Message("Your calendar link was made on {since}")
+    String cal_madeOn(String since);
+
+    @Message("; a calendar last fetched it on {when}")
+    String cal_lastFetched(String when);
+
+    @Message("; no calendar has fetched it yet")
+    String cal_neverFetched();
+
+    @Message("Get a new calendar link")
+    String cal_newLink();
+
+    @Message("Stop the calendar")
+    String cal_stop();
+
+    @Message("You have no calendar link.")
+    String cal_noLink();
+
+    @Message("Add my program to my calendar")
+    String cal_add();
+
+    @Message("Your calendar link is ready. Copy it now: for your safety it is shown only this once.")
+    String cal_ready();
+
+
+    // --- Reminders: notifications on this device (tags/push.html, the patient's wording; therapists' stays English) ---
+    @Message("Notifications on this device")
+    String push_heading();
+
+    @Message("Get your reminders, and a note when there is a new message for you, as a notification on this phone or computer. A notification only says “Your program for today is ready” or “You have a new message”: never any health details. Quiet hours apply.")
+    String push_intro();
+
+    @Message("Notifications on this device need JavaScript, which is turned off or not supported in this browser. Your reminders still come in the app and by email.")
+    String push_needsScript();
+
+    @Message("Send reminders to this device")
+    String push_send();
+
+    @Message("Devices that get notifications")
+    String push_devices();
+
+    @Message("Through {service}, since {since}")
+    String push_device(String service, java.time.LocalDate since);
+
+    @Message("Stop notifications on this device")
+    String push_stop();
+
+    @Message("Notifications on devices are not available right now.")
+    String push_unavailable();
+
+    @Message("Your reminders still come in the app and by email.")
+    String push_stillInApp();
+
+    // --- form error messages on the patient's pages, made in Java ---
+    @Message("Required")
+    String form_required();
+
+    @Message("Must be a time such as 21:00")
+    String form_time();
+
+    @Message("Must be a time zone such as Europe/Berlin or America/New_York")
+    String form_timeZone();
+
+    @Message("Choose your pain before, from 0 (none) to 10 (worst)")
+    String form_painBefore();
+
+    @Message("Choose your pain after, from 0 (none) to 10 (worst)")
+    String form_painAfter();
+
+    @Message("Must be 0 to {max}")
+    String form_zeroTo(int max);
+
+    @Message("At most {max} characters")
+    String form_atMost(int max);
+
+    @Message("Say briefly what was wrong, for example \"I entered the wrong pain score\"")
+    String form_correctReason();
+
+    @Message("Say briefly why, for example \"I logged it by mistake\"")
+    String form_withdrawReason();
+
+    @Message("Tick the box to confirm you want to withdraw this session")
+    String form_confirmWithdraw();
+
+    @Message("This change was not accepted.")
+    String form_notAccepted();
+
+    @Message("This session can no longer be changed: it was logged more than 24 hours ago. Tell your therapist if something was wrong.")
+    String change_windowClosed();
+
+    @Message("This session is withdrawn, so it can no longer be changed. Tell your therapist if something was wrong.")
+    String change_alreadyWithdrawn();
 }

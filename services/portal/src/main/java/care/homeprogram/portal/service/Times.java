@@ -18,6 +18,11 @@ public final class Times {
         return time == null ? "" : DATE_TIME.format(time.atZoneSameInstant(zone));
     }
 
+    /** The same in the reader's language ("3 dic 2026, 09:30", "3 Dez. 2026, 09:30"). */
+    public static String format(OffsetDateTime time, ZoneId zone, Locale locale) {
+        return time == null ? "" : DATE_TIME.withLocale(locale).format(time.atZoneSameInstant(zone));
+    }
+
     public static String longDate(java.time.LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }

@@ -159,6 +159,32 @@ public final class Wording {
         return "CORRECTED".equals(session.status()) ? decision + " (corrected by you)" : decision;
     }
 
+    /** The same in the reader's language (the patient's own history); a decision this portal does not know as is. */
+    public static String decisionForPatient(care.homeprogram.portal.client.Session session, PortalMessages words) {
+        if (session.withdrawn()) {
+            return words.decision_withdrawnByYou();
+        }
+        String decision = switch (session.decision() == null ? "" : session.decision()) {
+            case "CONTINUE" -> words.decision_CONTINUE();
+            case "ITEM_PAUSED" -> words.decision_ITEM_PAUSED();
+            case "SEEK_CARE_TODAY" -> words.decision_SEEK_CARE_TODAY();
+            case "SEEK_CARE_NOW" -> words.decision_SEEK_CARE_NOW();
+            default -> decision(session.decision());
+        };
+        return "CORRECTED".equals(session.status()) ? words.decision_correctedByYou(decision) : decision;
+    }
+
+    /** A stop symptom in the reader's language; one this portal does not know as its code. */
+    public static String symptom(String code, PortalMessages words) {
+        return switch (code == null ? "" : code) {
+            case "SHARP_PAIN" -> words.symptom_SHARP_PAIN();
+            case "PAIN_SPREADING_DOWN_LEG" -> words.symptom_PAIN_SPREADING_DOWN_LEG();
+            case "NEW_NUMBNESS_OR_WEAKNESS" -> words.symptom_NEW_NUMBNESS_OR_WEAKNESS();
+            case "PAIN_RISING_WITH_REPETITIONS" -> words.symptom_PAIN_RISING_WITH_REPETITIONS();
+            default -> symptom(code);
+        };
+    }
+
     public static String decision(String decision) {
         return switch (decision == null ? "" : decision) {
             case "CONTINUE" -> "Continue";

@@ -8,12 +8,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PainTrendTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Plan.Thresholds DEFAULTS = new Plan.Thresholds(3, 5, 2);
+
+    /** The trend in English, with the words the application shows (no application here, so no generated bundle). */
+    private static PainTrend trendOf(List<Session> sessions, ZoneId zone, Plan.Thresholds thresholds) {
+        return PainTrend.of(sessions, zone, thresholds, EnglishMessages.WORDS, Locale.ENGLISH);
+    }
 
     @Test
     void averagesPerLocalDayAndPlacesThemOverTheBands() {
@@ -23,7 +29,7 @@ class PainTrendTest {
                 // 23:30 UTC is already the 21st in Berlin
                 session("2026-11-20T23:30:00Z", 6, 8, "RED"));
 
-        PainTrend trend = PainTrend.of(sessions, BERLIN, DEFAULTS);
+        PainTrend trend = trendOf(sessions, BERLIN, DEFAULTS);
 
         assertThat(trend.days()).hasSize(2);
         assertThat(trend.days().get(0).label()).isEqualTo("20 Nov");
@@ -42,7 +48,7 @@ class PainTrendTest {
 
     @Test
     void greenBandCoversZeroToThreeByDefault() {
-        PainTrend trend = PainTrend.of(List.of(session("2026-11-20T08:00:00Z", 1, 3, "GREEN")), BERLIN, DEFAULTS);
+        PainTrend trend = trendOf(List.of(session("2026-11-20T08:00:00Z", 1, 3, "GREEN")), BERLIN, DEFAULTS);
         PainTrend.Band green = trend.bands().get(2);
         PainTrend.Band amber = trend.bands().get(1);
 
@@ -60,7 +66,7 @@ class PainTrendTest {
     @Test
     void theDaysColourIsTheBandTheRulesDecidedAndTheBandsArePlanServicesThresholds() {
         Plan.Thresholds ownThresholds = new Plan.Thresholds(5, 7, 2);
-        PainTrend trend = PainTrend.of(List.of(
+        PainTrend trend = trendOf(List.of(
                 session("2026-11-20T08:00:00Z", 2, 5, "GREEN"),
                 session("2026-11-21T08:00:00Z", 1, 1, "GREEN"),
                 session("2026-11-21T09:00:00Z", 1, 1, "GREEN"),
@@ -76,7 +82,7 @@ class PainTrendTest {
 
     @Test
     void withoutThresholdsNoBandsAreDrawnAndTheDaysKeepTheRulesColours() {
-        PainTrend trend = PainTrend.of(List.of(session("2026-11-20T08:00:00Z", 2, 4, "AMBER")), BERLIN, null);
+        PainTrend trend = trendOf(List.of(session("2026-11-20T08:00:00Z", 2, 4, "AMBER")), BERLIN, null);
 
         assertThat(trend.bands()).isEmpty();
         assertThat(trend.days()).singleElement().extracting(PainTrend.Day::light).isEqualTo("amber");
@@ -88,7 +94,7 @@ class PainTrendTest {
         Session withdrawn = new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 OffsetDateTime.parse("2026-11-20T09:00:00Z"), 1, 5, 9, 9, List.of(), null, "ITEM_PAUSED", "RED",
                 List.of(), "WITHDRAWN", null);
-        PainTrend trend = PainTrend.of(List.of(session("2026-11-20T08:00:00Z", 2, 3, "GREEN"), withdrawn), BERLIN,
+        PainTrend trend = trendOf(List.of(session("2026-11-20T08:00:00Z", 2, 3, "GREEN"), withdrawn), BERLIN,
                 DEFAULTS);
 
         assertThat(trend.days()).singleElement().satisfies(day -> {
@@ -96,12 +102,12 @@ class PainTrendTest {
             assertThat(day.sessions()).isEqualTo(1);
             assertThat(day.light()).isEqualTo("green");
         });
-        assertThat(PainTrend.of(List.of(withdrawn), BERLIN, DEFAULTS).isEmpty()).isTrue();
+        assertThat(trendOf(List.of(withdrawn), BERLIN, DEFAULTS).isEmpty()).isTrue();
     }
 
     @Test
     void noSessionsNoChart() {
-        assertThat(PainTrend.of(List.of(), BERLIN, DEFAULTS).isEmpty()).isTrue();
+        assertThat(trendOf(List.of(), BERLIN, DEFAULTS).isEmpty()).isTrue();
     }
 
     private static Session session(String at, int before, int after, String band) {
