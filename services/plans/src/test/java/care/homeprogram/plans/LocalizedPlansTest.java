@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import care.homeprogram.plans.domain.Language;
+import care.homeprogram.contract.Language;
 import care.homeprogram.plans.service.LibraryTranslations;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.Tokens;

@@ -1,5 +1,6 @@
 package care.homeprogram.notifications.service;
 
+import care.homeprogram.contract.Language;
 import java.util.ArrayList;
 import java.util.List;
 

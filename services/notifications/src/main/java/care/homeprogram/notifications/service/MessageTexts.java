@@ -1,5 +1,6 @@
 package care.homeprogram.notifications.service;
 
+import care.homeprogram.contract.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package care.homeprogram.notifications.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.contract.Page;
 import care.homeprogram.notifications.domain.EmailDelivery;
@@ -115,7 +116,7 @@ public class NotificationService {
             UUID subjectId, List<PushSubscription> subscriptions) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         // Written once, in the recipient's language as projected now: the inbox, the email and the push say the same.
-        Language language = Language.of(recipient == null ? null : recipient.preferredLanguage);
+        Language language = Language.ofTagOrEnglish(recipient == null ? null : recipient.preferredLanguage);
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.recipientId = recipientId;

@@ -2,6 +2,7 @@ package care.homeprogram.notifications.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.contract.Language;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -112,15 +113,15 @@ class MessageTemplateTest {
     /** A patient's language tag picks the language; the region does not matter; anything else reads English. */
     @Test
     void thePreferredLanguageTagPicksTheLanguage() {
-        assertThat(Language.of("es")).isEqualTo(Language.ES);
-        assertThat(Language.of("es-MX")).isEqualTo(Language.ES);
-        assertThat(Language.of("de-AT")).isEqualTo(Language.DE);
-        assertThat(Language.of("DE")).isEqualTo(Language.DE);
-        assertThat(Language.of("en")).isEqualTo(Language.EN);
-        assertThat(Language.of("fr")).isEqualTo(Language.EN);
-        assertThat(Language.of(null)).isEqualTo(Language.EN);
-        assertThat(Language.of("")).isEqualTo(Language.EN);
-        assertThat(Language.of("not a tag")).isEqualTo(Language.EN);
+        assertThat(Language.ofTagOrEnglish("es")).isEqualTo(Language.ES);
+        assertThat(Language.ofTagOrEnglish("es-MX")).isEqualTo(Language.ES);
+        assertThat(Language.ofTagOrEnglish("de-AT")).isEqualTo(Language.DE);
+        assertThat(Language.ofTagOrEnglish("DE")).isEqualTo(Language.DE);
+        assertThat(Language.ofTagOrEnglish("en")).isEqualTo(Language.EN);
+        assertThat(Language.ofTagOrEnglish("fr")).isEqualTo(Language.EN);
+        assertThat(Language.ofTagOrEnglish(null)).isEqualTo(Language.EN);
+        assertThat(Language.ofTagOrEnglish("")).isEqualTo(Language.EN);
+        assertThat(Language.ofTagOrEnglish("not a tag")).isEqualTo(Language.EN);
     }
 
     /** The reminder for a due outcome measure, as the patient reads it everywhere: no instrument, no clinical detail. */

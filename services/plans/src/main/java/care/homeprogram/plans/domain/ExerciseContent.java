@@ -1,5 +1,6 @@
 package care.homeprogram.plans.domain;
 
+import care.homeprogram.contract.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

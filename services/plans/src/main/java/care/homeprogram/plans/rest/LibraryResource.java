@@ -1,5 +1,6 @@
 package care.homeprogram.plans.rest;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.contract.Page;
 import care.homeprogram.plans.api.ExerciseRequest;
@@ -8,7 +9,6 @@ import care.homeprogram.plans.api.SaveTemplateRequest;
 import care.homeprogram.plans.api.TemplateRequest;
 import care.homeprogram.plans.api.TemplateView;
 import care.homeprogram.plans.domain.Exercise;
-import care.homeprogram.plans.domain.Language;
 import care.homeprogram.plans.domain.Template;
 import care.homeprogram.plans.service.LibraryService;
 import care.homeprogram.plans.service.LibraryTranslations;

@@ -1,7 +1,7 @@
 package care.homeprogram.plans.rest;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.commons.security.CurrentUser;
-import care.homeprogram.plans.domain.Language;
 import care.homeprogram.plans.service.ReaderLanguage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;

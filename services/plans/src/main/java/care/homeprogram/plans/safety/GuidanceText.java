@@ -1,6 +1,6 @@
 package care.homeprogram.plans.safety;
 
-import care.homeprogram.plans.domain.Language;
+import care.homeprogram.contract.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

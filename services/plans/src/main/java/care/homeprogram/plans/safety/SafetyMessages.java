@@ -1,6 +1,6 @@
 package care.homeprogram.plans.safety;
 
-import care.homeprogram.plans.domain.Language;
+import care.homeprogram.contract.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

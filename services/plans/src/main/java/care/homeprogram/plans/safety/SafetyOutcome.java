@@ -11,6 +11,6 @@ public record SafetyOutcome(Decision decision, List<String> reasons, GuidanceTex
 
     /** The words in English, the original (the service renders {@link #text} in the reader's language). */
     public String guidance() {
-        return text.in(care.homeprogram.plans.domain.Language.EN);
+        return text.in(care.homeprogram.contract.Language.EN);
     }
 }

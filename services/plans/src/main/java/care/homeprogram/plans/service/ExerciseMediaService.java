@@ -134,12 +134,12 @@ public class ExerciseMediaService {
     /** The entry's media, for someone who may see the entry. */
     @Transactional
     public List<MediaView> list(CurrentUser caller, UUID exerciseId) {
-        return list(caller, exerciseId, care.homeprogram.plans.domain.Language.EN);
+        return list(caller, exerciseId, care.homeprogram.contract.Language.EN);
     }
 
     /** The entry's media, a seeded drawing's alt text in that language where its translation is shipped. */
     @Transactional
-    public List<MediaView> list(CurrentUser caller, UUID exerciseId, care.homeprogram.plans.domain.Language language) {
+    public List<MediaView> list(CurrentUser caller, UUID exerciseId, care.homeprogram.contract.Language language) {
         Exercise exercise = Exercise.<Exercise>findByIdOptional(exerciseId).filter(e -> visible(caller, e))
                 .orElseThrow(() -> ProblemException.notFound("Exercise " + exerciseId));
         return ExerciseMedia.of(exercise.id).stream().map(m -> MediaView.of(m).describedAs(translations.alt(m.description,

@@ -1,8 +1,8 @@
 package care.homeprogram.plans.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.ExerciseContent;
-import care.homeprogram.plans.domain.Language;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

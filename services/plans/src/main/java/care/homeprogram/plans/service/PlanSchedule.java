@@ -29,7 +29,7 @@ public class PlanSchedule {
     }
 
     /** What is due on the patient's current local date (nothing while the plan is not active), asked in that language. */
-    public PlanView.Today today(Plan plan, care.homeprogram.plans.domain.Language language) {
+    public PlanView.Today today(Plan plan, care.homeprogram.contract.Language language) {
         ZoneId zone = zoneOf(plan.patientId);
         LocalDate date = LocalDate.now(clock.withZone(zone));
         List<PlanView.Due> due = dueOn(plan, date).stream()

@@ -1,5 +1,6 @@
 package care.homeprogram.plans.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.contract.Page;
@@ -9,7 +10,6 @@ import care.homeprogram.plans.api.SessionView;
 import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.domain.Exercise;
 import care.homeprogram.plans.domain.ExerciseContent;
-import care.homeprogram.plans.domain.Language;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanSnapshot;
 import care.homeprogram.plans.domain.PlanVersion;

@@ -1,8 +1,8 @@
 package care.homeprogram.plans.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.plans.client.PatientsClient;
-import care.homeprogram.plans.domain.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package care.homeprogram.plans.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.commons.outbox.Outbox;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
@@ -11,7 +12,6 @@ import care.homeprogram.plans.api.SessionOutcome;
 import care.homeprogram.plans.config.SafetyConfig;
 import care.homeprogram.plans.config.SessionsConfig;
 import care.homeprogram.plans.domain.CheckIn;
-import care.homeprogram.plans.domain.Language;
 import care.homeprogram.plans.domain.Plan;
 import care.homeprogram.plans.domain.PlanItem;
 import care.homeprogram.plans.domain.SessionChange;

@@ -2,7 +2,7 @@ package care.homeprogram.plans.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import care.homeprogram.plans.domain.Language;
+import care.homeprogram.contract.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

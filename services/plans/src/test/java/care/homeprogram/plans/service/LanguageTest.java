@@ -2,7 +2,7 @@ package care.homeprogram.plans.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import care.homeprogram.plans.domain.Language;
+import care.homeprogram.contract.Language;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,7 +2,7 @@ package care.homeprogram.plans.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import care.homeprogram.plans.domain.Language;
+import care.homeprogram.contract.Language;
 import care.homeprogram.plans.service.LibraryTranslations.ExerciseText;
 import care.homeprogram.plans.service.LibraryTranslations.Shipped;
 import care.homeprogram.plans.service.LibraryTranslations.TemplateText;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.contract.QuietHours;
 import care.homeprogram.portal.client.Channels;
 import care.homeprogram.portal.client.Patient;
@@ -11,7 +12,6 @@ import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.rest.PushOptIn.PushSettings;
 import care.homeprogram.portal.service.CalendarSection;
 import care.homeprogram.portal.service.Forms;
-import care.homeprogram.portal.service.Language;
 import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientLanguages;
 import care.homeprogram.portal.service.PortalMessages;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.service.Clinic;
 import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientPages;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Language;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.client.Plan;
 import care.homeprogram.portal.client.Session;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.ServiceUnavailable;

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.client.Plan;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;

@@ -3,6 +3,7 @@ package care.homeprogram.portal.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.PdfText;
 import care.homeprogram.portal.client.Dose;
 import care.homeprogram.portal.client.Plan;

@@ -1,24 +1,40 @@
-package care.homeprogram.plans.domain;
+package care.homeprogram.contract;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The languages the shipped library, its templates and the safety messages are written in. English is the original
- * and the fallback; Spanish and German are translations (docs/clinical-rules.md, "Translations awaiting clinical
- * review").
+ * The languages the platform writes in, the same three in every service so a page, the content in it and the messages
+ * about it are in one language: English, the original and the fallback, and Spanish and German (translations; their
+ * clinical wording awaits review, docs/clinical-rules.md). plan-service writes the library and the safety messages in
+ * them, the portal the patient's pages and the printed program, notification-service the messages.
  */
 public enum Language {
-    EN, ES, DE;
+    EN("English"), ES("Español"), DE("Deutsch");
 
-    /** The BCP 47 tag sent as {@code Content-Language}. */
+    private final String ownName;
+
+    Language(String ownName) {
+        this.ownName = ownName;
+    }
+
+    /** The BCP 47 tag: {@code <html lang>}, {@code Content-Language}, patient-service's stored value, file suffixes. */
     public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    public Locale locale() {
+        return Locale.forLanguageTag(tag());
+    }
+
+    /** The language's name in itself ("Deutsch"), as a language switch shows it to someone who cannot read the rest. */
+    public String ownName() {
+        return ownName;
+    }
+
     /** The language of a tag such as {@code es} or {@code de-AT} (its primary subtag), if it is one of ours. */
     public static Optional<Language> ofTag(String tag) {
-        if (tag == null) {
+        if (tag == null || tag.isBlank()) {
             return Optional.empty();
         }
         String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
@@ -30,10 +46,15 @@ public enum Language {
         return Optional.empty();
     }
 
+    /** A stored preference read as a language to write in: one of ours, else English (the fallback). */
+    public static Language ofTagOrEnglish(String tag) {
+        return ofTag(tag).orElse(EN);
+    }
+
     /**
      * The best of ours in an {@code Accept-Language} header (RFC 9110 §12.5.4): the highest weight wins, the earlier
-     * on a tie; weight 0 means "not this one"; {@code *} and languages we do not have are skipped. Malformed parts are
-     * ignored, never an error: a header is a preference, not a request to refuse.
+     * on a tie; weight 0 means "not this one"; {@code *} and languages we do not have are skipped. A malformed part is
+     * skipped, never an error, and does not void the rest: a header is a preference, not a request to refuse.
      */
     public static Optional<Language> bestOf(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000) {
