@@ -4,16 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The clinic's name and the disclaimer on every page and in the printed program ({@code inject:clinic}). */
+/**
+ * The clinic's name and time zone ({@code inject:clinic}). The words every page and the printed program say (the
+ * disclaimer, "your plan is temporarily unavailable") are in {@link PortalMessages}, in the reader's language.
+ */
 @Named("clinic")
 @ApplicationScoped
 public class Clinic {
-    public static final String DISCLAIMER = "Your home program comes from your therapist, who chose it for you. "
-            + "It does not replace medical advice. Stop an exercise that causes sharp pain and tell your therapist. "
-            + "In an emergency call your local emergency number.";
-    public static final String PLAN_UNAVAILABLE = "Your plan is temporarily unavailable. Please try again in a few "
-            + "minutes; if you feel unwell, do not wait — contact your clinic.";
-
     private final String name;
     private final java.time.ZoneId zone;
 
@@ -34,13 +31,5 @@ public class Clinic {
 
     public String name() {
         return name;
-    }
-
-    public String disclaimer() {
-        return DISCLAIMER;
-    }
-
-    public String planUnavailable() {
-        return PLAN_UNAVAILABLE;
     }
 }
