@@ -3,6 +3,7 @@ package care.homeprogram.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.homeprogram.testing.DemoUsers;
+import care.homeprogram.testing.PdfText;
 import care.homeprogram.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -5,6 +5,7 @@ import static care.homeprogram.testing.DemoUsers.SAM;
 import static care.homeprogram.testing.DemoUsers.TARA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.testing.PdfText;
 import care.homeprogram.testing.RealInfrastructure;
 import care.homeprogram.testing.StandInService;
 import io.quarkus.test.common.QuarkusTestResource;

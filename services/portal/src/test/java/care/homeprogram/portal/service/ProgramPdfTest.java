@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import care.homeprogram.contract.Language;
-import care.homeprogram.portal.PdfText;
+import care.homeprogram.testing.PdfText;
 import care.homeprogram.portal.client.Dose;
 import care.homeprogram.portal.client.Plan;
 import com.lowagie.text.pdf.PdfArray;

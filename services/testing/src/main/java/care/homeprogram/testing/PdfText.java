@@ -1,4 +1,4 @@
-package care.homeprogram.portal;
+package care.homeprogram.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,10 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.charset.StandardCharsets;
 
-/** Reads back what a PDF the portal made says, so a test asserts on the text a reader sees. */
+/**
+ * Reads back what a PDF the portal made says, so a test asserts on the text a reader sees (the portal's tests and the
+ * browser journeys, which download the PDFs).
+ */
 public final class PdfText {
     private PdfText() {
     }
