@@ -41,12 +41,19 @@ final class JourneyPlans {
      * them (fresh patients keep the demo patients as the other journeys expect them); returns the patient's id.
      */
     static String newScreenedPatient(String username, String firstName, String lastName, String temporaryPassword) {
+        return newScreenedPatient(username, firstName, lastName, temporaryPassword, "en");
+    }
+
+    /** The same, for a patient whose record keeps {@code preferredLanguage} (en, es, de) from the start. */
+    static String newScreenedPatient(String username, String firstName, String lastName, String temporaryPassword,
+            String preferredLanguage) {
         String tara = Tokens.accessToken("tara");
         var platform = RunningPlatform.get();
         String id = given().baseUri(platform.url(Service.PATIENTS)).auth().oauth2(tara).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "email", username + "@demo.homeprogram.test", "firstName",
                         firstName, "lastName", lastName, "birthDate", "1975-06-07", "timeZone", "Europe/Berlin",
-                        "password", temporaryPassword, "temporaryPassword", true))
+                        "password", temporaryPassword, "temporaryPassword", true,
+                        "preferredLanguage", preferredLanguage))
                 .post("/api/patients").then().statusCode(201).extract().path("id");
         given().baseUri(platform.url(Service.PATIENTS)).auth().oauth2(tara).contentType(ContentType.JSON)
                 .body("{\"ageAtFirstOnset\": 35}").put("/api/patients/" + id + "/intake").then().statusCode(200);

@@ -84,6 +84,11 @@ final class PortalBrowser {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** The page's language as it declares it in {@code <html lang>}, which screen readers pronounce by. */
+    String language() {
+        return (String) driver.executeScript("return document.documentElement.lang");
+    }
+
     String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }
@@ -113,7 +118,7 @@ final class PortalBrowser {
         });
     }
 
-    /** Submits a form by its button and waits for the next page. */
+    /** Submits a form by its button (or follows a link) and waits for the next page. */
     void submit(By button) {
         WebElement old = driver.findElement(By.tagName("html"));
         click(button);
