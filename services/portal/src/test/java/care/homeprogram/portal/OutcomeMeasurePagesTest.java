@@ -158,7 +158,9 @@ class OutcomeMeasurePagesTest {
                 "This questionnaire is not due any more"));
         HttpResponse<String> late = pat.post(uri("/questionnaires/" + SCHEDULE), with(form, Map.of()));
         assertThat(late.statusCode()).isEqualTo(409);
-        assertThat(late.body()).contains("This questionnaire is not due any more");
+        // the form again with the portal's words for this refusal (in the patient's language), not plan-service's
+        assertThat(late.body()).contains("This questionnaire is not due now, so your answers were not recorded.")
+                .contains("<form");
 
         PlanServiceStub.answering = new PlanServiceStub.Answer(500, StandInService.problem(500, "failure", "boom"));
         HttpResponse<String> failed = pat.post(uri("/questionnaires/" + SCHEDULE), with(form, Map.of()));

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The intake screen as a form, the same questions for the therapist (clinical words) and the patient (plain words):
- * the age at first onset and eight yes/no questions. Every question must be answered: patient-service reads a missing
- * answer as "no", and a screen that clears a patient must not do so because a question was skipped.
+ * The intake screen as a form, the same questions for the therapist (clinical words, English) and the patient (plain
+ * words in their language, {@link IntakeMessages}): the age at first onset and ten yes/no questions. Every question
+ * must be answered: patient-service reads a missing answer as "no", and a screen that clears a patient must not do so
+ * because a question was skipped. The errors are in the words the form was made with (the page's language).
  */
 public final class IntakeForm {
     public static final String AGE = "ageAtFirstOnset";
