@@ -7,6 +7,18 @@
 (function () {
   'use strict';
 
+  // The words this script writes come from the page, in its language (layout: #script-words, one data- attribute
+  // each, service/ScriptMessages); none are written here. %name% markers are filled in with values.
+  function word(name, values) {
+    var box = document.getElementById('script-words');
+    var text = box ? box.getAttribute('data-' + name) || '' : '';
+    Object.keys(values || {}).forEach(function (key) { text = text.split('%' + key + '%').join(values[key]); });
+    return text;
+  }
+
+  // Dates and times in the page's language, not the browser's.
+  function localTime(date) { return date.toLocaleString(document.documentElement.lang || undefined); }
+
   function showSliderValues() {
     document.querySelectorAll('.pain__row').forEach(function (row) {
       var slider = row.querySelector('input[type="range"]');
@@ -38,7 +50,7 @@
       var button = document.createElement('button');
       button.type = 'button';
       button.className = 'button button--secondary';
-      button.textContent = 'Start timer';
+      button.textContent = word('timer-start');
       var left = total;
       var handle = null;
       function stop(label) {
@@ -47,16 +59,16 @@
         button.textContent = label;
       }
       button.addEventListener('click', function () {
-        if (handle) { stop('Start timer'); return; }
+        if (handle) { stop(word('timer-start')); return; }
         if (left <= 0) { left = total; }
         done.textContent = '';
-        button.textContent = 'Stop timer';
+        button.textContent = word('timer-stop');
         handle = setInterval(function () {
           left -= 1;
           display.textContent = format(Math.max(left, 0));
           if (left <= 0) {
-            stop('Start again');
-            done.textContent = 'Time is up.';
+            stop(word('timer-again'));
+            done.textContent = word('timer-done');
           }
         }, 1000);
       });
@@ -94,7 +106,7 @@
     var asOf = document.getElementById('offline-as-of');
     if (asOf) {
       var when = new Date(asOf.getAttribute('datetime'));
-      if (!isNaN(when.getTime())) { asOf.textContent = when.toLocaleString(); }
+      if (!isNaN(when.getTime())) { asOf.textContent = localTime(when); }
     }
   }
 
@@ -141,15 +153,16 @@
         var li = document.createElement('li');
         li.className = 'waiting-log waiting-log--' + log.state;
         li.setAttribute('data-key', log.key);
-        var when = new Date(log.performedAt).toLocaleString();
-        li.textContent = log.itemName + ', logged ' + when + ': ' + (log.state === 'refused'
-          ? 'not accepted. ' + (log.message || '') + ' Please log it again.' : 'waiting to be sent.');
+        var when = localTime(new Date(log.performedAt));
+        li.textContent = log.state === 'refused'
+          ? word('waiting-refused', { item: log.itemName, when: when, reason: log.message || '' })
+          : word('waiting-waiting', { item: log.itemName, when: when });
         list.appendChild(li);
       });
       sentThisVisit.forEach(function (sent) {
         var li = document.createElement('li');
         li.className = 'waiting-log waiting-log--sent';
-        li.textContent = sent.itemName + ': sent. ' + sent.result;
+        li.textContent = word('waiting-sent', { item: sent.itemName, result: sent.result });
         list.appendChild(li);
       });
       box.hidden = logs.length === 0 && sentThisVisit.length === 0;
@@ -170,16 +183,14 @@
     var pain = parseInt(field(fields, 'painAfter'), 10);
     var symptoms = fields.filter(function (f) { return f[0] === 'symptoms'; }).length;
     if (symptoms > 0 || (!isNaN(amber) && pain > amber)) {
-      return { kind: 'stop', text: 'Stop: do not do this exercise again until your therapist has looked at it. '
-        + (symptoms > 0 ? 'You reported a warning sign.' : 'Your pain of ' + pain + '/10 is in the red band.') };
+      return { kind: 'stop', text: word('phone-stop') + ' '
+        + (symptoms > 0 ? word('phone-warning-sign') : word('phone-red', { pain: pain })) };
     }
     if (!isNaN(green) && pain > green) {
-      return { kind: 'today', text: 'Take care: your pain of ' + pain + '/10 is in the amber band. Continue gently '
-        + 'and tell us next time whether it settled within 24 hours.' };
+      return { kind: 'today', text: word('phone-amber', { pain: pain }) };
     }
-    if (!isNaN(green)) { return { kind: 'continue', text: 'Continue: your pain of ' + pain + '/10 is in the green band.' }; }
-    return { kind: 'today', text: 'The result will show when your session is sent. Stop if you feel sharp pain, '
-      + 'pain spreading down your leg, or new numbness or weakness.' };
+    if (!isNaN(green)) { return { kind: 'continue', text: word('phone-green', { pain: pain }) }; }
+    return { kind: 'today', text: word('phone-unknown') };
   }
 
   function showOutcome(form, kind, heading, text) {
@@ -211,11 +222,10 @@
       fields: fields, performedAt: new Date().toISOString(), state: 'waiting' };
     var judged = judgeOnThisPhone(form, fields);
     putLog(log).then(function () {
-      showOutcome(form, judged.kind, 'Kept on this phone: waiting to be sent',
-        judged.text + ' This is checked again when your session is sent.');
+      showOutcome(form, judged.kind, word('kept-heading'), judged.text + ' ' + word('kept-checked-again'));
       return renderWaiting();
     })['catch'](function () {
-      showOutcome(form, 'stop', 'Not saved', 'This phone cannot keep your session. Please log it when you are online.');
+      showOutcome(form, 'stop', word('not-saved-heading'), word('not-saved-text'));
     });
   }
 
@@ -247,12 +257,12 @@
         if (response.status === 200) {
           // Sent: plan-service's decision replaces the phone's.
           var decision = doc.querySelector('.decision');
-          var heading = decision && decision.querySelector('h1') ? decision.querySelector('h1').textContent.trim() : 'Logged';
+          var heading = decision && decision.querySelector('h1') ? decision.querySelector('h1').textContent.trim() : word('sent-logged');
           var guidance = decision && decision.querySelector('.decision__guidance')
             ? decision.querySelector('.decision__guidance').textContent.trim() : '';
           var kind = decision ? (decision.className.match(/decision--(\w+)/) || [])[1] || 'continue' : 'continue';
           sentThisVisit.push({ itemName: log.itemName, result: heading + '. ' + guidance });
-          showOutcome(form, kind, 'Sent. ' + heading, guidance);
+          showOutcome(form, kind, word('sent-heading', { decision: heading }), guidance);
           return dropLog(log.key);
         }
         var error = doc.querySelector('.notice--bad, .field__error, .error-summary');
@@ -300,8 +310,7 @@
     var note = form.querySelector('.offline-note') || document.createElement('p');
     note.className = 'notice offline-note';
     note.setAttribute('role', 'status');
-    note.textContent = 'You are offline, so your answers could not be sent. You ticked nothing; send them again when '
-      + 'you are back online.';
+    note.textContent = word('check-in-offline-nothing');
     form.appendChild(note);
   }
 

@@ -3,14 +3,14 @@
 // VAPID key the page carries, and submits the subscription in the page's own form (with its CSRF token) to the
 // portal, which forwards it to notification-service. The service worker is the page's data-service-worker: the
 // portal's own (/sw.js, scope /, or for therapists /sw.js?offline=off, which keeps no offline copies); it imports /js/push-worker.js.
+// The statuses it writes are the page's words, in its language: data- attributes of #push-status.
 (function () {
   'use strict';
   var form = document.getElementById('push-subscribe');
   var status = document.getElementById('push-status');
   if (!form || !status) { return; }
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
-    status.textContent = 'This browser cannot show notifications from HomeProgram. Your reminders still come in '
-        + 'the app and by email.';
+    status.textContent = status.getAttribute('data-unsupported');
     return;
   }
   status.textContent = '';
@@ -37,7 +37,7 @@
   form.addEventListener('submit', function (event) {
     if (form.elements.endpoint.value) { return; }
     event.preventDefault();
-    status.textContent = 'Asking this browser for permission…';
+    status.textContent = status.getAttribute('data-asking');
     Notification.requestPermission().then(function (permission) {
       if (permission !== 'granted') { throw new Error('permission ' + permission); }
       return navigator.serviceWorker.register(form.getAttribute('data-service-worker'));
@@ -55,8 +55,7 @@
       form.elements.auth.value = json.keys.auth;
       form.submit();
     }).catch(function () {
-      status.textContent = 'Notifications could not be turned on. If you blocked them for this site, allow them in '
-          + 'the browser\u2019s site settings and try again.';
+      status.textContent = status.getAttribute('data-failed');
     });
   });
 })();

@@ -116,7 +116,7 @@ class OutcomeMeasurePagesTest {
     }
 
     @Test
-    void aRefusedAnswerIsShownNextToItsItemWithAnErrorSummary() throws Exception {
+    void aRefusedAnswerIsShownNextToItsItemInThePatientsWordsWithAnErrorSummary() throws Exception {
         psfsDue();
         Browser pat = signedIn("pat");
         HttpResponse<String> form = pat.get(uri("/questionnaires/" + SCHEDULE));
@@ -134,9 +134,11 @@ class OutcomeMeasurePagesTest {
         assertThat(refused.body())
                 .contains("<title>Error: Patient-Specific Functional Scale")
                 .contains("Please check your answers")
-                .contains("<a href=\"#q-activity-1-name\">Activity 1: Is required</a>")
-                .contains("<a href=\"#q-spread\">Must be one of the answers offered</a>")
-                .contains("<p class=\"field__error\" id=\"q-activity-1-name-error\">Is required</p>")
+                // the portal's words (in the patient's language), not plan-service's English
+                .contains("<a href=\"#q-activity-1-name\">Activity 1: Please answer this question.</a>")
+                .contains("<a href=\"#q-spread\">This answer was not accepted. Please check it and answer again.</a>")
+                .contains("<p class=\"field__error\" id=\"q-activity-1-name-error\">Please answer this question.</p>")
+                .doesNotContain("Is required")
                 .contains("aria-invalid=\"true\" aria-describedby=\"q-activity-1-name-error\"")
                 // what was typed is kept
                 .contains("type=\"radio\" name=\"spread\" value=\"agree\" checked>")
@@ -156,7 +158,9 @@ class OutcomeMeasurePagesTest {
                 "This questionnaire is not due any more"));
         HttpResponse<String> late = pat.post(uri("/questionnaires/" + SCHEDULE), with(form, Map.of()));
         assertThat(late.statusCode()).isEqualTo(409);
-        assertThat(late.body()).contains("This questionnaire is not due any more");
+        // the form again with the portal's words for this refusal (in the patient's language), not plan-service's
+        assertThat(late.body()).contains("This questionnaire is not due now, so your answers were not recorded.")
+                .contains("<form");
 
         PlanServiceStub.answering = new PlanServiceStub.Answer(500, StandInService.problem(500, "failure", "boom"));
         HttpResponse<String> failed = pat.post(uri("/questionnaires/" + SCHEDULE), with(form, Map.of()));

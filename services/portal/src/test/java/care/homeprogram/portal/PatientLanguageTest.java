@@ -148,6 +148,7 @@ class PatientLanguageTest {
         PlanServiceStub.mineIn = null;
         PlanServiceStub.checkInIn = null;
         PlanServiceStub.sessions = "{\"items\":[],\"total\":0}";
+        PlanServiceStub.sessionLogAnswer = null;
         PlanServiceStub.resetMeasures();
         PatientServiceStub.preferredLanguage = null;
     }
@@ -387,6 +388,116 @@ class PatientLanguageTest {
         assertThat(reminders.body()).contains("Bitte eine Zeitzone wie Europe/Berlin")
                 .contains("Bitte eine Uhrzeit wie 21:00 angeben").contains("Pflichtangabe")
                 .doesNotContain("Must be a time").doesNotContain(">Required<");
+    }
+
+    @Test
+    void theIntakeQuestionsAndTheirErrorsAreInThePatientsLanguage() throws Exception {
+        Browser pat = signedIn();
+        PatientServiceStub.preferredLanguage = "es";
+        String spanish = pat.get(uri("/me/intake")).body();
+        assertThat(spanish).contains("<h1>Preguntas sobre su salud</h1>")
+                .contains("¿Qué edad tenía cuando empezó su dolor de espalda por primera vez?")
+                .contains("<legend>¿Ha tenido cáncer alguna vez?</legend>")
+                .contains("<legend>¿Le ha dicho un médico que limite la cantidad de sal que toma?</legend>")
+                .contains("> Sí</label>").contains("Enviar mis respuestas")
+                .doesNotContain("Have you ever had cancer?").doesNotContain("Health questions")
+                .doesNotContain("Send my answers").doesNotContain("> Yes</label>");
+        HttpResponse<String> wrong = pat.post(uri("/me/intake"), Map.of("csrf-token", Browser.csrfToken(spanish),
+                "ageAtFirstOnset", "treinta"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Revise sus respuestas")
+                .contains("id=\"intake-ageAtFirstOnset-error\">Indique la edad en años enteros, por ejemplo 35</p>")
+                .contains("<a href=\"#intake-historyOfCancer-yes\">¿Ha tenido cáncer alguna vez? Elija sí o no</a>")
+                .doesNotContain("Choose yes or no").doesNotContain("whole number");
+
+        PatientServiceStub.preferredLanguage = "de";
+        String german = pat.get(uri("/me/intake")).body();
+        assertThat(german).contains("<h1>Fragen zu Ihrer Gesundheit</h1>")
+                .contains("<legend>Hatten Sie jemals Krebs?</legend>").contains("> Nein</label>")
+                .contains("Meine Antworten senden");
+        HttpResponse<String> tooOld = pat.post(uri("/me/intake"), Map.of("csrf-token", Browser.csrfToken(german),
+                "ageAtFirstOnset", "130", "historyOfCancer", "no"));
+        assertThat(tooOld.body()).contains("Geben Sie ein Alter zwischen 0 und 120 Jahren an")
+                .contains("Wählen Sie Ja oder Nein").doesNotContain("Enter an age");
+    }
+
+    @Test
+    void thePageGivesItsScriptsTheirWordsInThePatientsLanguage() throws Exception {
+        Browser pat = signedIn();
+        PatientServiceStub.preferredLanguage = "es";
+        String today = pat.get(uri(EXERCISE_PAGE)).body();
+        assertThat(today).contains("data-timer-start=\"Iniciar temporizador\"")
+                .contains("data-timer-done=\"Se acabó el tiempo.\"")
+                .contains("data-kept-heading=\"Guardada en este teléfono: pendiente de envío\"")
+                .contains("data-phone-red=\"Su dolor de %pain%/10 está en la franja roja.\"")
+                .contains("data-waiting-refused=\"%item%, registrada el %when%: no se ha aceptado. %reason% "
+                        + "Regístrela de nuevo, por favor.\"")
+                .doesNotContain("Start timer").doesNotContain("Kept on this phone");
+        PatientServiceStub.preferredLanguage = "de";
+        String checkIn = pat.get(uri("/check-in")).body();
+        assertThat(checkIn).contains("data-timer-stop=\"Timer anhalten\"")
+                .contains("data-check-in-offline-nothing=\"Sie sind offline, deshalb konnten Ihre Antworten nicht "
+                        + "gesendet werden.")
+                .contains("data-phone-amber=\"Vorsicht: Ihr Schmerz von %pain%/10 liegt im gelben Bereich.")
+                .doesNotContain("You are offline");
+        // the push section's statuses: PushOptInPageTest (it needs notification-service's stand-in)
+
+        // the scripts themselves write no words of their own
+        for (String script : List.of("/js/portal.js", "/js/push.js")) {
+            assertThat(pat.get(uri(script)).body()).as(script).contains("getAttribute('data-")
+                    .doesNotContain("Start timer").doesNotContain("Time is up").doesNotContain("Kept on this phone")
+                    .doesNotContain("in the red band").doesNotContain("You are offline")
+                    .doesNotContain("Asking this browser").doesNotContain("could not be turned on");
+        }
+    }
+
+    @Test
+    void plansServicesRefusalsReachThePatientInTheirLanguage() throws Exception {
+        Browser pat = signedIn();
+        PatientServiceStub.preferredLanguage = "es";
+        String token = Browser.csrfToken(pat.get(uri("/today")).body());
+        Map<String, String> log = Map.of("csrf-token", token, "planId", PLAN, "itemId", ITEM,
+                "itemName", "Rodilla al pecho", "painBefore", "2", "painAfter", "3");
+
+        // plan-service's refusals as it sends them (docs/api.md): the item paused meanwhile, a field out of range
+        PlanServiceStub.sessionLogAnswer = new PlanServiceStub.Answer(409, """
+                {"type":"https://homeprogram.care/problems/item-paused","title":"Conflict","status":409,
+                 "detail":"Knee to chest is paused (SHARP_PAIN); your therapist will resume it when it is safe"}""");
+        HttpResponse<String> paused = pat.post(uri("/today/sessions"), log);
+        assertThat(paused.statusCode()).isEqualTo(400);
+        assertThat(paused.body()).contains("Este ejercicio está en pausa, así que esta sesión no se ha registrado.")
+                .doesNotContain("your therapist will resume it");
+
+        PlanServiceStub.sessionLogAnswer = new PlanServiceStub.Answer(400, """
+                {"type":"https://homeprogram.care/problems/validation","title":"Invalid input","status":400,
+                 "detail":"painAfter: must be between 0 and 10","errors":[
+                   {"field":"painAfter","message":"must be between 0 and 10"},
+                   {"field":"performedAt","message":"must be within the last 7 days"}]}""");
+        PatientServiceStub.preferredLanguage = "de";
+        HttpResponse<String> invalid = pat.post(uri("/today/sessions"), log);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("Wählen Sie eine Zahl von 0 bis 10")
+                .contains("Die Zeit dieser Einheit wurde nicht angenommen")
+                .doesNotContain("must be between").doesNotContain("within the last");
+
+        // a questionnaire's answers: an item left empty, and the questionnaire no longer due
+        aQuestionnaireIsDue();
+        PatientServiceStub.preferredLanguage = "es";
+        PlanServiceStub.answering = new PlanServiceStub.Answer(400, """
+                {"type":"https://homeprogram.care/problems/validation","title":"Invalid","status":400,
+                 "detail":"Some answers are not valid","errors":[{"field":"answers.better","message":"is required"}]}""");
+        HttpResponse<String> unanswered = pat.post(uri("/questionnaires/" + SCHEDULE), Map.of("csrf-token", token));
+        assertThat(unanswered.statusCode()).isEqualTo(400);
+        assertThat(unanswered.body()).contains("Responda a esta pregunta, por favor.").doesNotContain("is required")
+                .doesNotContain("Is required");
+        PlanServiceStub.answering = new PlanServiceStub.Answer(409, """
+                {"type":"https://homeprogram.care/problems/measure-not-due","title":"Conflict","status":409,
+                 "detail":"Back check is not due for this plan now"}""");
+        HttpResponse<String> late = pat.post(uri("/questionnaires/" + SCHEDULE), Map.of("csrf-token", token,
+                "better", "true"));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("Este cuestionario no toca ahora, así que sus respuestas no se han registrado.")
+                .doesNotContain("is not due");
     }
 
     private Browser signedIn() throws Exception {

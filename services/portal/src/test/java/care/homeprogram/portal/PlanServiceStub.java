@@ -38,6 +38,8 @@ public class PlanServiceStub extends StandInService {
     /** The last session logged ({@code POST /api/plans/{id}/sessions}): its Idempotency-Key header and body. */
     static volatile String lastSessionLogKey;
     static volatile String lastSessionLog;
+    /** plan-service's answer to a session log, or null for "continue" (a refusal, as plan-service sends it). */
+    static volatile Answer sessionLogAnswer;
     /** The clinic's acute-phase template, with the one library entry ({@link #EXERCISE}). */
     static final String ACUTE_TEMPLATE = "a0000000-0000-4000-8000-000000000001";
 
@@ -201,6 +203,11 @@ public class PlanServiceStub extends StandInService {
             if (path.matches("/api/plans/[^/]+/sessions") && "POST".equals(exchange.getRequestMethod())) {
                 lastSessionLogKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
                 lastSessionLog = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Answer refusal = sessionLogAnswer;
+                if (refusal != null) {
+                    answer(exchange, refusal.status(), refusal.json());
+                    return;
+                }
                 answer(exchange, 200, "{\"decision\":\"CONTINUE\",\"reasons\":[\"PAIN_GREEN\"],"
                         + "\"guidance\":\"Keep going.\",\"trafficLight\":\"GREEN\",\"therapistAlerted\":false}");
             } else if (path.matches("/api/plans/[^/]+/versions")) {

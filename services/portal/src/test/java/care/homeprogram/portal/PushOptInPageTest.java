@@ -50,6 +50,15 @@ class PushOptInPageTest {
         assertThat(pat.get(uri("/js/push-worker.js")).body()).contains("showNotification")
                 .contains("notificationclick");
 
+        // the statuses js/push.js writes come from the page, in the patient's language (here the browser's)
+        assertThat(page.body()).contains("data-asking=\"Asking this browser for permission…\"")
+                .contains("data-failed=\"Notifications could not be turned on.");
+        assertThat(pat.get(uri("/preferences"), Map.of("Accept-Language", "de")).body())
+                .contains("data-unsupported=\"Dieser Browser kann keine Benachrichtigungen von HomeProgram anzeigen.")
+                .contains("data-asking=\"Dieser Browser wird um Erlaubnis gebeten …\"")
+                .contains("data-failed=\"Die Benachrichtigungen konnten nicht eingeschaltet werden.")
+                .doesNotContain("Asking this browser");
+
         String token = Browser.csrfToken(page.body());
         HttpResponse<String> subscribed = pat.post(uri("/preferences/push"), Map.of("csrf-token", token,
                 "endpoint", ENDPOINT, "p256dh", "BItIAK3X", "auth", "c2VjcmV0"));

@@ -189,20 +189,24 @@ class SessionCorrectionTest {
     }
 
     @Test
-    void plansServiceFieldErrorsAreShownNextToTheirFields() throws Exception {
+    void plansServiceFieldErrorsAreShownNextToTheirFieldsInThePortalsWords() throws Exception {
         Browser pat = signedIn();
         HttpResponse<String> page = pat.get(uri(CORRECT));
         PlanServiceStub.sessionChange = new PlanServiceStub.Answer(400, """
                 {"type":"https://homeprogram.care/problems/validation","title":"Invalid","status":400,
-                 "detail":"Invalid session","errors":[{"field":"painAfter","message":"Must be at most 10"}]}
+                 "detail":"Invalid session","errors":[{"field":"correction.painAfter","message":"must be at most 10"},
+                   {"field":"correction.mood","message":"is not a field the portal knows"}]}
                 """);
 
         HttpResponse<String> answer = pat.post(uri(CORRECT), form(page, Map.of("painBefore", "2",
                 "painAfter", "4", "reason", "wrong score")));
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("<p class=\"field__error\" id=\"painAfter-error\">Must be at most 10</p>")
-                .contains("<a href=\"#painAfter\">Must be at most 10</a>");
+        // a field the portal has words for: its words (in the patient's language, docs/portal.md "Languages")
+        assertThat(answer.body()).contains("<p class=\"field__error\" id=\"painAfter-error\">Choose a number from 0 to 10</p>")
+                .contains("<a href=\"#painAfter\">Choose a number from 0 to 10</a>")
+                // one it has none for: plan-service's own message, above the form
+                .contains("is not a field the portal knows");
     }
 
     @Test

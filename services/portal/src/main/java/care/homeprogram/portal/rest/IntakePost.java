@@ -1,6 +1,7 @@
 package care.homeprogram.portal.rest;
 
 import care.homeprogram.portal.service.IntakeForm;
+import care.homeprogram.portal.service.IntakeMessages;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -19,8 +20,8 @@ public class IntakePost {
     @RestForm String fluidRestriction;
     @RestForm String saltRestriction;
 
-    /** The form as typed, already checked. */
-    IntakeForm form() {
+    /** The form as typed, already checked, its errors in {@code words}. */
+    IntakeForm form(IntakeMessages words) {
         Map<String, String> answers = new HashMap<>();
         answers.put("historyOfCancer", historyOfCancer);
         answers.put("steroidUse", steroidUse);
@@ -32,6 +33,6 @@ public class IntakePost {
         answers.put("noImprovementAfterAMonth", noImprovementAfterAMonth);
         answers.put("fluidRestriction", fluidRestriction);
         answers.put("saltRestriction", saltRestriction);
-        return IntakeForm.posted(ageAtFirstOnset, answers);
+        return IntakeForm.posted(ageAtFirstOnset, answers, words);
     }
 }

@@ -4,6 +4,8 @@ import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.IntakeForm;
+import care.homeprogram.portal.service.IntakeMessages;
+import care.homeprogram.portal.service.PageLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,21 +33,27 @@ public class IntakeResource {
     }
 
     private final PatientsClient patients;
+    private final PageLanguage language;
 
-    public IntakeResource(PatientsClient patients) {
+    public IntakeResource(PatientsClient patients, PageLanguage language) {
         this.patients = patients;
+        this.language = language;
+    }
+
+    private IntakeMessages words() {
+        return language.words(IntakeMessages.class);
     }
 
     @GET
     public TemplateInstance form() {
         Patient.Intake intake = patients.myIntake();
-        return Templates.selfScreen(IntakeForm.empty(), intake != null && intake.screenedAt() != null);
+        return Templates.selfScreen(IntakeForm.empty(words()), intake != null && intake.screenedAt() != null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@BeanParam IntakePost posted) {
-        IntakeForm form = posted.form();
+        IntakeForm form = posted.form(words());
         if (!form.valid()) {
             return Pages.invalid(Templates.selfScreen(form, false));
         }
@@ -56,12 +64,12 @@ public class IntakeResource {
             if ("intake-recorded".equals(problem.type())) {
                 // Answered before (another tab, a double submit): nothing is lost, the therapist has the answers.
                 return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(Templates.selfScreen(IntakeForm.empty(), true).render()).build();
+                        .entity(Templates.selfScreen(IntakeForm.empty(words()), true).render()).build();
             }
             if (problem.isNotFound() || problem.status() == 403) {
                 throw problem;
             }
-            return Pages.invalid(Templates.selfScreen(form.reject(problem), false));
+            return Pages.invalid(Templates.selfScreen(form.reject(problem, true), false));
         }
     }
 }

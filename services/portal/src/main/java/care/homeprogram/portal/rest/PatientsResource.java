@@ -1,5 +1,6 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.client.NewPatient;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientsClient;
@@ -8,6 +9,8 @@ import care.homeprogram.portal.client.ServiceUnavailable;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.Forms;
 import care.homeprogram.portal.service.IntakeForm;
+import care.homeprogram.portal.service.IntakeMessages;
+import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientListView;
 import care.homeprogram.portal.service.PatientPageView;
 import care.homeprogram.portal.service.TherapistPages;
@@ -79,7 +82,8 @@ public class PatientsResource {
     @Path("/{id}/intake")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response screen(@PathParam("id") UUID id, @BeanParam IntakePost posted) {
-        IntakeForm form = posted.form();
+        // a therapist's page: English (docs/portal.md, "Languages")
+        IntakeForm form = posted.form(PageLanguage.of(IntakeMessages.class, Language.EN));
         if (form.valid()) {
             try {
                 patients.screen(id, form.answers());
@@ -88,7 +92,7 @@ public class PatientsResource {
                 if (problem.isNotFound() || problem.status() == 403) {
                     throw problem;
                 }
-                form.reject(problem);
+                form.reject(problem, false);
             }
         }
         return Pages.invalid(Templates.patient(

@@ -4,7 +4,10 @@ import care.homeprogram.portal.client.Measure;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.PatientPages;
+import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.QuestionnaireForm;
+import care.homeprogram.portal.service.RefusalMessages;
+import care.homeprogram.portal.service.Refusals;
 import care.homeprogram.portal.service.Section;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,10 +47,12 @@ public class QuestionnairesResource {
 
     private final PatientPages pages;
     private final PlansClient plans;
+    private final PageLanguage language;
 
-    public QuestionnairesResource(PatientPages pages, PlansClient plans) {
+    public QuestionnairesResource(PatientPages pages, PlansClient plans, PageLanguage language) {
         this.pages = pages;
         this.plans = plans;
+        this.language = language;
     }
 
     @GET
@@ -76,11 +81,16 @@ public class QuestionnairesResource {
             Measure.Result result = plans.answerMeasure(scheduleId, form.answers());
             return Pages.ok(Templates.answered(form.title(), result));
         } catch (ServiceProblem problem) {
-            if (problem.status() != 400) {
+            // a bad answer (400), or a questionnaire no longer due or in use (409): the form again, in the
+            // patient's words (Refusals); anything else is the error page
+            RefusalMessages words = language.words(RefusalMessages.class);
+            boolean known = Refusals.ofQuestionnaire(problem, words) != null;
+            if (problem.status() != 400 && !known) {
                 throw problem;
             }
-            form.reject(problem);
-            return Pages.invalid(Templates.questionnaire(form));
+            form.reject(problem, words);
+            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.questionnaire(form).render()).build();
         }
     }
 }

@@ -1,6 +1,5 @@
 package care.homeprogram.portal.rest;
 
-import care.homeprogram.contract.Problem;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.SafetyOutcome;
 import care.homeprogram.portal.client.ServiceProblem;
@@ -11,6 +10,8 @@ import care.homeprogram.portal.service.HistoryView;
 import care.homeprogram.portal.service.PageLanguage;
 import care.homeprogram.portal.service.PatientPages;
 import care.homeprogram.portal.service.PortalMessages;
+import care.homeprogram.portal.service.RefusalMessages;
+import care.homeprogram.portal.service.Refusals;
 import care.homeprogram.portal.service.SessionChangeForm;
 import care.homeprogram.portal.service.TodayView;
 import care.homeprogram.portal.service.Wording;
@@ -199,14 +200,8 @@ public class TodayResource {
             return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity((correcting ? Templates.correct(form) : Templates.withdraw(form)).render()).build();
         }
-        for (Problem.FieldError e : problem.errors()) {
-            // plan-service names fields by path ("symptoms[1]", "correction.reason"): the form's field is the last part
-            String field = e.field() == null ? "form" : e.field().replaceAll("\\[\\d+]$", "");
-            errors.put(field.substring(field.lastIndexOf('.') + 1), e.message());
-        }
-        if (errors.isEmpty()) {
-            errors.put("form", problem.detail() == null ? language.messages().form_notAccepted() : problem.detail());
-        }
+        // plan-service names fields by path ("symptoms[1]", "correction.reason"): in the patient's words (Refusals)
+        Refusals.intoSessionForm(problem, language.words(RefusalMessages.class), errors);
         SessionChangeForm form = form(found, values, errors, null);
         return Pages.invalid(correcting ? Templates.correct(form) : Templates.withdraw(form));
     }
@@ -271,13 +266,7 @@ public class TodayResource {
             if (problem.isNotFound()) {
                 throw problem;
             }
-            for (Problem.FieldError e : problem.errors()) {
-                String field = e.field() == null ? "form" : e.field();
-                errors.put(field.substring(field.lastIndexOf('.') + 1), e.message());
-            }
-            if (errors.isEmpty()) {
-                errors.put("form", problem.detail());
-            }
+            Refusals.intoSessionForm(problem, language.words(RefusalMessages.class), errors);
             return Pages.invalid(
                     Templates.today(pages.today(new TodayView.SessionForm(itemId, values, errors)), null));
         }

@@ -1,60 +1,27 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.client.Dose;
-import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A dose in plain words: "5 reps, hold 5 s · 2 times a day · every day · 2 weeks". */
+/**
+ * A dose in plain words: "5 reps, hold 5 s · 2 times a day · every day · 2 weeks". One wording, the bundle's
+ * ({@link PortalMessages}, {@code dose_*}): the patient's pages and printed program read it in the patient's
+ * language, the therapist's pages, the plan history and the progress report in English ({@link #of(Dose)}).
+ */
 public final class DoseText {
     private DoseText() {
     }
 
+    /** In English, for the therapist's pages, the plan history and the progress report. */
     public static String of(Dose dose) {
-        if (dose == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(amount(dose));
-        if (dose.timesPerDay() != null) {
-            append(text, dose.timesPerDay() == 1 ? "once a day" : dose.timesPerDay() + " times a day");
-        }
-        append(text, days(dose));
-        if (dose.weeks() != null) {
-            append(text, dose.weeks() == 1 ? "1 week" : dose.weeks() + " weeks");
-        }
-        return text.toString();
+        return of(dose, PageLanguage.of(Language.EN), Locale.ENGLISH);
     }
 
-    /** What to do once: sets, reps, hold, duration. */
-    public static String amount(Dose dose) {
-        StringBuilder text = new StringBuilder();
-        if (dose.reps() != null) {
-            text.append(dose.sets() != null && dose.sets() > 1 ? dose.sets() + " sets of " : "").append(dose.reps())
-                    .append(dose.reps() == 1 ? " rep" : " reps");
-        } else if (dose.sets() != null && dose.sets() > 1) {
-            text.append(dose.sets()).append(" sets");
-        }
-        if (dose.holdSeconds() != null) {
-            if (!text.isEmpty()) {
-                text.append(", ");
-            }
-            text.append("hold ").append(seconds(dose.holdSeconds()));
-        }
-        if (dose.durationSeconds() != null) {
-            if (!text.isEmpty()) {
-                text.append(", ");
-            }
-            text.append(seconds(dose.durationSeconds()));
-        }
-        return text.toString();
-    }
-
-    /**
-     * The same in the reader's language ({@link PortalMessages}, day names in {@code locale}), for the patient's pages
-     * and printed program; therapists' pages use {@link #of(Dose)}.
-     */
+    /** In the reader's language ({@code words}, day names in {@code locale}). */
     public static String of(Dose dose, PortalMessages words, Locale locale) {
         if (dose == null) {
             return "";
@@ -74,7 +41,7 @@ public final class DoseText {
         return text.toString();
     }
 
-    /** What to do once, in the reader's language. */
+    /** What to do once (sets, reps, hold, duration), in the reader's language. */
     public static String amount(Dose dose, PortalMessages words) {
         StringBuilder text = new StringBuilder();
         if (dose.reps() != null) {
@@ -107,17 +74,6 @@ public final class DoseText {
         return rest == 0 ? minutes + " min" : minutes + " min " + rest + " s";
     }
 
-    public static String days(Dose dose) {
-        if (dose.daysOfWeek() == null || dose.daysOfWeek().isEmpty()) {
-            return "";
-        }
-        if (EnumSet.copyOf(dose.daysOfWeek()).size() == 7) {
-            return "every day";
-        }
-        return dose.daysOfWeek().stream().sorted()
-                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "));
-    }
-
     /** The seconds a timer should count for this item: the hold, else the duration; 0 for none. */
     public static int timerSeconds(Dose dose) {
         if (dose == null) {
@@ -127,10 +83,6 @@ public final class DoseText {
             return dose.holdSeconds();
         }
         return dose.durationSeconds() != null ? dose.durationSeconds() : 0;
-    }
-
-    static String dayName(DayOfWeek day) {
-        return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
 
     private static void append(StringBuilder text, String part) {

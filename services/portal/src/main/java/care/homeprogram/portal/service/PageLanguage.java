@@ -54,9 +54,22 @@ public class PageLanguage {
         return of(language());
     }
 
+    /** The words of another bundle ({@link IntakeMessages}, {@link RefusalMessages}...) in this page's language. */
+    public <T> T words(Class<T> bundle) {
+        return of(bundle, language());
+    }
+
     /** The fixed words in {@code language}. */
     public static PortalMessages of(Language language) {
-        return language == Language.EN ? MessageBundles.get(PortalMessages.class)
-                : MessageBundles.get(PortalMessages.class, Localized.Literal.of(language.tag()));
+        return of(PortalMessages.class, language);
+    }
+
+    /**
+     * A bundle's words in {@code language}. The words are in several bundles, each at most 300 keys, because Quarkus
+     * breaks a bundle with more (docs/portal.md, "Languages").
+     */
+    public static <T> T of(Class<T> bundle, Language language) {
+        return language == Language.EN ? MessageBundles.get(bundle)
+                : MessageBundles.get(bundle, Localized.Literal.of(language.tag()));
     }
 }

@@ -927,8 +927,6 @@ public interface PortalMessages {
     @Message("Tick the box to confirm you want to withdraw this session")
     String form_confirmWithdraw();
 
-    @Message("This change was not accepted.")
-    String form_notAccepted();
 
     @Message("This session can no longer be changed: it was logged more than 24 hours ago. Tell your therapist if something was wrong.")
     String change_windowClosed();

@@ -117,22 +117,35 @@ public record QuestionnaireForm(UUID scheduleId, String title, String descriptio
     }
 
     /**
-     * plan-service's refusal placed next to the items it names; what names no item of this form becomes the form's
-     * message.
+     * plan-service's refusal in the patient's words ({@link Refusals}; plan-service writes English for everyone): next
+     * to each item it names, "answer this question" when it was left empty, else "not accepted, check it"; a
+     * questionnaire no longer due or in use as the form's message; what names no item of this form keeps
+     * plan-service's detail (no key fits).
      */
-    public void reject(ServiceProblem problem) {
+    public void reject(ServiceProblem problem, RefusalMessages words) {
+        String whole = Refusals.ofQuestionnaire(problem, words);
+        if (whole != null) {
+            errors.putIfAbsent("form", whole);
+            return;
+        }
         boolean placed = false;
         for (Problem.FieldError error : problem.errors()) {
             String field = error.field() == null ? "" : error.field();
             String linkId = field.startsWith("answers.") ? field.substring("answers.".length()) : field;
             if (has(linkId)) {
-                errors.putIfAbsent(linkId, capitalise(error.message()));
+                errors.putIfAbsent(linkId, answered(linkId) ? words.questionnaire_answer()
+                        : words.questionnaire_unanswered());
                 placed = true;
             }
         }
         if (!placed) {
-            errors.putIfAbsent("form", problem.detail() == null ? "The answers could not be recorded." : problem.detail());
+            errors.putIfAbsent("form", problem.detail() == null ? words.questionnaire_notRecorded() : problem.detail());
         }
+    }
+
+    private boolean answered(String linkId) {
+        return groups.stream().flatMap(g -> g.questions().stream())
+                .anyMatch(q -> q.linkId().equals(linkId) && q.value() != null && !q.value().isBlank());
     }
 
     private boolean has(String linkId) {
@@ -163,11 +176,6 @@ public record QuestionnaireForm(UUID scheduleId, String title, String descriptio
             }
         }
         return summary;
-    }
-
-    private static String capitalise(String message) {
-        return message == null || message.isEmpty() ? "Invalid"
-                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     /** A top-level item: a group of questions with a heading, or one question on its own (no heading). */

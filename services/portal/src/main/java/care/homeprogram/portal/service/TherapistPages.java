@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.client.Adherence;
 import care.homeprogram.portal.client.AdherenceLevel;
 import care.homeprogram.portal.client.Alert;
@@ -156,7 +157,8 @@ public class TherapistPages {
     }
 
     private static IntakeForm intakeForm(Section<Patient> patient) {
-        return IntakeForm.of(patient.available() ? patient.value().intake() : null);
+        return IntakeForm.of(patient.available() ? patient.value().intake() : null,
+                PageLanguage.of(IntakeMessages.class, Language.EN));
     }
 
     private PatientPageView.Current overview(Plan plan, Section<Patient> patient, ZoneId zone,

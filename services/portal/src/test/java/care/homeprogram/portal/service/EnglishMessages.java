@@ -5,16 +5,19 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * {@link PortalMessages} in English for plain unit tests (no application, so no generated bundle): each method answers
- * its own {@code @Message} text with its parameters put in, i.e. the very words the application shows. Only for
- * messages without Qute sections ({@code {#if}}), which the PDF's words are.
+ * A message bundle ({@link PortalMessages}, {@link RefusalMessages}...) in English for plain unit tests (no
+ * application, so no generated bundle): each method answers its own {@code @Message} text with its parameters put
+ * in, i.e. the very words the application shows. Only for messages without Qute sections ({@code {#if}}).
  */
 final class EnglishMessages {
-    static final PortalMessages WORDS = (PortalMessages) Proxy.newProxyInstance(
-            PortalMessages.class.getClassLoader(), new Class<?>[] { PortalMessages.class },
-            (proxy, method, args) -> text(method, args));
+    static final PortalMessages WORDS = of(PortalMessages.class);
 
     private EnglishMessages() {
+    }
+
+    static <T> T of(Class<T> bundle) {
+        return bundle.cast(Proxy.newProxyInstance(bundle.getClassLoader(), new Class<?>[] { bundle },
+                (proxy, method, args) -> text(method, args)));
     }
 
     private static String text(Method method, Object[] args) {

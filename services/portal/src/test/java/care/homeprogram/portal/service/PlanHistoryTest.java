@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import care.homeprogram.portal.client.Dose;
 import care.homeprogram.portal.client.Plan;
+import care.homeprogram.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The plan history and the dose in English words, as the therapist reads them. In the application: the dose's words
+ * are the message bundle's English ({@link DoseText}), which only the application has.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
 class PlanHistoryTest {
     private static final List<DayOfWeek> EVERY_DAY = List.of(DayOfWeek.values());
     private final UUID tilt = UUID.randomUUID();

@@ -69,18 +69,24 @@ class QuestionnaireFormTest {
     }
 
     @Test
-    void refusalsLandNextToTheirItemsAndTheRestOnTheForm() throws Exception {
+    void refusalsLandNextToTheirItemsInThePatientsWordsAndTheRestOnTheForm() throws Exception {
+        RefusalMessages words = EnglishMessages.of(RefusalMessages.class);
         QuestionnaireForm form = form(Map.of("pain", "12"));
         form.reject(new ServiceProblem(400, "validation", "Some answers are not valid", List.of(
                 new Problem.FieldError("answers.pain", "must be at most 10"),
-                new Problem.FieldError("answers.unknown", "is not an item"))));
+                new Problem.FieldError("answers.unknown", "is not an item"))), words);
 
-        assertThat(form.error("pain")).isEqualTo("Must be at most 10");
+        // plan-service's words are English for everyone; the patient reads the portal's, in their language
+        assertThat(form.error("pain")).isEqualTo("This answer was not accepted. Please check it and answer again.");
         assertThat(form.summary()).extracting(QuestionnaireForm.SummaryLine::target).containsExactly("q-pain");
         assertThat(form.hasError("form")).isFalse();
 
         QuestionnaireForm other = form(Map.of());
-        other.reject(new ServiceProblem(400, "validation", "Too many answers", List.of()));
-        assertThat(other.error("form")).isEqualTo("Too many answers");
+        other.reject(new ServiceProblem(400, "validation", "Too many answers", List.of()), words);
+        assertThat(other.error("form")).as("no key fits: plan-service's detail").isEqualTo("Too many answers");
+
+        QuestionnaireForm late = form(Map.of());
+        late.reject(new ServiceProblem(409, "measure-not-due", "Back check is not due", List.of()), words);
+        assertThat(late.error("form")).isEqualTo("This questionnaire is not due now, so your answers were not recorded.");
     }
 }
