@@ -176,7 +176,7 @@ class QuestionnaireLanguageTest {
             answers.put("section-" + (i + 1), NODES.textNode(String.valueOf(values[i])));
         }
         assertThat(scores(new Instrument("odi", spanish, english.rules(), false, true), answers))
-                .isEqualTo(scores(english, answers)).containsEntry("total", "35.56");
+                .isEqualTo(scores(english, answers)).containsEntry("percent", "35.56");
     }
 
     private static Map<String, String> scores(Instrument instrument, Map<String, JsonNode> answers) {
