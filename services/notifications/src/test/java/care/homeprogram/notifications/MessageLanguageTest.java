@@ -164,6 +164,27 @@ class MessageLanguageTest {
         }
     }
 
+    /**
+     * A patient without a preference: patient-service leaves the language out of their contact (docs/events.md), and
+     * their messages are in English, in the inbox and the email.
+     */
+    @Test
+    void aPatientWithoutALanguagePreferenceReadsTheirMessagesInEnglish() {
+        UUID robin = UUID.randomUUID();
+        Map<String, Object> withoutLanguage = contact(robin, null);
+        withoutLanguage.remove("preferredLanguage");
+        UUID registered = Events.publish("patient-events", "PatientRegistered", robin, Events.now(), withoutLanguage);
+        await().atMost(WAIT).until(() -> Db.processed(registered));
+        assertThat(languageOf(robin)).isEqualTo("en");
+
+        Events.planAssigned(UUID.randomUUID(), robin, LocalDate.now(CLOCK.withZone(BERLIN)),
+                List.of(Events.item(UUID.randomUUID(), 1)));
+        await().atMost(WAIT).until(() -> Db.notifications(robin, "PLAN_ASSIGNED").size() == 1);
+        assertThat(Db.notifications(robin, "PLAN_ASSIGNED")).singleElement()
+                .satisfies(n -> assertThat(n.title).isEqualTo("Your new home program is ready"));
+        assertThat(text(awaitMail(robin, "Your new home program is ready"))).contains("HomeProgram");
+    }
+
     private static Map<String, Object> contact(UUID patient, String language) {
         Map<String, Object> contact = new LinkedHashMap<>(Events.contact(patient, "Europe/Berlin",
                 Events.NO_QUIET_HOURS, true, true, "ACTIVE"));

@@ -86,8 +86,9 @@ class EventContractTest {
             differences.add(EventFixtures.compareOrRecord(PatientEvents.TOPIC, envelope));
         }
         assertThat(differences.stream().filter(Objects::nonNull).toList()).isEmpty();
-        assertThat(firstOfEachType.get("PatientRegistered").path("data").path("preferredLanguage").asText())
-                .as("a new patient's messages are in English until they choose").isEqualTo("en");
+        assertThat(firstOfEachType.get("PatientRegistered").path("data").has("preferredLanguage"))
+                .as("a patient created without a language has no preference: absent, English for messages")
+                .isFalse();
         assertThat(firstOfEachType.get("PatientContactChanged").path("data").path("preferredLanguage").asText())
                 .as("the language the patient chose travels to notification-service").isEqualTo("es");
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import care.homeprogram.patients.TestPeople.Person;
 import care.homeprogram.testing.DemoUsers;
@@ -44,6 +45,7 @@ class PatientRecordTest {
                 .body("timeZone", equalTo("Europe/Vienna"))
                 .body("therapistIds", equalTo(List.of(therapist.id().toString())))
                 .body("intake.requiresSignOff", equalTo(false))
+                .body("preferredLanguage", nullValue())
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
         assertThat(location).endsWith("/api/patients/" + id);
@@ -52,7 +54,9 @@ class PatientRecordTest {
         String patientToken = Tokens.accessToken(username, TestPeople.PASSWORD);
         assertThat(Tokens.subject(patientToken)).isEqualTo(id);
         given().auth().oauth2(patientToken).when().get("/api/patients/me")
-                .then().statusCode(200).body("id", equalTo(id)).body("birthDate", equalTo("1980-05-17"));
+                .then().statusCode(200).body("id", equalTo(id)).body("birthDate", equalTo("1980-05-17"))
+                // created without a language: no preference (not English), so the browser's language counts
+                .body("preferredLanguage", nullValue());
         given().auth().oauth2(therapist.token()).when().get("/api/patients?q=" + username)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
         given().auth().oauth2(Tokens.accessToken("theo")).when().get("/api/patients/" + id).then().statusCode(404);
@@ -63,7 +67,36 @@ class PatientRecordTest {
                     .filter(e -> e.path("aggregateId").asText().equals(id))
                     .findFirst().orElseThrow();
             assertThat(registered.path("data").path("timeZone").asText()).isEqualTo("Europe/Vienna");
+            assertThat(registered.path("data").has("preferredLanguage")).as("no preference: absent").isFalse();
             assertThat(registered.toString()).doesNotContain("Robin", "1980-05-17");
+        });
+    }
+
+    /** A language given at creation is the patient's preference, shown and announced, until they choose another. */
+    @Test
+    void aPatientCreatedWithALanguageHasItAsTheirPreferenceUntilTheyChooseAnother() {
+        Person therapist = TestPeople.account("therapist");
+        String username = TestPeople.uniqueUsername("pat");
+        Map<String, Object> spanish = new HashMap<>(TestPeople.newPatient(username));
+        spanish.put("preferredLanguage", "es");
+        String id = given().auth().oauth2(therapist.token()).contentType(ContentType.JSON).body(spanish)
+                .when().post("/api/patients")
+                .then().statusCode(201).body("preferredLanguage", equalTo("es")).extract().path("id");
+        MasterAdmin.finishFirstSignIn(UUID.fromString(id));
+        String patientToken = Tokens.accessToken(username, TestPeople.PASSWORD);
+        given().auth().oauth2(patientToken).contentType(ContentType.JSON).body(Map.of("preferredLanguage", "de"))
+                .when().patch("/api/patients/me").then().statusCode(200).body("preferredLanguage", equalTo("de"));
+        given().auth().oauth2(therapist.token()).when().get("/api/patients/" + id)
+                .then().statusCode(200).body("preferredLanguage", equalTo("de"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> announced = TestEvents.readAll("patient-events").stream()
+                    .filter(e -> e.path("aggregateId").asText().equals(id))
+                    .filter(e -> List.of("PatientRegistered", "PatientContactChanged")
+                            .contains(e.path("type").asText()))
+                    .map(e -> e.path("type").asText() + " " + e.path("data").path("preferredLanguage").asText())
+                    .toList();
+            assertThat(announced).contains("PatientRegistered es", "PatientContactChanged de");
         });
     }
 

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import care.homeprogram.contract.Language;
 import care.homeprogram.plans.client.PatientDetails;
 import care.homeprogram.plans.domain.CheckIn;
 import care.homeprogram.plans.domain.Dose;
@@ -18,6 +19,7 @@ import care.homeprogram.plans.fhir.FhirExport;
 import care.homeprogram.plans.fhir.OutcomeFhir;
 import care.homeprogram.plans.outcomes.AnswerCheck;
 import care.homeprogram.plans.outcomes.Instrument;
+import care.homeprogram.plans.outcomes.QuestionnaireLanguage;
 import care.homeprogram.plans.outcomes.Scorer;
 import care.homeprogram.plans.service.InstrumentCatalog;
 import care.homeprogram.plans.safety.RedFlag;
@@ -191,6 +193,37 @@ class FhirValidationTest {
                 .satisfies(o -> assertThat(o.getValueQuantity().getCode()).isEqualTo("%"));
         assertThat(FHIR.newJsonParser().encodeResourceToString(bundle))
                 .doesNotContain(patient.toString(), therapist.toString(), colleague.toString());
+    }
+
+    /**
+     * The shipped Questionnaires as published, their Spanish and German translations carried by FHIR's translation
+     * extension, and the copies worded in each language that patients are asked from, pass the validator; a
+     * translation extension misspelled is an error (the validator reads them).
+     */
+    @Test
+    void theShippedQuestionnairesWithTheirTranslationsAndTheirWordingInEachLanguagePassHl7sValidator() {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        for (String key : InstrumentCatalog.SHIPPED) {
+            Questionnaire published = InstrumentCatalog.shippedQuestionnaire(FHIR, key);
+            for (Language language : Language.values()) {
+                bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID())
+                        .setResource(QuestionnaireLanguage.in(published, language));
+            }
+        }
+        assertThat(FHIR.newJsonParser().encodeResourceToString(bundle))
+                .contains(QuestionnaireLanguage.TRANSLATION, "Escala Funcional Específica del Paciente",
+                        "Patientenspezifische Funktionsskala");
+        FhirValidation.Report valid = VALIDATION.validate(bundle);
+        System.out.println(valid.summary());
+        assertThat(valid.errors()).as("%s%n%s", valid.summary(), valid.details()).isEmpty();
+
+        Questionnaire misspelled = InstrumentCatalog.shippedQuestionnaire(FHIR, "pain-nrs");
+        misspelled.getTitleElement().getExtensionsByUrl(QuestionnaireLanguage.TRANSLATION).getFirst()
+                .getExtensionByUrl("lang").setUrl("language");
+        FhirValidation.Report report = VALIDATION.validate(new Bundle().setType(Bundle.BundleType.COLLECTION)
+                .addEntry(new Bundle.BundleEntryComponent().setFullUrl("urn:uuid:" + UUID.randomUUID())
+                        .setResource(misspelled)));
+        assertThat(report.errors()).as(report.details()).isNotEmpty();
     }
 
     /** The validator has teeth: what the core profiles require and a reader needs, missing, is an error. */

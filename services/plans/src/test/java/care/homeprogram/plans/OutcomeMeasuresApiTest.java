@@ -8,9 +8,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import care.homeprogram.commons.audit.AuditEntry;
 import care.homeprogram.commons.audit.AuditLog;
@@ -231,6 +233,118 @@ class OutcomeMeasuresApiTest {
                 + "\"section-4\": \"1\", \"section-5\": \"2\", \"section-6\": \"3\", \"section-7\": \"1\", "
                 + "\"section-8\": \"1\", \"section-9\": \"2\"}").statusCode(201)
                 .body("scores[0].value", equalTo(35.56f));
+    }
+
+    static RequestSpecification as(String who, String acceptLanguage) {
+        return as(who).header("Accept-Language", acceptLanguage);
+    }
+
+    /**
+     * The patient reads the questionnaire in their language (docs/api.md, "Languages"): without a preference the
+     * browser's Accept-Language decides, a preference wins over it, a language we do not have gets the English
+     * original with its translations; the answers are linkIds and numbers, so they score as in English.
+     */
+    @Test
+    void aPatientIsAskedTheQuestionnaireInTheirLanguageAndTheAnswersScoreAsInEnglish() {
+        PatientServicePeer.prefers(PAT, null);
+        try {
+            String planId = assignAcute("tara", PAT);
+            String scheduleId = attach("tara", planId, "{\"instrument\": \"psfs\", \"atIntake\": true}");
+            String spanishTitle = "Escala Funcional Específica del Paciente";
+            as("pat", "es").get("/api/measures/due").then().statusCode(200).header("Content-Language", "es")
+                    .body("items.find { it.scheduleId == '" + scheduleId + "' }.title", equalTo(spanishTitle));
+            as("pat", "es-MX,es;q=0.9,en;q=0.5").get("/api/instruments/psfs").then().statusCode(200)
+                    .header("Content-Language", "es").header("Vary", containsString("Accept-Language"))
+                    .body("title", equalTo(spanishTitle))
+                    .body("questionnaire.title", equalTo(spanishTitle))
+                    .body("questionnaire.item.text", equalTo(List.of("Actividad 1", "Actividad 2", "Actividad 3",
+                            "Actividad 4 (opcional)", "Actividad 5 (opcional)")))
+                    .body("questionnaire.item[0].item[0].text", equalTo("Una actividad que usted no puede realizar "
+                            + "o que le resulta difícil realizar debido a su problema"))
+                    .body("questionnaire.item[4].item[1].text", startsWith("¿En qué medida puede realizarla hoy, "
+                            + "de 0 (incapaz de realizar la actividad) a 10"))
+                    .body("questionnaire.item[0].item.linkId", equalTo(List.of("activity-1-name",
+                            "activity-1-score")))
+                    .body("questionnaire._title", nullValue());
+            as("pat", "de").get("/api/instruments").then().statusCode(200).header("Content-Language", "de")
+                    .body("items.find { it.key == 'psfs' }.title", equalTo("Patientenspezifische Funktionsskala"))
+                    .body("items.find { it.key == 'pain-nrs' }.title", equalTo("Numerische Schmerzskala (0–10)"));
+            as("pat", "de-CH").get("/api/instruments/pain-nrs").then().statusCode(200)
+                    .body("questionnaire.item[0].text", startsWith("Wie stark waren Ihre Schmerzen in den letzten "
+                            + "24 Stunden im Durchschnitt"))
+                    .body("questionnaire.item[0].linkId", equalTo("pain"));
+            // A language we do not have: the English original, its translations kept for a FHIR client to choose.
+            as("pat", "fr").get("/api/instruments/psfs").then().statusCode(200).header("Content-Language", "en")
+                    .body("title", equalTo("Patient-Specific Functional Scale"))
+                    .body("questionnaire.item[0].text", equalTo("Activity 1"))
+                    .body("questionnaire._title.extension.url", everyItem(equalTo(
+                            "http://hl7.org/fhir/StructureDefinition/translation")))
+                    .body("questionnaire._title.extension.size()", equalTo(2));
+            // The patient's own preference wins over the browser's.
+            PatientServicePeer.prefers(PAT, "de");
+            as("pat", "es").get("/api/instruments/psfs").then().statusCode(200).header("Content-Language", "de")
+                    .body("questionnaire.item[0].text", equalTo("Aktivität 1"));
+
+            // Answered from the German form, scored as the English one is (psfs(2, 3, 4): average 3).
+            as("pat", "de").body("{\"answers\": " + psfs(2, 3, 4) + "}")
+                    .post("/api/measures/schedules/" + scheduleId + "/responses").then().statusCode(201)
+                    .body("scores.find { it.id == 'average' }.value", equalTo(3));
+        } finally {
+            PatientServicePeer.forget(PAT);
+        }
+    }
+
+    /**
+     * A clinic imports a licensed translation (Keele and other owners publish them) the same way FHIR carries ours:
+     * translation extensions in the Questionnaire it imports (a synthetic one here). A Spanish reader gets the
+     * translated words, the rest in the original; the coded answers score exactly as in English.
+     */
+    @Test
+    void anImportedQuestionnaireCarryingATranslationIsAskedInItAndScoredAsInEnglish() throws IOException {
+        String key = "odi-es-" + UUID.randomUUID().toString().substring(0, 8);
+        com.fasterxml.jackson.databind.node.ObjectNode odi = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(syntheticOdi());
+        odi.put("url", "https://example.org/fhir/Questionnaire/" + key);
+        odi.set("_title", translations("Cuestionario sintético (solo pruebas)"));
+        com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode)
+                odi.get("item").get(0);
+        first.set("_text", translations("Sección sintética 1"));
+        for (com.fasterxml.jackson.databind.JsonNode option : first.get("answerOption")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) option.get("valueCoding")).set("_display",
+                    translations("Afirmación sintética " + option.get("valueCoding").get("code").asText()));
+        }
+        as("ada").body("{\"key\": \"" + key + "\", \"questionnaire\": " + odi + ", \"scoring\": \"odi\"}")
+                .post("/api/instruments").then().statusCode(201);
+
+        String planId = assignAcute("tara", PAT);
+        String scheduleId = attach("tara", planId, "{\"instrument\": \"" + key + "\", \"atIntake\": true}");
+        as("pat", "es").get("/api/instruments/" + key).then().statusCode(200)
+                .body("title", equalTo("Cuestionario sintético (solo pruebas)"))
+                .body("questionnaire.item[0].text", equalTo("Sección sintética 1"))
+                .body("questionnaire.item[0].answerOption.valueCoding.display", hasItem("Afirmación sintética 3"))
+                .body("questionnaire.item[0].answerOption.valueCoding.code", equalTo(List.of("0", "1", "2", "3",
+                        "4", "5")))
+                .body("questionnaire.item[1].text", equalTo("Synthetic section 2 (not the licensed wording)"));
+        as("pat", "es").get("/api/measures/due").then().statusCode(200)
+                .body("items.find { it.scheduleId == '" + scheduleId + "' }.title",
+                        equalTo("Cuestionario sintético (solo pruebas)"));
+        // The same answers as the English ODI above, the same 35.56 %.
+        as("pat", "es").body("{\"answers\": {\"section-1\": \"1\", \"section-2\": \"2\", \"section-3\": \"3\", "
+                + "\"section-4\": \"1\", \"section-5\": \"2\", \"section-6\": \"3\", \"section-7\": \"1\", "
+                + "\"section-8\": \"1\", \"section-9\": \"2\"}}")
+                .post("/api/measures/schedules/" + scheduleId + "/responses").then().statusCode(201)
+                .body("scores[0].value", equalTo(35.56f));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode translations(String spanish) {
+        com.fasterxml.jackson.databind.node.ObjectNode element = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode translation = element.putArray("extension").addObject()
+                .put("url", "http://hl7.org/fhir/StructureDefinition/translation");
+        translation.putArray("extension").addObject().put("url", "lang").put("valueCode", "es");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) translation.get("extension")).addObject()
+                .put("url", "content").put("valueString", spanish);
+        return element;
     }
 
     @Test

@@ -360,6 +360,21 @@ class PatientLanguageTest {
                 .contains("> Nein</label>").contains("Meine Antworten senden");
     }
 
+    /**
+     * A patient without a preference (patient-service has none for a patient created without a language) whose
+     * browser asks for Spanish: the questionnaire page is Spanish, and plan-service is asked for the instrument and
+     * the due list in Spanish, so the instrument's own words come in it too.
+     */
+    @Test
+    void aPatientWithoutAPreferenceIsAskedTheQuestionnaireInTheBrowsersLanguage() throws Exception {
+        aQuestionnaireIsDue();
+        Browser pat = signedIn();
+        PatientServiceStub.preferredLanguage = null;
+        assertThat(pat.get(uri("/questionnaires/" + SCHEDULE), Map.of("Accept-Language", "es-ES,es;q=0.9,en;q=0.5"))
+                .body()).contains("<html lang=\"es\"").contains("Enviar mis respuestas");
+        assertThat(PlanServiceStub.languagesAsked).contains("GET /api/measures/due es", "GET /api/instruments/mini es");
+    }
+
     @Test
     void theFormErrorsOfTheCorrectionWithdrawalAndRemindersFormsAreInThePatientsLanguage() throws Exception {
         PlanServiceStub.sessions = sessions();

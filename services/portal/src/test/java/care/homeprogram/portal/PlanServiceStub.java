@@ -146,6 +146,7 @@ public class PlanServiceStub extends StandInService {
 
     private static void measures(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        language(exchange); // plan-service words the instruments in it
         boolean post = "POST".equals(exchange.getRequestMethod());
         if (post) {
             lastMeasureWrite = "POST " + path + " " + body(exchange);

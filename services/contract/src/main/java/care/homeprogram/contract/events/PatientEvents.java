@@ -1,6 +1,7 @@
 package care.homeprogram.contract.events;
 
 import care.homeprogram.contract.QuietHours;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
@@ -51,11 +52,12 @@ public final class PatientEvents {
     /**
      * The data of every patient contact event: the current contact state, so consumers simply upsert it.
      * {@code preferredLanguage} (a language tag such as {@code es} or {@code de-AT}, the language the patient's
-     * messages are written in) was added later: a consumer keeps what it had when an older event carries none, and
-     * reads English for a patient it never heard a language of.
+     * messages are written in) was added later, and is absent for a patient without a preference: a consumer keeps
+     * what it had when an event carries none, and reads English for a patient it never heard a language of.
      */
     public record PatientContact(@NotNull UUID patientId, List<UUID> therapistIds, String email, String timeZone,
-            QuietHours quietHours, Channels channels, ContactStatus status, String preferredLanguage) {
+            QuietHours quietHours, Channels channels, ContactStatus status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String preferredLanguage) {
     }
 
     /** The intake screen's outcome: plan-service refuses to activate a plan while a sign-off is required. */

@@ -32,8 +32,13 @@ public class Patient extends Person {
     @Column(name = "birth_date")
     public LocalDate birthDate;
 
-    @Column(name = "preferred_language", nullable = false)
-    public String preferredLanguage = "en";
+    /**
+     * The language tag the patient chose (en, es, de-AT...); null: no preference, so their pages and program follow
+     * the browser's Accept-Language and their messages are in English. Patients created before V5 without a choice
+     * were stored as en and stay so (nothing says whether it was chosen).
+     */
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -81,9 +81,7 @@ public class AccountService {
             Patient p = person(new Patient(), id, login, request.timeZone());
             p.phone = request.phone();
             p.birthDate = request.birthDate();
-            if (request.preferredLanguage() != null) {
-                p.preferredLanguage = request.preferredLanguage();
-            }
+            p.preferredLanguage = request.preferredLanguage(); // absent: no preference
             return records.registerPatient(p, team);
         });
         audit.concernsPatient(patient.id);

@@ -1,5 +1,6 @@
 package care.homeprogram.plans.outcomes;
 
+import care.homeprogram.contract.Language;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -16,6 +17,11 @@ public record Instrument(String key, Questionnaire questionnaire, ScoringRules r
 
     public String title() {
         return questionnaire.hasTitle() ? questionnaire.getTitle() : rules.title();
+    }
+
+    /** The title a reader of {@code language} reads: the Questionnaire's translated where it has a translation. */
+    public String title(Language language) {
+        return QuestionnaireLanguage.title(questionnaire, language).orElse(rules.title());
     }
 
     /** The canonical {@code url|version} a QuestionnaireResponse of it names. */

@@ -14,10 +14,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -34,9 +36,12 @@ public class MeasureResource {
     private final OutcomeService outcomes;
     private final CurrentUser caller;
 
-    public MeasureResource(OutcomeService outcomes, CurrentUser caller) {
+    private final ResponseLanguage language;
+
+    public MeasureResource(OutcomeService outcomes, CurrentUser caller, ResponseLanguage language) {
         this.outcomes = outcomes;
         this.caller = caller;
+        this.language = language;
     }
 
     @POST
@@ -57,8 +62,8 @@ public class MeasureResource {
     @GET
     @Path("/due")
     @RolesAllowed(CurrentUser.PATIENT)
-    public Page<DueMeasureView> due() {
-        List<DueMeasureView> due = outcomes.due(caller);
+    public Page<DueMeasureView> due(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        List<DueMeasureView> due = outcomes.due(caller, language.choose(acceptLanguage));
         return new Page<>(due, due.size());
     }
 

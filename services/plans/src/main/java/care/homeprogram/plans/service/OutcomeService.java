@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
+import care.homeprogram.contract.Language;
 import care.homeprogram.plans.api.AttachMeasureRequest;
 import care.homeprogram.plans.api.DueMeasureView;
 import care.homeprogram.plans.api.EnableInstrumentRequest;
@@ -25,6 +26,7 @@ import care.homeprogram.plans.outcomes.AnswerCheck;
 import care.homeprogram.plans.outcomes.Instrument;
 import care.homeprogram.plans.outcomes.MeasureInputException;
 import care.homeprogram.plans.outcomes.MeasureOccasions;
+import care.homeprogram.plans.outcomes.QuestionnaireLanguage;
 import care.homeprogram.plans.outcomes.ScoringRules;
 import care.homeprogram.plans.outcomes.Scorer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -81,13 +83,15 @@ public class OutcomeService {
 
     /** Admins see every instrument; therapists and patients the enabled ones. */
     @Transactional
-    public List<InstrumentView> instruments(CurrentUser caller) {
-        return catalog.all().stream().filter(i -> caller.isAdmin() || i.enabled()).map(i -> view(i, false)).toList();
+    public List<InstrumentView> instruments(CurrentUser caller, Language language) {
+        return catalog.all().stream().filter(i -> caller.isAdmin() || i.enabled()).map(i -> view(i, false, language))
+                .toList();
     }
 
+    /** One instrument with its Questionnaire in {@code language} where it is translated (QuestionnaireLanguage). */
     @Transactional
-    public InstrumentView instrument(CurrentUser caller, String key) {
-        return catalog.find(key).filter(i -> caller.isAdmin() || i.enabled()).map(i -> view(i, true))
+    public InstrumentView instrument(CurrentUser caller, String key, Language language) {
+        return catalog.find(key).filter(i -> caller.isAdmin() || i.enabled()).map(i -> view(i, true, language))
                 .orElseThrow(() -> ProblemException.notFound("Instrument " + abbreviate(key)));
     }
 
@@ -175,7 +179,8 @@ public class OutcomeService {
         row.importedBy = caller.id();
         row.importedAt = OffsetDateTime.now(clock);
         row.persist();
-        return view(catalog.find(row.key).orElseThrow(), false);
+        // The admin's answer, in the words the Questionnaire was written in (admins' pages are English).
+        return view(catalog.find(row.key).orElseThrow(), false, Language.EN);
     }
 
     private static ScoringRules rules(JsonNode scoring) {
@@ -201,18 +206,19 @@ public class OutcomeService {
         }
     }
 
-    private InstrumentView view(Instrument instrument, boolean withQuestionnaire) {
+    private InstrumentView view(Instrument instrument, boolean withQuestionnaire, Language language) {
         ScoringRules rules = instrument.rules();
         JsonNode questionnaire = null;
         if (withQuestionnaire) {
             try {
                 questionnaire = InstrumentCatalog.JSON.readTree(fhir.newJsonParser()
-                        .encodeResourceToString(instrument.questionnaire()));
+                        .encodeResourceToString(QuestionnaireLanguage.in(instrument.questionnaire(), language)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return new InstrumentView(instrument.key(), instrument.title(), rules.licence().name(), instrument.shipped(),
+        return new InstrumentView(instrument.key(), instrument.title(language), rules.licence().name(),
+                instrument.shipped(),
                 instrument.enabled(), rules.termsVersion(), instrument.canonical(),
                 rules.scores().stream().map(s -> new InstrumentView.ScoreInfo(s.id(), s.title(), s.min(), s.max(),
                         s.unit(), s.minimalDetectableChange(), s.minimalImportantChange(), s.changeSource()))
@@ -272,7 +278,7 @@ public class OutcomeService {
 
     /** The measures the patient is asked to answer now, across their plans. */
     @Transactional
-    public List<DueMeasureView> due(CurrentUser patient) {
+    public List<DueMeasureView> due(CurrentUser patient, Language language) {
         access.requirePatient(patient, patient.id());
         // The patient's own day, as a plan's start date and weeks are counted.
         LocalDate today = days.localDate(patient.id());
@@ -288,7 +294,7 @@ public class OutcomeService {
                 continue;
             }
             occasion(schedule, plan, today).ifPresent(o -> due.add(new DueMeasureView(schedule.id, plan.id,
-                    schedule.instrument, instrument.get().title(), o.name(), o.dueFrom())));
+                    schedule.instrument, instrument.get().title(language), o.name(), o.dueFrom())));
         }
         return due;
     }
