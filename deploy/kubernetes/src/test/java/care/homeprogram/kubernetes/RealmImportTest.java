@@ -62,8 +62,8 @@ class RealmImportTest {
 
     /**
      * Issue 12 (MFA): production signs people in with the MFA flow. An admin, a therapist and billing staff (who read
-     * every consenting patient's RTM ledger) always pass a second
-     * factor: the one they have, an authenticator app (TOTP) or a security key (WebAuthn), whichever; with neither,
+     * every consenting patient's RTM ledger) always pass a second factor: the one they have, an authenticator app
+     * (TOTP) or a security key (WebAuthn), whichever; with neither,
      * they cannot go on without setting up an authenticator app (the OTP form is REQUIRED in a sub-flow that runs
      * only when the first one did not). A patient gives the second factor they chose, if any: nothing is REQUIRED of
      * them. Keycloak itself enforced this flow in the sign-ins tried by patient-service's MfaFlowTest.

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 12, finding 10: patient-service's service account had realm-management manage-users, with which Keycloak lets
  * it map any realm role, admin included. Its rights are now Keycloak's fine-grained admin permissions (v2): manage
- * users and map therapist, patient and billing, nothing else. Tried straight against Keycloak's admin API with the service's
- * own client credentials, as an attacker holding its secret would.
+ * users and map therapist, patient, clinical-lead and billing, nothing else. Tried straight against Keycloak's admin
+ * API with the service's own client credentials, as an attacker holding its secret would.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PATIENTS"))

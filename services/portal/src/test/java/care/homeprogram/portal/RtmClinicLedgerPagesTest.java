@@ -119,7 +119,8 @@ class RtmClinicLedgerPagesTest {
     @Test
     void billingGetsNoOtherPageAndNoOneElseGetsTheirs() throws Exception {
         Browser bill = new Browser();
-        bill.signIn(uri("/"), billing, PASSWORD);
+        bill.signIn(uri("/"), billing, PASSWORD); // lands on the clinic ledger
+        RtmPlanService.clinicLedgerMonths.clear();
         for (String path : List.of("/patients", "/patients/" + PAT, "/patients/" + PAT + "/rtm", "/rtm/ledger",
                 "/rtm/ledger.csv", "/rtm/ledger.pdf", "/today", "/admin/accounts", "/library", "/care-team-requests")) {
             HttpResponse<String> refused = bill.get(uri(path));
