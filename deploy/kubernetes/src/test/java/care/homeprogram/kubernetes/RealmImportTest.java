@@ -61,8 +61,9 @@ class RealmImportTest {
     }
 
     /**
-     * Issue 12 (MFA): production signs people in with the MFA flow. An admin and a therapist always pass a second
-     * factor: the one they have, an authenticator app (TOTP) or a security key (WebAuthn), whichever; with neither,
+     * Issue 12 (MFA): production signs people in with the MFA flow. An admin, a therapist and billing staff (who read
+     * every consenting patient's RTM ledger) always pass a second factor: the one they have, an authenticator app
+     * (TOTP) or a security key (WebAuthn), whichever; with neither,
      * they cannot go on without setting up an authenticator app (the OTP form is REQUIRED in a sub-flow that runs
      * only when the first one did not). A patient gives the second factor they chose, if any: nothing is REQUIRED of
      * them. Keycloak itself enforced this flow in the sign-ins tried by patient-service's MfaFlowTest.
@@ -95,8 +96,8 @@ class RealmImportTest {
             assertThat(roleConfig).containsEntry("negate", "false");
             byRole.put((String) roleConfig.get("condUserRole"), SecondFactor.of(sub, flows, configs));
         }
-        assertThat(byRole).containsOnlyKeys("admin", "therapist", "patient");
-        for (String staff : List.of("admin", "therapist")) {
+        assertThat(byRole).containsOnlyKeys("admin", "therapist", "billing", "patient");
+        for (String staff : List.of("admin", "therapist", "billing")) {
             assertThat(byRole.get(staff).accepted()).as("second factors accepted of an %s", staff)
                     .containsExactlyInAnyOrder("auth-otp-form", "webauthn-authenticator");
             assertThat(byRole.get(staff).requiredWithoutOne()).as("what an %s without one must set up", staff)

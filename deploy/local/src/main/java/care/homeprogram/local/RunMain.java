@@ -115,6 +115,7 @@ public final class RunMain {
                   pat, sam        patients of tara
                   polly           patient of theo
                   ada             admin
+                  bill            billing (the clinic's RTM ledger only)
                 %n""",
                 Progress.since(start),
                 platform.url(Service.PORTAL), platform.managementUrl(Service.PORTAL),

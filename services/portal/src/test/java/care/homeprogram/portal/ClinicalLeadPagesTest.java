@@ -153,6 +153,25 @@ class ClinicalLeadPagesTest {
         assertThat(writes).isEmpty();
     }
 
+    /** The realm's other role an admin gives: billing staff (docs/security.md, "Billing staff"). */
+    @Test
+    void anAdminGivesAnAccountTheBillingRoleAndTakesItBack() throws Exception {
+        Browser ada = signedIn("ada");
+        assertThat(ada.get(uri("/admin/accounts/new")).body())
+                .contains("<option value=\"billing\">Billing (the clinic's RTM ledger only)</option>");
+        String path = "/admin/accounts/" + AccountsServiceStub.THERAPIST;
+        HttpResponse<String> page = ada.get(uri(path));
+        assertThat(page.body()).contains("<option value=\"billing\">Billing (the clinic's RTM ledger only)</option>");
+        String token = Browser.csrfToken(page.body());
+
+        HttpResponse<String> given = ada.post(uri(path + "/role"), Map.of("csrf-token", token, "role", "billing"));
+        assertThat(given.statusCode()).isEqualTo(303);
+        HttpResponse<String> taken = ada.post(uri(path + "/role"), Map.of("csrf-token", token, "role", "therapist"));
+        assertThat(taken.statusCode()).isEqualTo(303);
+        assertThat(AccountsServiceStub.patches).containsExactly("{\"role\":\"billing\"}",
+                "{\"role\":\"therapist\"}");
+    }
+
     @Test
     void anAdminDesignatesATherapistClinicalLeadAfterConfirming() throws Exception {
         Browser ada = signedIn("ada");

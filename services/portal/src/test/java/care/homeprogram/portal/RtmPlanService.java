@@ -38,6 +38,10 @@ public class RtmPlanService extends StandInService {
     /** plan-service failing (500) on the month's summary, or on everything of RTM. */
     static volatile boolean monthFailing;
     static volatile boolean allFailing;
+    /** The billing staff member of the test: the only one the clinic-wide ledger answers. */
+    static volatile UUID billing;
+    /** The months the clinic-wide ledger was asked for. */
+    static final List<String> clinicLedgerMonths = new CopyOnWriteArrayList<>();
     /** The minutes a stopped timer records (a test does not wait for them). */
     static volatile int timerMinutes = 15;
     /** The data period plan-service reports in every month (16 days with sessions: 98977). */
@@ -64,6 +68,7 @@ public class RtmPlanService extends StandInService {
         timerMinutes = 15;
         monthFailing = false;
         allFailing = false;
+        clinicLedgerMonths.clear();
     }
 
     @Override
@@ -87,6 +92,21 @@ public class RtmPlanService extends StandInService {
         }
         if (allFailing || monthFailing && path.matches(".*/months/\\d{4}-\\d{2}")) {
             answer(exchange, 500, problem(500, "failure", "boom"));
+            return;
+        }
+        if (path.equals("/api/rtm/ledger/clinic") || path.equals("/api/rtm/ledger/clinic.csv")) {
+            if (billing == null || !billing.equals(caller(exchange))) {
+                answer(exchange, caller(exchange) == null ? 401 : 403, problem(403, "forbidden", "Not billing"));
+                return;
+            }
+            String month = query == null ? "" : query.replace("month=", "");
+            clinicLedgerMonths.add(month);
+            if (path.endsWith(".csv")) {
+                answer(exchange, 200, "text/csv", ledgerCsv(month).getBytes(StandardCharsets.UTF_8));
+            } else { // the real one leaves the therapists' notes out; this one does not, to show the portal never prints one
+                answer(exchange, 200, "{\"month\":\"" + month + "\",\"codeTableVersion\":\"cpt-2026\",\"patients\":["
+                        + (consent == null ? "" : month(month)) + "]}");
+            }
             return;
         }
         if (!TARA.equals(caller(exchange))) {

@@ -1,75 +1,21 @@
 package care.homeprogram.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The realm role {@code clinical-lead} on the test stack's Keycloak. A stack started from today's realm file has it,
- * and patient-service may map it; a stack started before the role existed has neither, so {@link #ensureRealmRole}
- * adds both, additively and idempotently, as a realm administrator would (Keycloak's bootstrap admin, demo only):
- * the role, and the role among those patient-service's fine-grained permission lets it map.
+ * The realm role {@code clinical-lead} on the test stack's Keycloak, added there if the stack predates it
+ * ({@link RealmRoles}).
  */
 public final class ClinicalLeads {
     public static final String ROLE = "clinical-lead";
-    private static final String REALM = "homeprogram";
-    private static final String PERMISSION_PREFIX = "patient-service maps";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClinicalLeads() {
     }
 
     /** Makes sure the realm has the role and patient-service may map it; changes nothing if both hold already. */
-    public static synchronized void ensureRealmRole() {
-        String token = masterToken();
-        HttpResponse<String> role = admin(token, "GET", "/roles/" + ROLE, null);
-        if (role.statusCode() == 404) {
-            HttpResponse<String> created = admin(token, "POST", "/roles", "{\"name\": \"" + ROLE + "\", "
-                    + "\"description\": \"Therapist designated by an admin to correct the clinic's seeded library "
-                    + "entries and templates\"}");
-            require(created, 201, 409);
-            role = admin(token, "GET", "/roles/" + ROLE, null);
-        }
-        require(role, 200);
-        String roleId = field(role.body(), "id");
-        String client = read(admin(token, "GET", "/clients?clientId=admin-permissions", null).body()).path(0)
-                .path("id").asText();
-        String server = "/clients/" + client + "/authz/resource-server";
-        JsonNode permission = null;
-        for (JsonNode p : read(admin(token, "GET", server + "/permission?max=100", null).body())) {
-            if ("Roles".equals(p.path("resourceType").asText()) && p.path("name").asText().startsWith(PERMISSION_PREFIX)) {
-                permission = p;
-            }
-        }
-        if (permission == null) {
-            throw new IllegalStateException("the realm has no permission for patient-service to map roles");
-        }
-        String id = permission.path("id").asText();
-        JsonNode resources = read(admin(token, "GET", server + "/policy/" + id + "/resources", null).body());
-        ArrayNode names = JSON.createArrayNode();
-        boolean present = false;
-        for (JsonNode r : resources) {
-            names.add(r.path("name").asText());
-            present |= roleId.equals(r.path("name").asText());
-        }
-        if (present) {
-            return;
-        }
-        names.add(roleId);
-        ObjectNode update = ((ObjectNode) permission).deepCopy();
-        update.set("resources", names);
-        update.set("scopes", JSON.createArrayNode().add("map-role"));
-        update.set("policies", JSON.createArrayNode().add("patient-service"));
-        require(admin(token, "PUT", server + "/permission/scope/" + id, update.toString()), 201, 204);
+    public static void ensureRealmRole() {
+        RealmRoles.ensure(ROLE, "Therapist designated by an admin to correct the clinic's seeded library entries and "
+                + "templates");
     }
 
     /**
@@ -78,68 +24,6 @@ public final class ClinicalLeads {
      */
     public static UUID createLead(String username, String password) {
         ensureRealmRole();
-        String token = masterToken();
-        HttpResponse<String> created = admin(token, "POST", "/users", "{\"username\": \"" + username + "\", \"email\": \""
-                + username + "@test.homeprogram.test\", \"firstName\": \"Lead\", \"lastName\": \"" + username
-                + "\", \"enabled\": true, \"emailVerified\": true, \"credentials\": [{\"type\": \"password\", "
-                + "\"value\": \"" + password + "\", \"temporary\": false}]}");
-        require(created, 201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-        String roles = "[" + admin(token, "GET", "/roles/therapist", null).body() + ", "
-                + admin(token, "GET", "/roles/" + ROLE, null).body() + "]";
-        require(admin(token, "POST", "/users/" + id + "/role-mappings/realm", roles), 204);
-        return id;
-    }
-
-    private static String masterToken() {
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
-                + URLEncoder.encode("admin", StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SharedStack.coordinates().keycloakUrl()
-                + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        require(response, 200);
-        return field(response.body(), "access_token");
-    }
-
-    private static HttpResponse<String> admin(String token, String method, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(SharedStack.coordinates().keycloakUrl() + "/admin/realms/" + REALM
-                + path)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static void require(HttpResponse<String> response, int... expected) {
-        for (int status : expected) {
-            if (response.statusCode() == status) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Keycloak answered " + response.statusCode() + " to " + response.request()
-                .method() + " " + response.request().uri() + ": " + response.body());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + json, e);
-        }
-    }
-
-    private static String field(String json, String name) {
-        return read(json).path(name).asText();
+        return RealmRoles.createUser(username, password, "Lead", "therapist", ROLE);
     }
 }

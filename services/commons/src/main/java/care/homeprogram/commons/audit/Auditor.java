@@ -121,7 +121,8 @@ public class Auditor {
     }
 
     private static String role(SecurityIdentity caller) {
-        for (String role : new String[] { CurrentUser.ADMIN, CurrentUser.THERAPIST, CurrentUser.PATIENT }) {
+        for (String role : new String[] { CurrentUser.ADMIN, CurrentUser.THERAPIST, CurrentUser.BILLING,
+                CurrentUser.PATIENT }) {
             if (caller.hasRole(role)) {
                 return role;
             }

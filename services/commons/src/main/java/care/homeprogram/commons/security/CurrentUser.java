@@ -19,6 +19,11 @@ public class CurrentUser {
      * library entries and templates. Never a role of its own: without the therapist role it grants nothing.
      */
     public static final String CLINICAL_LEAD = "clinical-lead";
+    /**
+     * The clinic's billing staff (HIPAA "payment"): they read the clinic-wide RTM ledger (docs/rtm.md) and nothing
+     * else; never beside another platform role.
+     */
+    public static final String BILLING = "billing";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -44,6 +49,9 @@ public class CurrentUser {
         if (isTherapist()) {
             return THERAPIST;
         }
+        if (isBilling()) {
+            return BILLING;
+        }
         return isPatient() ? PATIENT : "none";
     }
 
@@ -63,6 +71,10 @@ public class CurrentUser {
     /** A therapist designated as clinical lead (the role alone, on a non-therapist, counts for nothing). */
     public boolean isClinicalLead() {
         return isTherapist() && identity.hasRole(CLINICAL_LEAD);
+    }
+
+    public boolean isBilling() {
+        return identity.hasRole(BILLING);
     }
 
     public boolean isAdmin() {

@@ -31,14 +31,15 @@ import org.keycloak.representations.idm.UserRepresentation;
 /**
  * The login accounts, in Keycloak, through its admin API with patient-service's own service account (realm-management
  * roles view-users, query-users, view-realm, plus fine-grained admin permissions to manage users and map only therapist,
- * patient and clinical-lead: it can never grant admin, docs/security.md). Keycloak's answers become problems: its 400
- * (e.g. the password policy) a 400, 404 a 404, 409 a 409, anything else a 502; unreachable a 503.
+ * patient, clinical-lead and billing: it can never grant admin, docs/security.md). Keycloak's answers become problems:
+ * its 400 (e.g. the password policy) a 400, 404 a 404, 409 a 409, anything else a 502; unreachable a 503.
  */
 @ApplicationScoped
 public class KeycloakAccounts {
     private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
     /** The platform's roles, the strongest first: an account's role is the first of these it holds. */
-    public static final List<String> ROLES = List.of(CurrentUser.ADMIN, CurrentUser.THERAPIST, CurrentUser.PATIENT);
+    public static final List<String> ROLES = List.of(CurrentUser.ADMIN, CurrentUser.THERAPIST,
+            CurrentUser.BILLING, CurrentUser.PATIENT);
     /** Role lists are read whole and paged here: a clinic has thousands of accounts, not millions. */
     private static final int MAX_MEMBERS = 10_000;
     private static final int RESET_LINK_LIFESPAN_SECONDS = 12 * 3600;
@@ -152,8 +153,7 @@ public class KeycloakAccounts {
             if (role != null && !role.equals(r)) {
                 continue;
             }
-            List<UserRepresentation> members = call(() -> realm().roles().get(r).getUserMembers(0, MAX_MEMBERS));
-            for (UserRepresentation user : members) {
+            for (UserRepresentation user : members(r)) {
                 // ROLES is strongest first
                 accounts.putIfAbsent(user.getId(), account(user, r, leads.contains(user.getId())));
             }
@@ -274,6 +274,18 @@ public class KeycloakAccounts {
 
     private List<String> realmRoles(UUID id) {
         return call(() -> user(id).roles().realmLevel().listAll()).stream().map(RoleRepresentation::getName).toList();
+    }
+
+    /** The accounts holding the role; none while the realm has no such role yet (a realm older than the role). */
+    private List<UserRepresentation> members(String role) {
+        try {
+            return call(() -> realm().roles().get(role).getUserMembers(0, MAX_MEMBERS));
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** The ids of the accounts holding clinical-lead; none while the realm has no such role yet. */

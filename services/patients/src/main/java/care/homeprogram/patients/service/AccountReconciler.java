@@ -84,7 +84,10 @@ public class AccountReconciler {
         return deleted;
     }
 
-    /** An account with none of our roles, or a therapist or patient without a record, is an orphan. */
+    /**
+     * An account with none of our roles, or a therapist or patient without a record, is an orphan; so is a billing
+     * account (which never has one) whose creation intent went stale.
+     */
     private boolean orphan(Account account) {
         if (account.role() == null) {
             return true;

@@ -54,6 +54,22 @@ public final class RtmViews {
             List<Period> periods, int minutes, int interactiveMinutes, boolean interactiveCommunication,
             String timeReason, List<TimeEntry> timeEntries, List<Proposal> proposed, String codeTableVersion,
             String note) {
+
+        /**
+         * The month as billing staff read it: the same figures and trace, without the therapists' free-text notes on
+         * the set-up and the time entries (clinical content a claim does not need).
+         */
+        public MonthSummary withoutNotes() {
+            Setup bareSetup = setup == null ? null
+                    : new Setup(setup.recordedBy(), setup.recordedAt(), null, setup.code());
+            List<TimeEntry> bareEntries = timeEntries.stream()
+                    .map(e -> new TimeEntry(e.id(), e.date(), e.minutes(), e.seconds(), e.interactive(), null,
+                            e.source(), e.recordedBy(), e.recordedAt(), e.startedAt(), e.stoppedAt()))
+                    .toList();
+            return new MonthSummary(patientId, month, consentRecorded, bareSetup, periods, minutes,
+                    interactiveMinutes, interactiveCommunication, timeReason, bareEntries, proposed,
+                    codeTableVersion, note);
+        }
     }
 
     public record Ledger(String month, List<MonthSummary> patients, String codeTableVersion) {

@@ -60,4 +60,9 @@ public class RtmEnrolment extends PanacheEntityBase {
     public static List<RtmEnrolment> ofPatients(Collection<UUID> patientIds) {
         return patientIds.isEmpty() ? List.of() : list("patientId in ?1 order by patientId", patientIds);
     }
+
+    /** Every patient whose consent was recorded before {@code end}: the clinic-wide ledger of a month. */
+    public static List<RtmEnrolment> consentedBefore(OffsetDateTime end) {
+        return list("consentRecordedAt < ?1 order by patientId", end);
+    }
 }

@@ -26,8 +26,8 @@ import java.util.UUID;
 
 /**
  * Remote therapeutic monitoring (docs/rtm.md): consent and set-up, treatment-management time, and monthly summaries
- * and ledgers of what qualified and why. For the patient's care team; a patient reads their own consent; an admin
- * none of it. Nothing here bills anything.
+ * and ledgers of what qualified and why. For the patient's care team; a patient reads their own consent; billing
+ * staff read the clinic-wide ledger and nothing else; an admin none of it. Nothing here bills anything.
  */
 @Path("/api/rtm")
 @Produces(MediaType.APPLICATION_JSON)
@@ -133,5 +133,23 @@ public class RtmResource {
         RtmViews.Ledger ledger = rtm.ledger(caller, RtmService.month("month", month));
         return Response.ok(RtmService.ledgerCsv(ledger), CSV).header("Content-Disposition",
                 "attachment; filename=\"rtm-ledger-" + ledger.month() + ".csv\"").build();
+    }
+
+    /** Every consenting patient of the clinic, for billing staff only (docs/rtm.md "The clinic's ledger"). */
+    @GET
+    @Path("/ledger/clinic")
+    @RolesAllowed(CurrentUser.BILLING)
+    public RtmViews.Ledger clinicLedger(@QueryParam("month") String month) {
+        return rtm.clinicLedger(RtmService.month("month", month));
+    }
+
+    @GET
+    @Path("/ledger/clinic.csv")
+    @Produces({ Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed(CurrentUser.BILLING)
+    public Response clinicLedgerCsv(@QueryParam("month") String month) {
+        RtmViews.Ledger ledger = rtm.clinicLedger(RtmService.month("month", month));
+        return Response.ok(RtmService.ledgerCsv(ledger), CSV).header("Content-Disposition",
+                "attachment; filename=\"rtm-clinic-ledger-" + ledger.month() + ".csv\"").build();
     }
 }

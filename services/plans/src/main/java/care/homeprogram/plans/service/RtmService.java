@@ -224,6 +224,21 @@ public class RtmService {
         return new RtmViews.Ledger(month.toString(), summaries, rules.table().version());
     }
 
+    /**
+     * Every patient of the clinic whose RTM consent was recorded before the month ended, whichever therapists care for
+     * them: for billing staff (the role is checked by the resource). The same summaries as a therapist's ledger
+     * without the therapists' notes ({@link RtmViews.MonthSummary#withoutNotes}); each patient is named in the audit.
+     */
+    @Transactional
+    public RtmViews.Ledger clinicLedger(YearMonth month) {
+        List<RtmEnrolment> enrolled = RtmEnrolment.consentedBefore(
+                month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime());
+        audit.concernsPatients(enrolled.stream().map(e -> e.patientId).toList());
+        List<RtmViews.MonthSummary> summaries = enrolled.stream()
+                .map(e -> summary(e.patientId, Optional.of(e), month).withoutNotes()).toList();
+        return new RtmViews.Ledger(month.toString(), summaries, rules.table().version());
+    }
+
     /** The patient's month as CSV: one line per proposed code with the evidence behind it. */
     public static String monthCsv(RtmViews.MonthSummary summary) {
         StringBuilder csv = new StringBuilder(Csv.row("month", "patientId", "code", "units", "reason", "dataDays",
@@ -236,15 +251,19 @@ public class RtmService {
         return csv.toString();
     }
 
-    /** The ledger as CSV: one row per patient and proposed code. */
+    /**
+     * The ledger (a therapist's or the clinic's) as CSV: one row per patient and proposed code, with the evidence
+     * behind it as in {@link #monthCsv}.
+     */
     public static String ledgerCsv(RtmViews.Ledger ledger) {
         StringBuilder csv = new StringBuilder(Csv.row("month", "patientId", "patientName", "code", "reason",
-                "dataDays", "minutes", "interactive", "units", "codeTableVersion")).append(Csv.LINE_END);
+                "dataDays", "minutes", "interactive", "units", "codeTableVersion", "evidenceDates", "evidenceIds"))
+                .append(Csv.LINE_END);
         for (RtmViews.MonthSummary summary : ledger.patients()) {
             for (Row row : rows(summary)) {
                 csv.append(Csv.row(ledger.month(), summary.patientId(), null, row.proposal.code(),
                         row.proposal.reason(), row.dataDays, row.minutes, row.interactive, row.proposal.units(),
-                        ledger.codeTableVersion())).append(Csv.LINE_END);
+                        ledger.codeTableVersion(), row.dates, row.ids)).append(Csv.LINE_END);
             }
         }
         return csv.toString();

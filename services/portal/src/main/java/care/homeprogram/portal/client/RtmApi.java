@@ -69,4 +69,14 @@ interface RtmApi {
     @Path("/ledger.csv")
     @Produces(CSV)
     byte[] ledgerCsv(@QueryParam("month") String month);
+
+    /** Every consenting patient of the clinic: billing staff only. */
+    @GET
+    @Path("/ledger/clinic")
+    Rtm.Ledger clinicLedger(@QueryParam("month") String month);
+
+    @GET
+    @Path("/ledger/clinic.csv")
+    @Produces(CSV)
+    byte[] clinicLedgerCsv(@QueryParam("month") String month);
 }

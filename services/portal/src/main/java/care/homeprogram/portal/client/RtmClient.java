@@ -62,4 +62,13 @@ public class RtmClient {
     public byte[] ledgerCsv(YearMonth month) {
         return calls.export(() -> api.ledgerCsv(month.toString()));
     }
+
+    /** The clinic-wide ledger, for billing staff (plan-service refuses anyone else). */
+    public Rtm.Ledger clinicLedger(YearMonth month) {
+        return calls.read(() -> api.clinicLedger(month.toString()));
+    }
+
+    public byte[] clinicLedgerCsv(YearMonth month) {
+        return calls.export(() -> api.clinicLedgerCsv(month.toString()));
+    }
 }

@@ -33,7 +33,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class AccountsResource {
     static final int PAGE_SIZE = 20;
-    private static final Set<String> ROLES = Set.of("therapist", "patient", "admin");
+    private static final Set<String> ROLES = Set.of("therapist", "patient", "billing", "admin");
 
     @CheckedTemplate
     static class Templates {
@@ -83,7 +83,7 @@ public class AccountsResource {
         Forms form = Forms.of(values);
         form.required("username", "email", "firstName", "lastName", "role");
         if (!form.value("role").isEmpty() && !ROLES.contains(form.value("role"))) {
-            form.reject("role", "Choose therapist, patient or admin");
+            form.reject("role", "Choose therapist, patient, billing or admin");
         }
         form.timeZone("timeZone");
         if (password != null && !password.isBlank() && password.length() < 12) {
@@ -125,7 +125,7 @@ public class AccountsResource {
     public Response role(@PathParam("id") UUID id, @RestForm String role) {
         if (role == null || !ROLES.contains(role)) {
             Forms form = Forms.of(Map.of());
-            form.reject("role", "Choose therapist, patient or admin");
+            form.reject("role", "Choose therapist, patient, billing or admin");
             return Pages.invalid(Templates.account(patients.account(id), form, null));
         }
         try {

@@ -7,7 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
-/** The start: each person goes to their role's main page (therapist: patients; patient: today; admin: accounts). */
+/** The start: each person goes to their role's main page (therapist: patients; patient: today; admin: accounts;
+ * billing: the clinic's RTM ledger). */
 @Path("/")
 @Authenticated
 public class HomeResource {

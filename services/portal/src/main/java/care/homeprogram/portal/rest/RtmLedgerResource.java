@@ -15,12 +15,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.YearMonth;
 
 /**
- * The clinic's remote-monitoring ledger of a month for a therapist ("RTM ledger" in the menu): each of their patients
- * with consent and the codes plan-service proposes, with reasons; as plan-service's CSV and as a PDF the portal prints
- * ({@link RtmLedger#pdf}). Only proposals: nothing is billed automatically. Patients and admins get the 403 page.
+ * The remote-monitoring ledger of a month: for a therapist ("RTM ledger" in the menu) each of their patients with
+ * consent, for billing staff ("Clinic RTM ledger", their only page) every consenting patient of the clinic; the codes
+ * plan-service proposes, with reasons; as plan-service's CSV and as a PDF the portal prints ({@link RtmLedger#pdf}).
+ * Only proposals: nothing is billed automatically. Everyone else gets the 403 page.
  */
 @Path("/rtm")
-@RolesAllowed("therapist")
 public class RtmLedgerResource {
 
     @CheckedTemplate
@@ -38,6 +38,7 @@ public class RtmLedgerResource {
 
     @GET
     @Path("/ledger")
+    @RolesAllowed("therapist")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance ledger(@QueryParam("month") String month) {
         return Templates.ledger(pages.ledger(month(month)));
@@ -45,6 +46,7 @@ public class RtmLedgerResource {
 
     @GET
     @Path("/ledger.csv")
+    @RolesAllowed("therapist")
     @Produces({ RtmResource.CSV, MediaType.TEXT_HTML })
     public Response csv(@QueryParam("month") String month) {
         YearMonth asked = month(month);
@@ -54,11 +56,40 @@ public class RtmLedgerResource {
 
     @GET
     @Path("/ledger.pdf")
+    @RolesAllowed("therapist")
     @Produces({ "application/pdf", MediaType.TEXT_HTML })
     public Response pdf(@QueryParam("month") String month) {
         YearMonth asked = month(month);
         return Response.ok(pages.ledger(asked).pdf(), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"rtm-ledger-" + asked + ".pdf\"").build();
+    }
+
+    @GET
+    @Path("/clinic-ledger")
+    @RolesAllowed("billing")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance clinicLedger(@QueryParam("month") String month) {
+        return Templates.ledger(pages.clinicLedger(month(month)));
+    }
+
+    @GET
+    @Path("/clinic-ledger.csv")
+    @RolesAllowed("billing")
+    @Produces({ RtmResource.CSV, MediaType.TEXT_HTML })
+    public Response clinicCsv(@QueryParam("month") String month) {
+        YearMonth asked = month(month);
+        return Response.ok(rtm.clinicLedgerCsv(asked), RtmResource.CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"rtm-clinic-ledger-" + asked + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/clinic-ledger.pdf")
+    @RolesAllowed("billing")
+    @Produces({ "application/pdf", MediaType.TEXT_HTML })
+    public Response clinicPdf(@QueryParam("month") String month) {
+        YearMonth asked = month(month);
+        return Response.ok(pages.clinicLedger(asked).pdf(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"rtm-clinic-ledger-" + asked + ".pdf\"").build();
     }
 
     private YearMonth month(String month) {

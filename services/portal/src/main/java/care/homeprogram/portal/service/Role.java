@@ -7,6 +7,8 @@ import java.util.Set;
 public enum Role {
     ADMIN("admin"),
     THERAPIST("therapist"),
+    /** The clinic's billing staff: the clinic-wide RTM ledger and nothing else. */
+    BILLING("billing"),
     PATIENT("patient");
 
     private final String realmRole;
@@ -20,7 +22,7 @@ public enum Role {
         return realmRole;
     }
 
-    /** The highest portal role among the given realm roles (admin > therapist > patient), if any. */
+    /** The highest portal role among the given realm roles (admin > therapist > billing > patient), if any. */
     public static Optional<Role> highestOf(Set<String> realmRoles) {
         for (Role role : values()) {
             if (realmRoles.contains(role.realmRole)) {

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The clinic's remote-monitoring ledger of a month for the signed-in therapist: one row per patient and proposed code
- * (a patient with none has one row saying so), as plan-service computed them, and the same as a PDF for the record
- * ({@link PdfReport}). Nothing here bills anything: each proposal is for a clinician to review.
+ * The remote-monitoring ledger of a month: the signed-in therapist's patients, or ({@code clinicWide}) every
+ * consenting patient of the clinic for billing staff. One row per patient and proposed code (a patient with none has
+ * one row saying so), as plan-service computed them, and the same as a PDF for the record ({@link PdfReport}).
+ * Nothing here bills anything: each proposal is for a clinician to review.
+ *
+ * @param reader who the ledger was made for (the therapist, or the billing staff member)
  */
 public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion, String note, String clinic,
-        String therapist, String madeOn, List<Rtm.Month> patients, List<String> names) {
+        String reader, String madeOn, List<Rtm.Month> patients, List<String> names, boolean clinicWide) {
 
     /** Plan-service's own words for every proposal; the portal repeats them. */
     public static final String NOTE = "Nothing is billed automatically; a clinician reviews each proposal.";
@@ -26,8 +29,13 @@ public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion
         return RtmPages.monthLabel(month);
     }
 
+    /** The page's address; its CSV and PDF are at the same with {@code .csv} and {@code .pdf}. */
+    public String path() {
+        return clinicWide ? "/rtm/clinic-ledger" : "/rtm/ledger";
+    }
+
     public MonthChoice monthChoice() {
-        return new MonthChoice(month, "/rtm/ledger", "");
+        return new MonthChoice(month, path(), "");
     }
 
     /** The ledger as a PDF: a part per patient with the codes proposed, their reasons and the month's evidence. */
@@ -46,18 +54,24 @@ public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion
                 lines.add("Data days " + RtmPages.range(period.start(), period.end()) + ": " + period.dataDays()
                         + (period.code() == null ? ", no code" : ", code " + period.code()) + " (" + period.reason() + ")");
             }
+            for (Rtm.TimeEntry entry : month.timeEntries()) {
+                lines.add("Time entry " + (entry.date() == null ? "—" : entry.date()) + ": " + RtmPages.minutes(entry.minutes())
+                        + (entry.interactive() ? ", with real-time interactive communication" : ""));
+            }
             lines.add("Time this month: " + RtmPages.minutes(month.minutes()) + ", of which "
                     + RtmPages.minutes(month.interactiveMinutes()) + " with real-time interactive communication"
                     + (month.interactiveCommunication() ? "" : " (none recorded)")
                     + (month.timeReason() == null || month.timeReason().isBlank() ? "" : " — " + month.timeReason()));
-            parts.add(new PdfReport.Part(names.get(i), null, lines));
+            parts.add(new PdfReport.Part(names.get(i), clinicWide ? "Patient id " + month.patientId() : null, lines));
         }
         if (parts.isEmpty()) {
-            parts.add(new PdfReport.Part("No patients", null,
-                    List.of("None of your patients has consent to remote monitoring recorded.")));
+            parts.add(new PdfReport.Part("No patients", null, List.of(clinicWide
+                    ? "No patient of the clinic had consent to remote monitoring recorded by the end of the month."
+                    : "None of your patients has consent to remote monitoring recorded.")));
         }
-        return new PdfReport("RTM ledger " + month, clinic, "Remote monitoring (RTM) ledger — " + monthLabel(),
-                List.of("Therapist: " + therapist, "Made on " + madeOn,
+        return new PdfReport("RTM ledger " + month, clinic, (clinicWide ? "Clinic remote monitoring (RTM) ledger — "
+                : "Remote monitoring (RTM) ledger — ") + monthLabel(),
+                List.of((clinicWide ? "Prepared for: " : "Therapist: ") + reader, "Made on " + madeOn,
                         "Code table: " + (codeTableVersion == null ? "—" : codeTableVersion)),
                 parts, note + " Computed by the clinic's system from the recorded sessions and time.").render();
     }

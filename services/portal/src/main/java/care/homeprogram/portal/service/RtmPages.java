@@ -131,6 +131,25 @@ public class RtmPages {
             names.add(m.patientName() != null && !m.patientName().isBlank() ? m.patientName()
                     : known.getOrDefault(m.patientId(), "Patient " + String.valueOf(m.patientId()).substring(0, 8)));
         }
+        return ledger(month, ledger, names, false);
+    }
+
+    /**
+     * The clinic-wide ledger of the month for billing staff: every consenting patient, as plan-service gives it to
+     * them. Billing staff read nothing in patient-service, so a patient is named as plan-service names them, else by
+     * their full id (docs/rtm.md, "The clinic's ledger").
+     */
+    public RtmLedger clinicLedger(YearMonth month) {
+        Rtm.Ledger ledger = rtm.clinicLedger(month);
+        List<String> names = ledger.patients().stream()
+                .map(m -> m.patientName() != null && !m.patientName().isBlank() ? m.patientName()
+                        : "Patient " + m.patientId())
+                .toList();
+        return ledger(month, ledger, names, true);
+    }
+
+    private RtmLedger ledger(YearMonth month, Rtm.Ledger ledger, List<String> names, boolean clinicWide) {
+        List<Rtm.Month> months = ledger.patients();
         List<RtmLedger.Row> rows = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
             Rtm.Month m = months.get(i);
@@ -149,7 +168,7 @@ public class RtmPages {
         String note = months.stream().map(Rtm.Month::note).filter(n -> n != null && !n.isBlank()).findFirst()
                 .orElse(RtmLedger.NOTE);
         return new RtmLedger(month, rows, ledger.codeTableVersion(), note, clinic.name(), viewer.fullName(),
-                PdfStyle.DATE.format(LocalDate.now(clinic.zone())), months, names);
+                PdfStyle.DATE.format(LocalDate.now(clinic.zone())), months, names, clinicWide);
     }
 
     /** "December 2026". */

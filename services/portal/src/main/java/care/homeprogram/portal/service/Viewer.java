@@ -64,6 +64,11 @@ public class Viewer {
         return therapist() && identity.hasRole("clinical-lead");
     }
 
+    /** The clinic's billing staff: they see the clinic-wide RTM ledger and nothing else. */
+    public boolean billing() {
+        return hasRole() && person().role() == Role.BILLING;
+    }
+
     public boolean admin() {
         return hasRole() && person().role() == Role.ADMIN;
     }
@@ -86,6 +91,7 @@ public class Viewer {
         return switch (person().role()) {
             case ADMIN -> "/admin/accounts";
             case THERAPIST -> "/patients";
+            case BILLING -> "/rtm/clinic-ledger";
             case PATIENT -> "/today";
         };
     }
