@@ -4,6 +4,7 @@ import static care.homeprogram.testing.DemoUsers.PAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.homeprogram.testing.BillingStaff;
+import care.homeprogram.testing.PdfText;
 import care.homeprogram.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
