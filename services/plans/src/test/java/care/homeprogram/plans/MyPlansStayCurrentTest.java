@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PLANS"))
 class MyPlansStayCurrentTest {
-    private static final String DOSE = "{\"sets\": 1, \"reps\": 5, \"timesPerDay\": 1, \"weeks\": 2}";
+    private static final String DOSE = "{\"sets\": 1, \"reps\": 5, \"timesPerDay\": 1, "
+            + "\"daysOfWeek\": [\"MONDAY\", \"THURSDAY\"], \"weeks\": 2}";
 
     @BeforeEach
     void careTeamsArrive() {
