@@ -41,6 +41,9 @@ class MyPlansStayCurrentTest {
     private static final String DOSE = "{\"sets\": 1, \"reps\": 5, \"timesPerDay\": 1, "
             + "\"daysOfWeek\": [\"MONDAY\", \"THURSDAY\"], \"weeks\": 2}";
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @BeforeEach
     void careTeamsArrive() {
         PlanFixtures.demoCareTeamsArrived();
@@ -137,6 +140,25 @@ class MyPlansStayCurrentTest {
         String before = readTwice().getString(date);
         TestClockProducer.CLOCK.advance(Duration.ofDays(1));
         assertThat(readTwice().getString(date)).isEqualTo(java.time.LocalDate.parse(before).plusDays(1).toString());
+    }
+
+    /** The second of two reads in a row is answered from memory, the first after a change is computed again. */
+    @Test
+    void anUnchangedScreenIsAnsweredFromMemory() {
+        String planId = assignAcute("tara", PAT);
+        readBody();
+        double kept = answered("kept");
+        double computed = answered("computed");
+        readBody();
+        assertThat(answered("kept")).isEqualTo(kept + 1);
+        assertThat(answered("computed")).isEqualTo(computed);
+        change(planId, "{\"status\": \"ON_HOLD\", \"reason\": \"travelling\"}");
+        readBody();
+        assertThat(answered("computed")).isEqualTo(computed + 1);
+    }
+
+    private double answered(String how) {
+        return registry.counter("homeprogram.plans.screens", "answer", how).count();
     }
 
     /** A screen answered from memory is audited like any read: one record per read, naming the patient. */

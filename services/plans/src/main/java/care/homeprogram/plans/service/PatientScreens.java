@@ -5,6 +5,8 @@ import care.homeprogram.contract.Language;
 import care.homeprogram.contract.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -55,8 +57,14 @@ public class PatientScreens {
     private final Clock clock;
     private final Map<Key, Screen> screens = new ConcurrentHashMap<>();
     private final AtomicLong keptBytes = new AtomicLong();
+    private final Counter answeredKept;
+    private final Counter answeredComputed;
 
-    public PatientScreens(PlanService plans, PlanAccess access, DataSource database, ObjectMapper json, Clock clock) {
+    public PatientScreens(PlanService plans, PlanAccess access, DataSource database, ObjectMapper json, Clock clock,
+            MeterRegistry registry) {
+        // How often the kept screen answers: a hot read that is computed every time shows here, not in a test.
+        this.answeredKept = registry.counter("homeprogram.plans.screens", "answer", "kept");
+        this.answeredComputed = registry.counter("homeprogram.plans.screens", "answer", "computed");
         this.plans = plans;
         this.access = access;
         this.database = database;
@@ -74,8 +82,10 @@ public class PatientScreens {
         Screen kept = screens.get(key);
         if (stamp != null && kept != null && stamp.equals(kept.stamp())
                 && kept.date().equals(LocalDate.now(clock.withZone(kept.zone())))) {
+            answeredKept.increment();
             return kept.json();
         }
+        answeredComputed.increment();
         PlanService.MyScreen screen = plans.mine(patient, language);
         byte[] answer = serialized(new Page<>(screen.plans(), screen.plans().size()));
         if (stamp != null && screen.onlyKeptWords()) {
