@@ -16,6 +16,7 @@ import care.homeprogram.plans.api.SessionOutcome;
 import care.homeprogram.plans.api.SessionView;
 import care.homeprogram.plans.api.UpdatePlanRequest;
 import care.homeprogram.plans.service.HydrationService;
+import care.homeprogram.plans.service.PatientScreens;
 import care.homeprogram.plans.service.PlanAdherence;
 import care.homeprogram.plans.service.PlanLifecycle;
 import care.homeprogram.plans.service.PlanService;
@@ -42,6 +43,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,11 +59,13 @@ public class PlanResource {
     private final CurrentUser caller;
     private final AuditContext audit;
     private final ResponseLanguage language;
+    private final PatientScreens screens;
 
-    public PlanResource(PlanService plans, PlanLifecycle lifecycle, PlanAdherence adherence, SafetyService safety,
+    public PlanResource(PlanService plans, PatientScreens screens, PlanLifecycle lifecycle, PlanAdherence adherence, SafetyService safety,
             HydrationService hydration, CurrentUser caller, AuditContext audit, ResponseLanguage language) {
         this.language = language;
         this.plans = plans;
+        this.screens = screens;
         this.lifecycle = lifecycle;
         this.adherence = adherence;
         this.safety = safety;
@@ -81,11 +87,18 @@ public class PlanResource {
         return page(plans.ofPatient(caller, patientId, language.choose(acceptLanguage)));
     }
 
+    /**
+     * The patient's current plans ({@code Page<PlanView>}, the same shape as {@link #myHistory}): the hot read, answered
+     * with the JSON {@link PatientScreens} kept while it is current.
+     */
     @GET
     @Path("/mine")
     @RolesAllowed(CurrentUser.PATIENT)
-    public Page<PlanView> mine(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return page(plans.mine(caller, language.choose(acceptLanguage)));
+    @APIResponse(responseCode = "200", description = "The patient's current plans", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PagePlanView")))
+    public Response mine(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return Response.ok(screens.mine(caller, language.choose(acceptLanguage)), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** The patient's finished plans (completed, revoked), newest first, paged; {@link #mine} has the current ones. */

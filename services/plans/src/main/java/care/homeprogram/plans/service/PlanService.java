@@ -56,12 +56,35 @@ public class PlanService {
      * The plans the patient's screen shows: active and on hold, newest first (a draft stays with the therapist until
      * it is assigned; finished plans are {@link #myHistory}). The patient's hot read: the plans with their items and
      * library entries in one query, the library's words from {@link LibraryContentCache}, the time zone in one more.
+     * {@link PatientScreens} keeps the answer while it is current.
      */
     @Transactional
-    public List<PlanView> mine(CurrentUser patient, Language language) {
+    public MyScreen mine(CurrentUser patient, Language language) {
         access.requirePatient(patient, patient.id());
-        return Plan.ofPatientWithItems(patient.id(), Plan.CURRENT).stream().map(p -> view(p, p.version, language))
-                .toList();
+        // The date before the plans: a screen computed across the patient's midnight is then kept as of the earlier
+        // day, so it is computed again on the next read rather than kept a day too long.
+        java.time.ZoneId zone = schedule.zoneOf(patient.id());
+        java.time.LocalDate date = schedule.localDate(patient.id());
+        boolean[] currentWords = { false };
+        List<PlanView> plans = Plan.ofPatientWithItems(patient.id(), Plan.CURRENT).stream()
+                .map(p -> view(p, p.version, language, item -> {
+                    ExerciseContent kept = keptContent(item);
+                    if (kept == null) {
+                        currentWords[0] = true;
+                        return currentContent(item);
+                    }
+                    return kept;
+                })).toList();
+        return new MyScreen(plans, zone, date, !currentWords[0]);
+    }
+
+    /**
+     * What {@link #mine} answered and until when it holds: the plans as of the patient's local {@code date} in
+     * {@code zone}; {@code onlyKeptWords}: every item showed the words kept for its content version (which never
+     * change), none an entry's current words (which an edit of the library changes without touching the plan).
+     */
+    public record MyScreen(List<PlanView> plans, java.time.ZoneId zone, java.time.LocalDate date,
+            boolean onlyKeptWords) {
     }
 
     /** The patient's finished plans (completed, revoked), newest first, one page at a time. */
@@ -127,8 +150,13 @@ public class PlanService {
      * therapist's own entries and notes stay as written.
      */
     public PlanView view(Plan plan, int version, Language language) {
-        java.util.function.Function<PlanSnapshot.Item, ExerciseContent> words = i -> translations.content(content(i),
-                language);
+        return view(plan, version, language, this::content);
+    }
+
+    private PlanView view(Plan plan, int version, Language language,
+            java.util.function.Function<PlanSnapshot.Item, ExerciseContent> content) {
+        java.util.function.Function<PlanSnapshot.Item, ExerciseContent> words = i -> translations.content(
+                content.apply(i), language);
         if (version == plan.version) {
             return PlanView.of(plan, PlanSnapshot.of(plan), version, schedule.today(plan, language), words,
                     safety.thresholdsFor(plan.safetyThresholds), safety.thresholds());
@@ -141,12 +169,17 @@ public class PlanService {
 
     /** The words the item showed at that version: its content version, else (older history) the entry's words now. */
     private ExerciseContent content(PlanSnapshot.Item item) {
-        if (item.exerciseContentVersion() != null) {
-            ExerciseContent kept = library.get(item.exerciseId(), item.exerciseContentVersion());
-            if (kept != null) {
-                return kept;
-            }
-        }
+        ExerciseContent kept = keptContent(item);
+        return kept != null ? kept : currentContent(item);
+    }
+
+    /** The words kept for the item's content version, or null if none were kept (older history). */
+    private ExerciseContent keptContent(PlanSnapshot.Item item) {
+        return item.exerciseContentVersion() == null ? null
+                : library.get(item.exerciseId(), item.exerciseContentVersion());
+    }
+
+    private static ExerciseContent currentContent(PlanSnapshot.Item item) {
         Exercise exercise = Exercise.findById(item.exerciseId());
         return exercise == null ? null : ExerciseContent.current(exercise);
     }
