@@ -3,6 +3,7 @@ package care.homeprogram.plans.service;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.contract.Language;
 import care.homeprogram.plans.api.PatientOverviewView;
+import care.homeprogram.plans.api.PlanVersionView;
 import care.homeprogram.plans.api.PlanView;
 import care.homeprogram.plans.domain.Alert;
 import care.homeprogram.plans.domain.Plan;
@@ -65,13 +66,15 @@ public class PatientOverviews {
 
     private PatientOverviewView.CurrentPlan current(CurrentUser therapist, PlanView plan, int versionsBefore,
             Language language) {
+        // the history first: the earlier versions are then found among the versions it loaded, without a query each
+        List<PlanVersionView> versions = plans.versions(therapist, plan.id());
         List<PlanView> earlier = new ArrayList<>();
         for (int v = plan.version() - 1; v >= Math.max(1, plan.version() - versionsBefore); v--) {
             earlier.add(plans.get(therapist, plan.id(), v, language));
         }
         boolean open = plan.status() != Plan.Status.COMPLETED && plan.status() != Plan.Status.REVOKED;
         return new PatientOverviewView.CurrentPlan(plan.id(), plans.sessions(therapist, plan.id()),
-                adherence.adherence(therapist, plan.id()), plans.versions(therapist, plan.id()), earlier,
+                adherence.adherence(therapist, plan.id()), versions, earlier,
                 open ? outcomes.schedules(therapist, plan.id()) : List.of());
     }
 }

@@ -12,7 +12,6 @@ import care.homeprogram.portal.client.PlanVersion;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.Session;
-import care.homeprogram.portal.client.Therapist;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -73,15 +72,14 @@ public class TherapistPages {
     }
 
     /**
-     * Three calls at once ({@link PageCalls}): the patient and the therapists' names at patient-service, and
-     * everything plan-service shows on the page in one read ({@code GET /api/plans/overview}: the plans, the open
+     * Two calls at once ({@link PageCalls}): the patient at patient-service, and everything plan-service shows on
+     * the page in one read ({@code GET /api/plans/overview}: the plans, the open
      * alerts, the scores, the instruments and the leading plan's sessions, adherence, versions and the versions its
      * history compares). A dozen requests, each verifying the token, checking the care team and writing an audit
      * record, were most of the page's time (docs/portal.md, "Render times").
      */
     public PatientPageView patientPage(UUID patientId) {
         PageCalls.Pending<Patient> patientCall = calls.start(() -> patients.patient(patientId));
-        PageCalls.Pending<List<Therapist>> therapistsCall = calls.start(() -> patients.therapists().items());
         PageCalls.Pending<PatientOverview> overviewCall = calls.start(
                 () -> plans.overview(patientId, VERSIONS_WITH_CHANGES));
         Section<Patient> patient = Section.load(patientCall::get);
@@ -118,7 +116,7 @@ public class TherapistPages {
                 .map(a -> PatientPageView.AlertRow.of(a, zone, a.itemId() == null ? null : itemNames.get(a.itemId())))
                 .toList());
         Section<PatientPageView.Current> shown = current == null ? Section.of(null)
-                : Section.load(() -> current(current, overview.current(), patient, zone, therapistsCall));
+                : Section.load(() -> current(current, overview.current(), patient, zone));
         return new PatientPageView(patientId, patient, shown, others, alertRows, zone.getId(), catchingUp,
                 intakeForm(patient), outcomes(current, overview, zone));
     }
@@ -139,7 +137,7 @@ public class TherapistPages {
     }
 
     private PatientPageView.Current current(Plan plan, PatientOverview.Current details, Section<Patient> patient,
-            ZoneId zone, PageCalls.Pending<List<Therapist>> therapistsCall) {
+            ZoneId zone) {
         List<PatientPageView.ItemRow> items = plan.items().stream().filter(i -> !"REMOVED".equals(i.status()))
                 .map(i -> new PatientPageView.ItemRow(i, DoseText.of(i.dose()), "PAUSED".equals(i.status())))
                 .toList();
@@ -165,16 +163,16 @@ public class TherapistPages {
             suggested = p.suggested() && adherence.value().progressionDismissal() == null;
             progressionText = p.reason();
         }
-        return new PatientPageView.Current(plan, items, history(plan, details, patient, zone, therapistsCall),
+        return new PatientPageView.Current(plan, items, history(plan, details, patient, zone),
                 sessionRows, PainTrend.of(sessions, zone, plan.thresholds()), adherence, suggested, progressionText,
                 week);
     }
 
     private List<PatientPageView.VersionRow> history(Plan plan, PatientOverview.Current details,
-            Section<Patient> patient, ZoneId zone, PageCalls.Pending<List<Therapist>> therapistsCall) {
+            Section<Patient> patient, ZoneId zone) {
         List<PlanVersion> versions = details.versions().stream()
                 .sorted(Comparator.comparingInt(PlanVersion::version).reversed()).toList();
-        Map<UUID, String> names = people(patient, therapistsCall);
+        Map<UUID, String> names = people(patient, versions);
         Map<Integer, Plan> snapshots = new HashMap<>();
         details.earlierVersions().forEach(p -> snapshots.put(p.version(), p));
         snapshots.put(plan.version(), plan);
@@ -201,14 +199,22 @@ public class TherapistPages {
         return snapshots.computeIfAbsent(version, v -> plans.plan(planId, v));
     }
 
-    private Map<UUID, String> people(Section<Patient> patient, PageCalls.Pending<List<Therapist>> therapistsCall) {
+    /**
+     * Who changed the plan, by id: the patient, the viewer, and the therapists' directory only when a colleague made a
+     * change (most plans are changed by the therapist looking at them, who then costs no call to patient-service).
+     */
+    private Map<UUID, String> people(Section<Patient> patient, List<PlanVersion> versions) {
         Map<UUID, String> names = new HashMap<>();
-        Section<List<Therapist>> therapists = Section.load(therapistsCall::get);
-        therapists.orElse(List.of()).forEach(t -> names.put(t.id(), t.fullName()));
         if (patient.available()) {
             names.put(patient.value().id(), patient.value().fullName() + " (patient)");
         }
         names.put(viewer.id(), viewer.fullName() + " (you)");
+        boolean colleague = versions.stream().map(PlanVersion::changedBy)
+                .anyMatch(id -> id != null && !names.containsKey(id));
+        if (colleague) {
+            Section.load(() -> patients.therapists().items()).orElse(List.of())
+                    .forEach(t -> names.putIfAbsent(t.id(), t.fullName()));
+        }
         return names;
     }
 
