@@ -90,6 +90,7 @@ class AuditTrailTest {
         AuditTrailWalk walk = new AuditTrailWalk("plan-service", audit::byCorrelationId,
                 operation -> operation.template().equals("/api/plans") && operation.method().equals("GET")
                         ? "/api/plans?patientId=" + PAT
+                        : operation.template().equals("/api/plans/overview") ? "/api/plans/overview?patientId=" + PAT
                         : operation.template().startsWith("/api/rtm/ledger") ? operation.template() + "?month=" + month
                         : operation.template().equals("/api/rtm/patients/{id}/time") && operation.method().equals("GET")
                         ? "/api/rtm/patients/" + PAT + "/time?month=" + month

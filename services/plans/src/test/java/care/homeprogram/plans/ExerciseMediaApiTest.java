@@ -336,4 +336,47 @@ class ExerciseMediaApiTest {
                 + "/images").then().statusCode(401);
         given().auth().oauth2(Tokens.accessToken("theo")).get("/api/media/not-a-uuid").then().statusCode(404);
     }
+
+    /** {@code GET /api/media?exerciseId=…}: several entries' media in one read, for whoever may see every one. */
+    @Test
+    void severalEntriesMediaInOneReadForWhoeverMaySeeEachOfThem() {
+        String wallSlide = ownExercise("theo");
+        String other = ownExercise("theo");
+        uploadImage("theo", wallSlide, png(20, 20), "A wall slide").then().statusCode(201);
+        uploadImage("theo", other, png(24, 24), "Another slide").then().statusCode(201);
+        uploadImage("theo", other, png(28, 28), "Another slide, the end").then().statusCode(201);
+        PlanFixtures.assign("theo", POLLY, "{\"patientId\": \"$PATIENT\", \"items\": [{\"exerciseId\": \""
+                + wallSlide + "\", \"dose\": " + DOSE + "}, {\"exerciseId\": \"" + other + "\", \"dose\": " + DOSE
+                + "}]}").statusCode(201);
+
+        // what the two lists answer, in one, in the order asked; an entry asked twice comes once
+        java.util.List<Object> separately = new java.util.ArrayList<>();
+        for (String entry : new String[] {other, wallSlide}) {
+            separately.addAll(given().auth().oauth2(Tokens.accessToken("polly")).get("/api/exercises/" + entry
+                    + "/media").then().statusCode(200).extract().jsonPath().getList("items"));
+        }
+        Response together = given().auth().oauth2(Tokens.accessToken("polly"))
+                .get("/api/media?exerciseId=" + other + "&exerciseId=" + wallSlide + "&exerciseId=" + other);
+        together.then().statusCode(200).contentType(ContentType.JSON).body("total", equalTo(3));
+        assertThat(together.jsonPath().getList("items")).isEqualTo(separately);
+
+        // one entry the caller may not see makes the whole read a 404, as for the entry alone
+        given().auth().oauth2(Tokens.accessToken("pat")).get("/api/media?exerciseId=" + wallSlide).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.accessToken("polly")).get("/api/media?exerciseId=" + wallSlide
+                + "&exerciseId=" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        // wrong role, no token
+        given().auth().oauth2(Tokens.accessToken("ada")).get("/api/media?exerciseId=" + wallSlide).then()
+                .statusCode(403);
+        given().get("/api/media?exerciseId=" + wallSlide).then().statusCode(401);
+        // nothing asked, too much asked, not an id: clear 400s
+        given().auth().oauth2(Tokens.accessToken("polly")).get("/api/media").then().statusCode(400)
+                .contentType("application/problem+json").body(containsString("exerciseId"));
+        String tooMany = java.util.stream.IntStream.range(0, 51).mapToObj(n -> "exerciseId=" + wallSlide)
+                .collect(java.util.stream.Collectors.joining("&"));
+        given().auth().oauth2(Tokens.accessToken("polly")).get("/api/media?" + tooMany).then().statusCode(400)
+                .contentType("application/problem+json").body(containsString("at most 50"));
+        given().auth().oauth2(Tokens.accessToken("polly")).get("/api/media?exerciseId=not-a-uuid").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -201,7 +201,9 @@ public class PlanServiceStub extends StandInService {
         server.createContext("/api/plans", exchange -> {
             Answer created = creation;
             String path = exchange.getRequestURI().getPath();
-            if (path.matches("/api/plans/[^/]+/sessions") && "POST".equals(exchange.getRequestMethod())) {
+            if (path.equals("/api/plans/overview")) {
+                overview(exchange);
+            } else if (path.matches("/api/plans/[^/]+/sessions") && "POST".equals(exchange.getRequestMethod())) {
                 lastSessionLogKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
                 lastSessionLog = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Answer refusal = sessionLogAnswer;
@@ -242,6 +244,8 @@ public class PlanServiceStub extends StandInService {
         server.createContext("/api/instruments", PlanServiceStub::measures);
         server.createContext("/api/measures", PlanServiceStub::measures);
         server.createContext("/api/media/", PlanServiceStub::mediaBytes);
+        // several entries' media in one read (GET /api/media?exerciseId=...): the one list, whichever were asked
+        server.createContext("/api/media", exchange -> answer(exchange, 200, media));
         server.createContext("/api/exercises", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/media")) {
                 answer(exchange, 200, media);
@@ -271,6 +275,59 @@ public class PlanServiceStub extends StandInService {
         server.createContext("/api/calendar-feed", PlanServiceStub::calendarFeed);
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"title\":\"Not found\",\"status\":404}"));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * {@code GET /api/plans/overview?patientId=}, composed as plan-service composes it from what its separate reads
+     * answer here: {@link #ofPatient} (or {@link #ofPatientAnswer}'s failure), {@link #alerts}, {@link #scores} (a
+     * failure fails the whole read, as one transaction would), {@link #instruments}, and for the plan the page leads
+     * with (the newest active or on hold, else draft, else the newest) {@link #sessions}, {@link #adherence},
+     * {@link #versions} and {@link #schedules}. No earlier versions: the portal asks {@code GET /api/plans/{id}} for
+     * them ({@link #planById}).
+     */
+    private static void overview(HttpExchange exchange) throws IOException {
+        Answer failing = ofPatientAnswer;
+        Answer scored = scores;
+        if (failing == null && scored.status() != 200) {
+            failing = scored;
+        }
+        if (failing != null) {
+            answer(exchange, failing.status(), failing.json());
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode plans = JSON.readTree(ofPatient).path("items");
+        String leading = leading(plans);
+        String current = leading == null ? "null" : """
+                {"planId":"%s","sessions":%s,"adherence":%s,"versions":%s,"earlierVersions":[],"measureSchedules":%s}
+                """.formatted(leading, items(sessions), adherence, items(versions), items(schedules));
+        String query = exchange.getRequestURI().getQuery();
+        String patient = query == null ? "" : query.replaceAll(".*patientId=([^&]*).*", "$1");
+        answer(exchange, 200, """
+                {"patientId":"%s","plans":%s,"openAlerts":%s,"scores":%s,"instruments":%s,"current":%s}
+                """.formatted(patient, plans, items(alerts), scored.json(), items(instruments), current));
+    }
+
+    private static String leading(com.fasterxml.jackson.databind.JsonNode plans) {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> newestFirst = new java.util.ArrayList<>();
+        plans.forEach(newestFirst::add);
+        newestFirst.sort(java.util.Comparator.comparing(
+                (com.fasterxml.jackson.databind.JsonNode p) -> p.path("createdAt").asText()).reversed());
+        for (java.util.List<String> statuses : java.util.List.of(java.util.List.of("ACTIVE", "ON_HOLD"),
+                java.util.List.of("DRAFT"))) {
+            for (var plan : newestFirst) {
+                if (statuses.contains(plan.path("status").asText())) {
+                    return plan.path("id").asText();
+                }
+            }
+        }
+        return newestFirst.isEmpty() ? null : newestFirst.get(0).path("id").asText();
+    }
+
+    private static String items(String page) throws IOException {
+        return JSON.readTree(page).path("items").toString();
     }
 
     /** The request's Accept-Language (kept in {@link #languagesAsked}), or null without one. */

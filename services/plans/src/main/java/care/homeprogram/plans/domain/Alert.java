@@ -74,6 +74,11 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "merged_into")
     public UUID mergedInto;
 
+    /** One patient's alerts in that status, newest first (the caller's access to the patient is checked before). */
+    public static List<Alert> ofPatient(UUID patientId, Status status) {
+        return list("patientId = ?1 and status = ?2 order by createdAt desc", patientId, status);
+    }
+
     /**
      * Alerts of the patients in a therapist's care, newest first; status null for open and acknowledged ones. MERGED
      * duplicates are never listed: the alert they were folded into counts them.

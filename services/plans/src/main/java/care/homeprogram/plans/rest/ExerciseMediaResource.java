@@ -1,5 +1,7 @@
 package care.homeprogram.plans.rest;
 
+import care.homeprogram.commons.problem.ProblemException;
+import care.homeprogram.commons.rest.QueryValues;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.contract.Page;
 import care.homeprogram.contract.Problem;
@@ -40,6 +42,8 @@ public class ExerciseMediaResource {
     /** A picture is shown, never run: an SVG opened on its own still cannot execute or fetch anything. */
     static final String NO_ACTIVE_CONTENT = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    /** The most entries one read of media names: a day's program, not the library. */
+    static final int MAX_ENTRIES_PER_READ = 50;
 
     private final ExerciseMediaService media;
     private final MediaChunks chunks;
@@ -60,6 +64,29 @@ public class ExerciseMediaResource {
     @RolesAllowed({CurrentUser.THERAPIST, CurrentUser.PATIENT})
     public Page<MediaView> list(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         List<MediaView> all = media.list(caller, id, language.choose(acceptLanguage));
+        return new Page<>(all, all.size());
+    }
+
+    /**
+     * The media of several library entries in one read ({@code ?exerciseId=a&exerciseId=b}, at most {@link
+     * #MAX_ENTRIES_PER_READ}): what {@code GET /api/exercises/{id}/media} answers for each, one list; an entry the
+     * caller may not see is a 404 for the whole read.
+     */
+    @GET
+    @Path("/media")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({CurrentUser.THERAPIST, CurrentUser.PATIENT})
+    public Page<MediaView> lists(@QueryParam("exerciseId") List<String> exerciseIds,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        if (exerciseIds == null || exerciseIds.isEmpty()) {
+            throw ProblemException.invalidField("exerciseId", "must name at least one library entry");
+        }
+        if (exerciseIds.size() > MAX_ENTRIES_PER_READ) {
+            throw ProblemException.invalidField("exerciseId", "must name at most " + MAX_ENTRIES_PER_READ
+                    + " library entries");
+        }
+        List<UUID> ids = exerciseIds.stream().map(id -> QueryValues.id("exerciseId", id)).toList();
+        List<MediaView> all = media.lists(caller, ids, language.choose(acceptLanguage));
         return new Page<>(all, all.size());
     }
 

@@ -108,7 +108,11 @@ public class AlertService {
 
     @Transactional
     public List<AlertView> forTherapist(CurrentUser therapist, Alert.Status status) {
-        List<Alert> alerts = access.alerts(therapist, status);
+        return views(access.alerts(therapist, status));
+    }
+
+    /** The alerts as therapists see them, each with its escalation steps (one query for all of them). */
+    static List<AlertView> views(List<Alert> alerts) {
         Map<UUID, List<AlertEscalation>> history = AlertEscalation.ofAlerts(alerts.stream().map(a -> a.id).toList())
                 .stream().collect(Collectors.groupingBy(e -> e.alertId));
         return alerts.stream().map(a -> AlertView.of(a, history.getOrDefault(a.id, List.of()))).toList();

@@ -146,6 +146,20 @@ public class ExerciseMediaService {
                         m.seedFile != null && exercise.ownerTherapistId == null, language))).toList();
     }
 
+    /**
+     * The media of several entries in one read (a patient's day names several): each entry as {@link #list} answers
+     * it, in the order asked, an entry asked twice once; one the caller may not see makes the whole read a 404.
+     */
+    @Transactional
+    public List<MediaView> lists(CurrentUser caller, java.util.Collection<UUID> exerciseIds,
+            care.homeprogram.contract.Language language) {
+        List<MediaView> all = new java.util.ArrayList<>();
+        for (UUID exerciseId : new java.util.LinkedHashSet<>(exerciseIds)) {
+            all.addAll(list(caller, exerciseId, language));
+        }
+        return all;
+    }
+
     /** One media item, for someone who may see its entry; anyone else gets 404, as for an unknown id. */
     @Transactional
     public ExerciseMedia media(CurrentUser caller, UUID mediaId) {

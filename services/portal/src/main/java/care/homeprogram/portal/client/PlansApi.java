@@ -38,6 +38,12 @@ interface PlansApi {
     @Path("/plans")
     Page<Plan> ofPatient(@QueryParam("patientId") UUID patientId);
 
+    /** The therapist's page of one patient in one read: plans, alerts, scores and the leading plan's details. */
+    @GET
+    @Path("/plans/overview")
+    PatientOverview overview(@QueryParam("patientId") UUID patientId,
+            @QueryParam("versionsBefore") int versionsBefore);
+
     @GET
     @Path("/plans/{id}")
     Plan plan(@PathParam("id") UUID id,
@@ -102,6 +108,11 @@ interface PlansApi {
     @GET
     @Path("/exercises/{id}/media")
     Page<Media> media(@PathParam("id") UUID exerciseId);
+
+    /** The media of several library entries in one read (each as {@link #media} answers it). */
+    @GET
+    @Path("/media")
+    Page<Media> mediaOf(@QueryParam("exerciseId") java.util.List<UUID> exerciseIds);
 
     @GET
     @Path("/templates")

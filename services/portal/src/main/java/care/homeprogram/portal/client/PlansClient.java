@@ -42,6 +42,14 @@ public class PlansClient {
         return calls.read(() -> api.ofPatient(patientId));
     }
 
+    /**
+     * The therapist's page of one patient from plan-service in one read; {@code versionsBefore} how many versions of
+     * the leading plan before its current one come whole (what the page's history compares).
+     */
+    public PatientOverview overview(UUID patientId, int versionsBefore) {
+        return calls.read(() -> api.overview(patientId, versionsBefore));
+    }
+
     public Plan plan(UUID id, Integer version) {
         return calls.read(() -> api.plan(id, version));
     }
@@ -65,6 +73,20 @@ public class PlansClient {
     /** The pictures and video of a library entry the person may see (plan-service decides; else a 404 problem). */
     public java.util.List<Media> media(UUID exerciseId) {
         return calls.read(() -> api.media(exerciseId)).items();
+    }
+
+    /**
+     * The pictures and video of several library entries in one read, by entry (an entry without any: an empty list);
+     * plan-service answers 404 for all of them when the person may not see one.
+     */
+    public java.util.Map<UUID, java.util.List<Media>> media(java.util.Collection<UUID> exerciseIds) {
+        java.util.List<UUID> asked = java.util.List.copyOf(new java.util.LinkedHashSet<>(exerciseIds));
+        java.util.Map<UUID, java.util.List<Media>> byEntry = new java.util.HashMap<>();
+        asked.forEach(id -> byEntry.put(id, new java.util.ArrayList<>()));
+        for (Media m : calls.read(() -> api.mediaOf(asked)).items()) {
+            byEntry.computeIfAbsent(m.exerciseId(), id -> new java.util.ArrayList<>()).add(m);
+        }
+        return byEntry;
     }
 
     public Page<Exercise> exercises() {

@@ -58,14 +58,16 @@ public class PatientPages {
                 questionnairesCall.set(calls.start(() -> plans.dueMeasures().items().size()));
             }
             Map<UUID, PageCalls.Pending<List<Session>>> sessions = new HashMap<>();
-            // the pictures of each item due today, in the same round (an exercise's list once, however many plans)
-            Map<UUID, PageCalls.Pending<List<care.homeprogram.portal.client.Media>>> media = new HashMap<>();
+            // the pictures of every item due today, in the same round and in one read for all of them
+            java.util.Set<UUID> exercises = new java.util.LinkedHashSet<>();
             current.stream().filter(PatientPages::hasSomethingDue).forEach(p -> {
                 sessions.put(p.id(), calls.start(() -> plans.sessions(p.id()).items()));
-                p.today().items().forEach(d -> p.item(d.itemId()).map(Plan.Item::exerciseId).ifPresent(
-                        exercise -> media.computeIfAbsent(exercise, id -> calls.start(() -> mediaOf(id)))));
+                p.today().items().forEach(d -> p.item(d.itemId()).map(Plan.Item::exerciseId)
+                        .ifPresent(exercises::add));
             });
-            return current.stream().map(p -> planToday(p, sessions.get(p.id()), media)).toList();
+            PageCalls.Pending<Map<UUID, List<care.homeprogram.portal.client.Media>>> mediaCall = exercises.isEmpty()
+                    ? null : calls.start(() -> mediaOf(exercises));
+            return current.stream().map(p -> planToday(p, sessions.get(p.id()), mediaCall)).toList();
         });
         Section<Integer> unread = Section.load(unreadCall::get);
         return new TodayView(today, unread, form, intakeDue(intakeCall), questionnairesDue(questionnairesCall.get()));
@@ -134,6 +136,18 @@ public class PatientPages {
     }
 
     /**
+     * The pictures and video of the entries, by entry; without them the page still shows the words (a picture that
+     * cannot be listed now is not a reason to withhold the day's program).
+     */
+    Map<UUID, List<care.homeprogram.portal.client.Media>> mediaOf(java.util.Collection<UUID> exerciseIds) {
+        try {
+            return plans.media(exerciseIds);
+        } catch (care.homeprogram.portal.client.ServiceProblem | care.homeprogram.portal.client.ServiceUnavailable e) {
+            return Map.of();
+        }
+    }
+
+    /**
      * The item's pictures and video; without them the page still shows the words (a picture that cannot be listed
      * now is not a reason to withhold the day's program).
      */
@@ -149,7 +163,7 @@ public class PatientPages {
     }
 
     private TodayView.PlanToday planToday(Plan plan, PageCalls.Pending<List<Session>> sessionsCall,
-            Map<UUID, PageCalls.Pending<List<care.homeprogram.portal.client.Media>>> media) {
+            PageCalls.Pending<Map<UUID, List<care.homeprogram.portal.client.Media>>> mediaCall) {
         Plan.Today today = plan.today();
         String zoneId = today == null ? "UTC" : today.timeZone();
         ZoneId zone = Times.zone(zoneId);
@@ -157,6 +171,8 @@ public class PatientPages {
         boolean onHold = "ON_HOLD".equals(plan.status());
         List<TodayView.Due> due = new ArrayList<>();
         if (sessionsCall != null) {
+            Map<UUID, List<care.homeprogram.portal.client.Media>> media = mediaCall == null ? Map.of()
+                    : mediaCall.get();
             Map<UUID, Long> done = new HashMap<>();
             for (Session s : sessionsCall.get()) {
                 if (!s.withdrawn() && s.performedAt().atZoneSameInstant(zone).toLocalDate().equals(date)) {
@@ -174,8 +190,8 @@ public class PatientPages {
                         timer == 0 ? "" : DoseText.seconds(timer), item.dose() != null && item.dose().holdSeconds() != null,
                         d.timesPerDay(), done.getOrDefault(item.id(), 0L),
                         d.followUpQuestion(), item.noteToPatient(),
-                        item.exerciseId() == null || !media.containsKey(item.exerciseId()) ? List.of()
-                                : media.get(item.exerciseId()).get()));
+                        item.exerciseId() == null ? List.of()
+                                : media.getOrDefault(item.exerciseId(), List.of())));
             }
         }
         List<TodayView.Paused> paused = plan.items().stream().filter(i -> "PAUSED".equals(i.status()))

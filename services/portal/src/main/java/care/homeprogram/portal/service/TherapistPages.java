@@ -4,9 +4,8 @@ import care.homeprogram.contract.Language;
 import care.homeprogram.portal.client.Adherence;
 import care.homeprogram.portal.client.AdherenceLevel;
 import care.homeprogram.portal.client.Alert;
-import care.homeprogram.portal.client.Instrument;
-import care.homeprogram.portal.client.Measure;
 import care.homeprogram.portal.client.NotificationsClient;
+import care.homeprogram.portal.client.PatientOverview;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.Plan;
@@ -14,7 +13,6 @@ import care.homeprogram.portal.client.PlanVersion;
 import care.homeprogram.portal.client.PlansClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.Session;
-import care.homeprogram.portal.client.Therapist;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,85 +73,64 @@ public class TherapistPages {
     }
 
     /**
-     * Two rounds of calls, each round's calls at once ({@link PageCalls}): the patient, their plans, the open alerts
-     * and the therapists' names; then, for the plan shown, its sessions, adherence, versions and the versions the
-     * history compares.
+     * Two calls at once ({@link PageCalls}): the patient at patient-service, and everything plan-service shows on
+     * the page in one read ({@code GET /api/plans/overview}: the plans, the open
+     * alerts, the scores, the instruments and the leading plan's sessions, adherence, versions and the versions its
+     * history compares). A dozen requests, each verifying the token, checking the care team and writing an audit
+     * record, were most of the page's time (docs/portal.md, "Render times").
      */
     public PatientPageView patientPage(UUID patientId) {
         PageCalls.Pending<Patient> patientCall = calls.start(() -> patients.patient(patientId));
-        PageCalls.Pending<List<Plan>> plansCall = calls.start(() -> plans.ofPatient(patientId).items());
-        PageCalls.Pending<List<Alert>> alertsCall = calls.start(() -> plans.alerts("open").items());
-        PageCalls.Pending<List<Therapist>> therapistsCall = calls.start(() -> patients.therapists().items());
-        PageCalls.Pending<Measure.History> scoresCall = calls.start(() -> plans.scores(patientId));
-        PageCalls.Pending<List<Instrument>> instrumentsCall = calls.start(() -> plans.instruments().items());
+        PageCalls.Pending<PatientOverview> overviewCall = calls.start(
+                () -> plans.overview(patientId, VERSIONS_WITH_CHANGES));
         Section<Patient> patient = Section.load(patientCall::get);
         ZoneId zone = Times.zone(patient.available() ? patient.value().timeZone() : null);
-        Section<List<Plan>> all;
+        Section<PatientOverview> read;
         boolean catchingUp = false;
         try {
-            all = Section.load(plansCall::get);
+            read = Section.load(overviewCall::get);
         } catch (ServiceProblem problem) {
             // A patient just created is in the therapist's care at patient-service at once, and at plan-service a
             // moment later (it learns care teams from patient-service's events): no plans yet, not "not found".
             if (!problem.isNotFound() || patient.unavailable()) {
                 throw problem;
             }
-            all = Section.of(List.of());
+            read = Section.of(new PatientOverview(patientId, List.of(), List.of(), null, List.of(), null));
             catchingUp = true;
         }
-        if (all.unavailable()) {
-            return new PatientPageView(patientId, patient, new Section<>(null, all.unavailableService()), List.of(),
-                    new Section<>(null, all.unavailableService()), zone.getId(), false, intakeForm(patient),
-                    OutcomesView.none(new Section<>(null, all.unavailableService())));
+        if (read.unavailable()) {
+            return new PatientPageView(patientId, patient, new Section<>(null, read.unavailableService()), List.of(),
+                    new Section<>(null, read.unavailableService()), zone.getId(), false, intakeForm(patient),
+                    OutcomesView.none(new Section<>(null, read.unavailableService())));
         }
-        Section<List<Alert>> open = Section.load(alertsCall::get);
-        List<Plan> sorted = all.value().stream().sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
-        // The plan the patient follows comes first; a draft (not yet theirs) only when nothing else is open.
-        Plan current = sorted.stream().filter(p -> p.isOpen() && !"DRAFT".equals(p.status())).findFirst()
-                .or(() -> sorted.stream().filter(Plan::isOpen).findFirst())
-                .orElse(sorted.isEmpty() ? null : sorted.get(0));
+        PatientOverview overview = read.value();
+        List<Plan> sorted = overview.plans().stream().sorted(Comparator.comparing(Plan::createdAt).reversed())
+                .toList();
+        // plan-service chose the plan the page leads with: the one the patient follows, else a draft, else the newest
+        Plan current = overview.current() == null ? null : sorted.stream()
+                .filter(p -> p.id().equals(overview.current().planId())).findFirst().orElse(null);
         List<Plan> others = sorted.stream().filter(p -> current == null || !p.id().equals(current.id())).toList();
         Map<UUID, String> itemNames = new HashMap<>();
         sorted.forEach(p -> p.items().forEach(i -> itemNames.put(i.id(), i.name())));
-        Section<List<PatientPageView.AlertRow>> alertRows = open.available()
-                ? Section.of(open.value().stream().filter(a -> patientId.equals(a.patientId()))
-                        .map(a -> PatientPageView.AlertRow.of(a, zone,
-                                a.itemId() == null ? null : itemNames.get(a.itemId())))
-                        .toList())
-                : new Section<>(null, open.unavailableService());
-        // the current plan's measures start now, in the round of the plan's own calls
-        PageCalls.Pending<List<Measure.Schedule>> schedulesCall = current == null || !current.isOpen() ? null
-                : calls.start(() -> plans.measureSchedules(current.id()).items());
-        Section<PatientPageView.Current> overview = current == null ? Section.of(null)
-                : Section.load(() -> overview(current, patient, zone, therapistsCall));
-        return new PatientPageView(patientId, patient, overview, others, alertRows, zone.getId(), catchingUp,
-                intakeForm(patient), outcomes(current, schedulesCall, scoresCall, instrumentsCall, zone));
+        Section<List<PatientPageView.AlertRow>> alertRows = Section.of(overview.openAlerts().stream()
+                .filter(a -> patientId.equals(a.patientId()))
+                .map(a -> PatientPageView.AlertRow.of(a, zone, a.itemId() == null ? null : itemNames.get(a.itemId())))
+                .toList());
+        Section<PatientPageView.Current> shown = current == null ? Section.of(null)
+                : Section.load(() -> current(current, overview.current(), patient, zone));
+        return new PatientPageView(patientId, patient, shown, others, alertRows, zone.getId(), catchingUp,
+                intakeForm(patient), outcomes(current, overview, zone));
     }
 
-    /**
-     * The outcome-measures section. A part plan-service refuses (a patient it does not know yet) shows as empty, one it
-     * cannot give now as unavailable: the rest of the page does not depend on it.
-     */
-    private static OutcomesView outcomes(Plan current, PageCalls.Pending<List<Measure.Schedule>> schedulesCall,
-            PageCalls.Pending<Measure.History> scoresCall, PageCalls.Pending<List<Instrument>> instrumentsCall,
-            ZoneId zone) {
-        Section<List<Instrument>> instruments = orEmpty(instrumentsCall, List.of());
-        Section<Measure.History> history = orEmpty(scoresCall, new Measure.History(null, List.of()));
-        Section<List<OutcomesView.Trend>> trends = history.available()
-                ? Section.of(OutcomesView.trends(history.value(), instruments.orElse(List.of()), zone))
-                : new Section<>(null, history.unavailableService());
-        if (schedulesCall == null) {
+    /** The outcome-measures section: the scores over time, and the measures of the leading plan while it runs. */
+    private static OutcomesView outcomes(Plan current, PatientOverview overview, ZoneId zone) {
+        Section<List<OutcomesView.Trend>> trends = Section.of(OutcomesView.trends(overview.scores(),
+                overview.instruments(), zone));
+        if (current == null || !current.isOpen()) {
             return OutcomesView.none(trends);
         }
-        return new OutcomesView(current.id(), orEmpty(schedulesCall, List.of()), trends, instruments);
-    }
-
-    private static <T> Section<T> orEmpty(PageCalls.Pending<T> call, T empty) {
-        try {
-            return Section.load(call::get);
-        } catch (ServiceProblem refused) {
-            return Section.of(empty);
-        }
+        return new OutcomesView(current.id(), Section.of(overview.current().measureSchedules()), trends,
+                Section.of(overview.instruments()));
     }
 
     private static IntakeForm intakeForm(Section<Patient> patient) {
@@ -161,22 +138,12 @@ public class TherapistPages {
                 PageLanguage.of(IntakeMessages.class, Language.EN));
     }
 
-    private PatientPageView.Current overview(Plan plan, Section<Patient> patient, ZoneId zone,
-            PageCalls.Pending<List<Therapist>> therapistsCall) {
-        PageCalls.Pending<List<Session>> sessionsCall = calls.start(() -> plans.sessions(plan.id()).items());
-        PageCalls.Pending<Adherence> adherenceCall = calls.start(() -> plans.adherence(plan.id()));
-        PageCalls.Pending<List<PlanVersion>> versionsCall = calls.start(() -> plans.versions(plan.id()).items());
-        // The versions the history compares, when versions are numbered 1..current as plan-service numbers them:
-        // the newest VERSIONS_WITH_CHANGES and the one before each. Any other version it needs is fetched then.
-        Map<Integer, PageCalls.Pending<Plan>> earlier = new HashMap<>();
-        for (int v = Math.max(1, plan.version() - VERSIONS_WITH_CHANGES); v < plan.version(); v++) {
-            int version = v;
-            earlier.put(version, calls.start(() -> plans.plan(plan.id(), version)));
-        }
+    private PatientPageView.Current current(Plan plan, PatientOverview.Current details, Section<Patient> patient,
+            ZoneId zone) {
         List<PatientPageView.ItemRow> items = plan.items().stream().filter(i -> !"REMOVED".equals(i.status()))
                 .map(i -> new PatientPageView.ItemRow(i, DoseText.of(i.dose()), "PAUSED".equals(i.status())))
                 .toList();
-        List<Session> sessions = sessionsCall.get();
+        List<Session> sessions = details.sessions();
         Map<UUID, String> itemNames = plan.items().stream()
                 .collect(Collectors.toMap(Plan.Item::id, Plan.Item::name, (a, b) -> a));
         List<PatientPageView.SessionRow> sessionRows = sessions.stream()
@@ -187,37 +154,37 @@ public class TherapistPages {
                         Wording.decision(s), s.symptoms().stream().map(Wording::symptom).toList(), s.note(),
                         s.planId(), s.id(), false))
                 .toList();
-        Section<Adherence> adherence = Section.load(adherenceCall::get);
+        Section<Adherence> adherence = Section.of(details.adherence());
         boolean suggested = false;
         String progressionText = null;
         Integer week = null;
-        if (adherence.available() && adherence.value().progression() != null) {
+        if (adherence.value() != null && adherence.value().progression() != null) {
             Adherence.Progression p = adherence.value().progression();
             week = p.week();
             // plan-service keeps a dismissal (who, why) for the care team: a dismissed week is not offered again.
             suggested = p.suggested() && adherence.value().progressionDismissal() == null;
             progressionText = p.reason();
         }
-        return new PatientPageView.Current(plan, items, history(plan, patient, zone, versionsCall, earlier,
-                therapistsCall), sessionRows,
-                PainTrend.of(sessions, zone, plan.thresholds()), adherence, suggested, progressionText, week);
+        return new PatientPageView.Current(plan, items, history(plan, details, patient, zone),
+                sessionRows, PainTrend.of(sessions, zone, plan.thresholds()), adherence, suggested, progressionText,
+                week);
     }
 
-    private List<PatientPageView.VersionRow> history(Plan plan, Section<Patient> patient, ZoneId zone,
-            PageCalls.Pending<List<PlanVersion>> versionsCall, Map<Integer, PageCalls.Pending<Plan>> earlier,
-            PageCalls.Pending<List<Therapist>> therapistsCall) {
-        List<PlanVersion> versions = versionsCall.get().stream()
+    private List<PatientPageView.VersionRow> history(Plan plan, PatientOverview.Current details,
+            Section<Patient> patient, ZoneId zone) {
+        List<PlanVersion> versions = details.versions().stream()
                 .sorted(Comparator.comparingInt(PlanVersion::version).reversed()).toList();
-        Map<UUID, String> names = people(patient, therapistsCall);
+        Map<UUID, String> names = people(patient, versions);
         Map<Integer, Plan> snapshots = new HashMap<>();
+        details.earlierVersions().forEach(p -> snapshots.put(p.version(), p));
         snapshots.put(plan.version(), plan);
         List<PatientPageView.VersionRow> rows = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             PlanVersion v = versions.get(i);
             List<String> changes = List.of();
             if (i < VERSIONS_WITH_CHANGES) {
-                Plan after = snapshot(plan.id(), v.version(), snapshots, earlier);
-                Plan before = v.version() > 1 ? snapshot(plan.id(), v.version() - 1, snapshots, earlier) : null;
+                Plan after = snapshot(plan.id(), v.version(), snapshots);
+                Plan before = v.version() > 1 ? snapshot(plan.id(), v.version() - 1, snapshots) : null;
                 changes = PlanHistory.changes(before, after);
             }
             rows.add(new PatientPageView.VersionRow(v.version(), Wording.planStatus(v.status()), who(v, names),
@@ -226,27 +193,30 @@ public class TherapistPages {
         return rows;
     }
 
-    /** The plan at that version: the call started for it, else one made now. */
-    private Plan snapshot(UUID planId, int version, Map<Integer, Plan> snapshots,
-            Map<Integer, PageCalls.Pending<Plan>> earlier) {
-        Plan known = snapshots.get(version);
-        if (known != null) {
-            return known;
-        }
-        PageCalls.Pending<Plan> started = earlier.get(version);
-        Plan fetched = started != null ? started.get() : plans.plan(planId, version);
-        snapshots.put(version, fetched);
-        return fetched;
+    /**
+     * The plan at that version: from the overview, else (versions not numbered 1..current, as plan-service numbers
+     * them) one call now.
+     */
+    private Plan snapshot(UUID planId, int version, Map<Integer, Plan> snapshots) {
+        return snapshots.computeIfAbsent(version, v -> plans.plan(planId, v));
     }
 
-    private Map<UUID, String> people(Section<Patient> patient, PageCalls.Pending<List<Therapist>> therapistsCall) {
+    /**
+     * Who changed the plan, by id: the patient, the viewer, and the therapists' directory only when a colleague made a
+     * change (most plans are changed by the therapist looking at them, who then costs no call to patient-service).
+     */
+    private Map<UUID, String> people(Section<Patient> patient, List<PlanVersion> versions) {
         Map<UUID, String> names = new HashMap<>();
-        Section<List<Therapist>> therapists = Section.load(therapistsCall::get);
-        therapists.orElse(List.of()).forEach(t -> names.put(t.id(), t.fullName()));
         if (patient.available()) {
             names.put(patient.value().id(), patient.value().fullName() + " (patient)");
         }
         names.put(viewer.id(), viewer.fullName() + " (you)");
+        boolean colleague = versions.stream().map(PlanVersion::changedBy)
+                .anyMatch(id -> id != null && !names.containsKey(id));
+        if (colleague) {
+            Section.load(() -> patients.therapists().items()).orElse(List.of())
+                    .forEach(t -> names.putIfAbsent(t.id(), t.fullName()));
+        }
         return names;
     }
 
