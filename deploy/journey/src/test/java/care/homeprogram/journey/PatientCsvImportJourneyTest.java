@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import care.homeprogram.local.Service;
+import care.homeprogram.testing.Mailbox;
 import care.homeprogram.testing.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import org.openqa.selenium.support.ui.Select;
  * from her menu and fills it by keyboard alone (Tab to each labelled control, the therapist chosen by typing, Enter
  * on "Preview"); the dry run marks the good rows ready and names the bad email and the repeated email, and
  * patient-service still has none of them; "Create" makes the good rows' patients, and a row whose username is taken
- * comes back with patient-service's refusal; the new patients are in the admin's care-team search, in theo's care.
+ * comes back with patient-service's refusal; each created row says its set-password email was sent, and it is in the
+ * patient's mailbox on the stack's mail server; the new patients are in the admin's care-team search, in theo's care.
  * axe-core checks the upload form, the preview and the result at 1280 px and 360 px.
  */
 @ExtendWith(ScreenshotsOnFailure.class)
@@ -92,8 +94,11 @@ class PatientCsvImportJourneyTest {
 
         assertThat(ada.heading()).isEqualTo("Patients invited");
         assertThat(ada.find(By.id("import-result")).getText()).isEqualTo("2 patients are created; 3 rows were not.");
-        assertThat(row(ada, 2)).contains("Created");
-        assertThat(row(ada, 3)).contains("Created");
+        assertThat(row(ada, 2)).contains("Created; set-password email sent.");
+        assertThat(row(ada, 3)).contains("Created; set-password email sent.");
+        // the launcher points the realm's mail at the stack's mail server: the invite really arrived
+        assertThat(Mailbox.messagesFor("carla." + suffix + "@demo.homeprogram.test")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("login-actions/action-token?key="));
         assertThat(row(ada, 4)).contains("Not created: email: must be an email address");
         assertThat(row(ada, 6)).as("patient-service's refusal of a taken username").contains("Not created:")
                 .doesNotContain("Created;");

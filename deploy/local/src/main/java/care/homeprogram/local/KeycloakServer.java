@@ -28,6 +28,8 @@ import java.util.zip.ZipInputStream;
 public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "homeprogram";
     static final String REALM_RESOURCE = "/homeprogram/keycloak/homeprogram-realm.json";
+    /** The sender of the realm's own emails (set-password and reset links), as the stack's mail server shows it. */
+    public static final String MAIL_FROM = "noreply@homeprogram.local";
 
     private final ChildProcess process;
     private final int port;
@@ -80,6 +82,47 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Points the realm's own emails (the set-password invite patient-service asks for, password resets) at the mail
+     * server on {@code smtpPort} of this machine. Set through the admin API on every start rather than in the realm
+     * file: a durable stack imports the realm once, and the mail server's port may differ on the next start.
+     */
+    public static void useMailServer(String keycloakUrl, int smtpPort) {
+        String smtp = "{\"smtpServer\": {\"host\": \"localhost\", \"port\": \"" + smtpPort
+                + "\", \"from\": \"" + MAIL_FROM + "\", \"fromDisplayName\": \"HomeProgram\"}}";
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(keycloakUrl
+                    + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher accessToken = java.util.regex.Pattern
+                    .compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
+            if (token.statusCode() != 200 || !accessToken.find()) {
+                throw new IllegalStateException("Keycloak's bootstrap admin could not sign in (" + token.statusCode()
+                        + ")");
+            }
+            HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/admin/realms/"
+                    + REALM))
+                    .header("Authorization", "Bearer " + accessToken.group(1))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .PUT(HttpRequest.BodyPublishers.ofString(smtp)).build(), HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() != 204) {
+                throw new IllegalStateException("Keycloak refused the realm's mail settings (" + updated.statusCode()
+                        + "): " + updated.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not set the realm's mail server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the realm's mail server", e);
+        }
     }
 
     public String realmUrl() {

@@ -28,6 +28,7 @@ public final class Stack implements AutoCloseable {
                     postgres.port(), workDirectory);
             started.push(keycloak);
             processes.put("keycloak", keycloak.pid());
+            KeycloakServer.useMailServer(keycloak.url(), smtp.smtpPort());
             coordinates = new StackCoordinates(postgres.port(), keycloak.url(), kafka.bootstrapServers(),
                     smtp.smtpPort(), smtp.imapPort());
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import care.homeprogram.local.KeycloakServer;
 import care.homeprogram.patients.TestPeople.Person;
 import care.homeprogram.testing.Mailbox;
 import care.homeprogram.testing.RealInfrastructure;
@@ -18,14 +19,10 @@ import care.homeprogram.testing.SharedStack;
 import care.homeprogram.testing.TestEvents;
 import care.homeprogram.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -257,35 +254,15 @@ class AccountApiTest {
     }
 
     @Test
-    void aResetCredentialsEmailReachesThePerson() throws Exception {
-        useTheStacksMailServerForKeycloak();
+    void aResetCredentialsEmailReachesThePerson() {
+        // Keycloak sends the email itself, through the realm's mail server; the stack points it at its own
+        var stack = SharedStack.coordinates();
+        KeycloakServer.useMailServer(stack.keycloakUrl(), stack.smtpPort());
         Person therapist = TestPeople.account("therapist");
         given().auth().oauth2(admin())
                 .when().post("/api/accounts/" + therapist.id() + "/reset-credentials")
                 .then().statusCode(204);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Mailbox.messagesFor(therapist.email()))
                 .anySatisfy(mail -> assertThat(mail.body()).contains("Update Password", "login-actions")));
-    }
-
-    /**
-     * Keycloak sends the reset email itself, through the realm's SMTP settings; the demo realm has none (a deployment
-     * sets its relay), so the test points the realm at the stack's mail server with Keycloak's bootstrap admin.
-     */
-    private static void useTheStacksMailServerForKeycloak() throws Exception {
-        var stack = SharedStack.coordinates();
-        HttpClient http = HttpClient.newHttpClient();
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-        String body = http.send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl()
-                + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String master = new ObjectMapper().readTree(body).path("access_token").asText();
-        String smtp = "{\"smtpServer\": {\"host\": \"localhost\", \"port\": \"" + stack.smtpPort()
-                + "\", \"from\": \"no-reply@homeprogram.test\", \"fromDisplayName\": \"HomeProgram\"}}";
-        HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl()
-                + "/admin/realms/homeprogram"))
-                .header("Authorization", "Bearer " + master).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(smtp)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(updated.statusCode()).isEqualTo(204);
     }
 }

@@ -43,6 +43,8 @@ public class CareTeamServiceStub extends StandInService {
     static final Set<String> usernames = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Every patient the portal asked to create, as sent. */
     static final List<JsonNode> createdPatients = new CopyOnWriteArrayList<>();
+    /** While true, patient-service answers that the set-password email could not be sent (its mail server down). */
+    static volatile boolean inviteMailDown;
     /** Every care team the portal sent, as the body's therapist ids. */
     static final List<List<UUID>> sentTeams = new CopyOnWriteArrayList<>();
 
@@ -68,6 +70,12 @@ public class CareTeamServiceStub extends StandInService {
         usernames.clear();
         usernames.add("pat");
         createdPatients.clear();
+        inviteMailDown = false;
+    }
+
+    /** As patient-service: an invite only without a temporary password, and not when mail is down. */
+    private static String inviteEmail(JsonNode patient) {
+        return patient.hasNonNull("password") ? "NOT_REQUESTED" : inviteMailDown ? "NOT_SENT" : "SENT";
     }
 
     @Override
@@ -95,7 +103,7 @@ public class CareTeamServiceStub extends StandInService {
             answer(exchange, 201, JSON.writeValueAsString(Map.of("id", UUID.randomUUID(), "username",
                     patient.path("username").asText(), "firstName", patient.path("firstName").asText(),
                     "lastName", patient.path("lastName").asText(), "status", "ACTIVE",
-                    "therapistIds", List.of(caller))));
+                    "therapistIds", List.of(caller), "inviteEmail", inviteEmail(patient))));
         } else if (path.equals("/api/patients") && "POST".equals(method) && admin) {
             // as patient-service: an admin names the care team, active therapists only
             JsonNode patient = JSON.readTree(exchange.getRequestBody());
@@ -111,7 +119,7 @@ public class CareTeamServiceStub extends StandInService {
             }
             createdPatients.add(patient);
             answer(exchange, 201, JSON.writeValueAsString(Map.of("id", UUID.randomUUID(), "username",
-                    patient.path("username").asText(), "status", "ACTIVE")));
+                    patient.path("username").asText(), "status", "ACTIVE", "inviteEmail", inviteEmail(patient))));
         } else if (path.equals("/api/patients") && admin) {
             answer(exchange, 200, JSON.writeValueAsString(Map.of("items", List.of(Map.of("id", PAT, "username", "pat",
                     "firstName", "Pat", "lastName", "Morgan", "status", "ACTIVE")), "total", 1)));

@@ -78,11 +78,34 @@ class PatientImportTest {
                 Map.of("csrf-token", Browser.csrfToken(preview.body()), "csv", carried));
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(result.body()).contains("1 patient is created; 6 rows were not.")
-                .contains("Not created: The username is taken");
+                .contains("Not created: The username is taken").contains("Created; set-password email sent.");
         assertThat(CareTeamServiceStub.createdPatients).hasSize(1);
         assertThat(CareTeamServiceStub.createdPatients.get(0).path("username").asText()).isEqualTo("ines.quell");
         assertThat(CareTeamServiceStub.createdPatients.get(0).path("timeZone").asText()).isEqualTo("Europe/Vienna");
         assertThat(CareTeamServiceStub.createdPatients.get(0).has("password")).as("a set-password email").isFalse();
+    }
+
+    @Test
+    void theCreatePatientConfirmationSaysWhetherTheSetPasswordEmailWentOut() throws Exception {
+        Browser tara = signedIn("tara");
+        Map<String, String> patient = Map.of("email", "robin@example.test", "firstName", "Robin",
+                "lastName", "Vale", "birthDate", "1980-05-17", "timeZone", "Europe/Vienna");
+        for (Map.Entry<String, String> expected : Map.of(
+                "sent", "?done=patient-created-invited",
+                "down", "?done=patient-created-invite-not-sent",
+                "password", "?done=patient-created").entrySet()) {
+            CareTeamServiceStub.inviteMailDown = expected.getKey().equals("down");
+            Map<String, String> form = new java.util.HashMap<>(patient);
+            form.put("username", "robin-" + expected.getKey());
+            form.put("csrf-token", Browser.csrfToken(tara.get(uri("/patients/new")).body()));
+            if (expected.getKey().equals("password")) {
+                form.put("password", "Temporary-Pass-77");
+            }
+            HttpResponse<String> created = tara.post(uri("/patients/new"), form);
+            assertThat(created.statusCode()).as(expected.getKey()).isEqualTo(303);
+            assertThat(created.headers().firstValue("Location").orElseThrow()).as(expected.getKey())
+                    .endsWith(expected.getValue());
+        }
     }
 
     @Test
@@ -151,10 +174,13 @@ class PatientImportTest {
                 .statusCode()).as("the choice is checked again on create").isEqualTo(400);
         assertThat(CareTeamServiceStub.createdPatients).isEmpty();
 
+        CareTeamServiceStub.inviteMailDown = true;
         HttpResponse<String> result = ada.post(uri("/patients/import/create"), Map.of("csrf-token", createToken,
                 "csv", carried, "therapistId", DemoUsers.THEO.toString()));
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(result.body()).contains("1 patient is created; 6 rows were not.")
+        assertThat(result.body()).doesNotContain("email sent")
+                .contains("Created; set-password email not sent: send it from the account page (Reset credentials).")
+                .contains("1 patient is created; 6 rows were not.")
                 .contains("Not created: The username is taken").contains("Go to the care teams");
         assertThat(CareTeamServiceStub.createdPatients).hasSize(1);
         JsonNode sent = CareTeamServiceStub.createdPatients.get(0);

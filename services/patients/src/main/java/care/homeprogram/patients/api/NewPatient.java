@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * POST /api/patients: the patient record and their login account in one. A therapist who creates a patient is in
  * their care team; {@code therapistIds} adds colleagues (an admin must name at least one). Without a password the
- * account can sign in only after a reset-credentials email; a password given here is always temporary (the patient
- * chooses their own at the first sign-in), so a therapist never knows the password of their patient.
+ * account is sent its set-password email as it is created (the answer's {@code inviteEmail}); a password given here
+ * is always temporary (the patient chooses their own at the first sign-in), so a therapist never knows the password
+ * of their patient.
  */
 public record NewPatient(
         @NotBlank @Pattern(regexp = NewAccount.USERNAME, message = NewAccount.USERNAME_RULE) String username,

@@ -3,6 +3,7 @@ package care.homeprogram.patients.rest;
 import care.homeprogram.patients.api.AccountUpdate;
 import care.homeprogram.patients.api.AccountView;
 import care.homeprogram.patients.api.CredentialsReset;
+import care.homeprogram.patients.api.Invited;
 import care.homeprogram.patients.api.NewAccount;
 import care.homeprogram.commons.ratelimit.RateLimited;
 
@@ -69,8 +70,8 @@ public class AccountResource {
     @POST
     @RateLimited(RateLimited.ACCOUNTS)
     public Response create(@NotNull @Valid NewAccount request, @Context UriInfo uri) {
-        AccountView created = accounts.createAccount(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        Invited<AccountView> created = accounts.createAccount(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.created().id().toString()).build())
                 .entity(created).build();
     }
 

@@ -7,6 +7,7 @@ import care.homeprogram.patients.api.CareTeamUpdate;
 import care.homeprogram.patients.api.CareTeamView;
 import care.homeprogram.patients.api.IntakeRequest;
 import care.homeprogram.patients.api.IntakeView;
+import care.homeprogram.patients.api.Invited;
 import care.homeprogram.patients.api.NewPatient;
 import care.homeprogram.patients.api.PatientView;
 import care.homeprogram.patients.api.PreferencesUpdate;
@@ -69,9 +70,9 @@ public class PatientResource {
     @POST
     @RolesAllowed({ CurrentUser.THERAPIST, CurrentUser.ADMIN })
     public Response create(@NotNull @Valid NewPatient request, @Context UriInfo uri) {
-        PatientRepresentation created = accounts.createPatient(caller, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
-                .build();
+        Invited<PatientRepresentation> created = accounts.createPatient(caller, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.created().id().toString()).build())
+                .entity(created).build();
     }
 
     @GET

@@ -16,6 +16,8 @@ import care.homeprogram.contract.events.PatientEvents;
 import care.homeprogram.patients.api.AccountUpdate;
 import care.homeprogram.patients.api.AccountView;
 import care.homeprogram.patients.api.CredentialsReset;
+import care.homeprogram.patients.api.InviteEmail;
+import care.homeprogram.patients.api.Invited;
 import care.homeprogram.patients.api.NewAccount;
 import care.homeprogram.patients.api.NewPatient;
 import care.homeprogram.patients.api.PatientAccountView;
@@ -43,6 +45,11 @@ import org.jboss.logging.Logger;
  * Changing (enable, disable, role): the records and events change in a transaction whose last step is the Keycloak
  * call, so a Keycloak failure rolls the database back; the rare commit failure after Keycloak changed is repaired by
  * retrying the same, idempotent request.
+ * <p>
+ * An account created without a temporary password is sent Keycloak's set-password email once its record exists (not
+ * before: a compensated account must not have been invited). The email is not part of the saga: if it cannot be sent
+ * the account and record stay, the answer says {@link InviteEmail#NOT_SENT}, and the admin sends it again with
+ * reset-credentials.
  */
 @ApplicationScoped
 public class AccountService {
@@ -64,7 +71,7 @@ public class AccountService {
     }
 
     /** A therapist (who joins the care team) or an admin creates a patient together with their login. */
-    public PatientRepresentation createPatient(CurrentUser caller, NewPatient request) {
+    public Invited<PatientRepresentation> createPatient(CurrentUser caller, NewPatient request) {
         Set<UUID> team = new LinkedHashSet<>();
         if (caller.isTherapist()) {
             team.add(caller.id());
@@ -86,11 +93,12 @@ public class AccountService {
         });
         audit.concernsPatient(patient.id);
         audit.concernsObject(patient.id);
-        return caller.isTherapist() ? PatientView.of(patient) : PatientAccountView.of(patient);
+        InviteEmail invite = invite(patient.id, login);
+        return new Invited<>(caller.isTherapist() ? PatientView.of(patient) : PatientAccountView.of(patient), invite);
     }
 
     /** An admin creates an account; therapists and patients get their record with it. */
-    public AccountView createAccount(NewAccount request) {
+    public Invited<AccountView> createAccount(NewAccount request) {
         NewLogin login = new NewLogin(request.username(), request.email(), request.firstName(), request.lastName(),
                 request.role(), request.password(), true); // set by the admin: always temporary
         UUID id = withLogin(login, accountId -> {
@@ -107,8 +115,9 @@ public class AccountService {
         if (CurrentUser.PATIENT.equals(request.role())) {
             audit.concernsPatient(id);
         }
-        return new AccountView(id, request.username(), request.email(), request.firstName(), request.lastName(),
-                request.role(), true, false);
+        InviteEmail invite = invite(id, login);
+        return new Invited<>(new AccountView(id, request.username(), request.email(), request.firstName(),
+                request.lastName(), request.role(), true, false), invite);
     }
 
     public Page<AccountView> list(String role, String query, int page, int size) {
@@ -180,6 +189,27 @@ public class AccountService {
         } else {
             keycloak.sendResetCredentials(id);
             LOG.infof("account %s was sent a reset-credentials email", id);
+        }
+    }
+
+    /**
+     * Sends the set-password email to an account created without a password. A failure (the realm's mail server down
+     * or not configured, Keycloak unreachable) is reported, never thrown: the account exists and stays. The log names
+     * the account, not its address.
+     */
+    private InviteEmail invite(UUID id, NewLogin login) {
+        if (login.password() != null) {
+            return InviteEmail.NOT_REQUESTED;
+        }
+        try {
+            keycloak.sendResetCredentials(id);
+            LOG.infof("account %s was sent its set-password email", id);
+            return InviteEmail.SENT;
+        } catch (ProblemException e) {
+            // the status only: Keycloak's explanation may quote the mail server's answer, which can name the address
+            LOG.warnf("account %s: the set-password email could not be sent (Keycloak: %d); send it again with "
+                    + "reset-credentials", id, e.status());
+            return InviteEmail.NOT_SENT;
         }
     }
 

@@ -35,7 +35,7 @@ interface PatientsApi {
 
     @POST
     @Path("/patients")
-    Patient createPatient(NewPatient patient);
+    CreatedLogin createPatient(NewPatient patient);
 
     @GET
     @Path("/patients/me")
@@ -73,7 +73,7 @@ interface PatientsApi {
 
     @POST
     @Path("/accounts")
-    Account createAccount(NewAccount account);
+    CreatedLogin createAccount(NewAccount account);
 
     @PATCH
     @Path("/accounts/{id}")

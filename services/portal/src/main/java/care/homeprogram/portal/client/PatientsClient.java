@@ -54,7 +54,7 @@ public class PatientsClient {
         return calls.read(() -> api.audit(patientId, actor, page, size));
     }
 
-    public Patient createPatient(NewPatient patient) {
+    public CreatedLogin createPatient(NewPatient patient) {
         return calls.write(() -> api.createPatient(patient));
     }
 
@@ -72,7 +72,7 @@ public class PatientsClient {
         return calls.write(() -> api.screenMyself(answers));
     }
 
-    public Account createAccount(NewAccount account) {
+    public CreatedLogin createAccount(NewAccount account) {
         return calls.write(() -> api.createAccount(account));
     }
 

@@ -3,6 +3,7 @@ package care.homeprogram.portal.rest;
 import care.homeprogram.contract.Page;
 import care.homeprogram.portal.client.Account;
 import care.homeprogram.portal.client.AccountChange;
+import care.homeprogram.portal.client.CreatedLogin;
 import care.homeprogram.portal.client.NewAccount;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.ServiceProblem;
@@ -94,11 +95,12 @@ public class AccountsResource {
         }
         boolean withPassword = password != null && !password.isBlank();
         try {
-            Account created = patients.createAccount(new NewAccount(form.value("username"), form.value("email"),
+            CreatedLogin created = patients.createAccount(new NewAccount(form.value("username"), form.value("email"),
                     form.value("firstName"), form.value("lastName"), form.value("role"),
                     withPassword ? password : null, withPassword ? Boolean.TRUE : null,
                     form.value("timeZone").isEmpty() ? null : form.value("timeZone")));
-            return Pages.redirect("/admin/accounts/" + created.id() + "?done=account-created");
+            return Pages.redirect("/admin/accounts/" + created.id() + "?done=account-created"
+                    + PatientsResource.inviteSuffix(created));
         } catch (ServiceProblem problem) {
             form.reject(problem);
             return Pages.invalid(Templates.create(form));

@@ -36,7 +36,15 @@ final class Notices {
             Map.entry("instrument-imported", "The questionnaire is imported: therapists can attach it to plans."),
             Map.entry("intake-answered", "Thank you: your answers are recorded and your therapist can see them."),
             Map.entry("patient-created", "The patient is created with their sign-in account."),
+            Map.entry("patient-created-invited", "The patient is created with their sign-in account; the "
+                    + "set-password email is sent."),
+            Map.entry("patient-created-invite-not-sent", "The patient is created with their sign-in account, but the "
+                    + "set-password email was not sent: ask an admin to send it from the patient's account page "
+                    + "(Reset credentials)."),
             Map.entry("account-created", "The account is created."),
+            Map.entry("account-created-invited", "The account is created; the set-password email is sent."),
+            Map.entry("account-created-invite-not-sent", "The account is created, but the set-password email was not "
+                    + "sent: send it with Reset credentials below."),
             Map.entry("account-enabled", "The account is enabled: the person can sign in."),
             Map.entry("account-disabled", "The account is disabled: the person can no longer sign in."),
             Map.entry("role-changed", "The role is changed. It applies from the person's next sign-in."),

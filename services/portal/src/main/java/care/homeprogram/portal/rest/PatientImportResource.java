@@ -1,5 +1,6 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.portal.client.CreatedLogin;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.ServiceUnavailable;
@@ -30,7 +31,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * A therapist or an admin invites many patients at once from a CSV file: upload, a dry-run preview that names every
  * row's problems (nothing is created), then "create" makes the valid rows' patients one by one at patient-service
- * (each signing in after a set-password email), reporting per row what it said. A therapist's patients join the
+ * (each signing in after the set-password email patient-service has Keycloak send), reporting per row what it said,
+ * including whether that email went out. A therapist's patients join the
  * therapist's care; an admin chooses the therapist whose care they join (patient-service requires an admin to name
  * the care team), one of the active therapists.
  * <p>
@@ -131,9 +133,12 @@ public class PatientImportResource {
                         + "again later."));
             } else {
                 try {
-                    patients.createPatient(careOf.admin() ? row.patient().inCareOf(careOf.chosen().id())
-                            : row.patient());
-                    outcomes.add(new Outcome(row, true, "Created; a set-password email is on its way."));
+                    CreatedLogin created = patients.createPatient(careOf.admin()
+                            ? row.patient().inCareOf(careOf.chosen().id()) : row.patient());
+                    outcomes.add(new Outcome(row, true, created.inviteSent() ? "Created; set-password email sent."
+                            : "Created; set-password email not sent: " + (careOf.admin()
+                                    ? "send it from the account page (Reset credentials)."
+                                    : "ask an admin to send it from the account page (Reset credentials).")));
                 } catch (ServiceProblem refused) {
                     outcomes.add(new Outcome(row, false, "Not created: " + refused.detail()));
                 } catch (ServiceUnavailable down) {

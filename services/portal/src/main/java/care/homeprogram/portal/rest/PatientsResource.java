@@ -1,6 +1,7 @@
 package care.homeprogram.portal.rest;
 
 import care.homeprogram.contract.Language;
+import care.homeprogram.portal.client.CreatedLogin;
 import care.homeprogram.portal.client.NewPatient;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientsClient;
@@ -163,12 +164,13 @@ public class PatientsResource {
             return Pages.invalid(Templates.create(form));
         }
         try {
-            Patient created = patients.createPatient(new NewPatient(form.value("username"), form.value("email"),
+            CreatedLogin created = patients.createPatient(new NewPatient(form.value("username"), form.value("email"),
                     form.value("firstName"), form.value("lastName"), birth, form.value("timeZone"),
                     form.value("phone").isEmpty() ? null : form.value("phone"),
                     password == null || password.isBlank() ? null : password,
                     password == null || password.isBlank() ? null : Boolean.TRUE, null));
-            return Response.seeOther(URI.create("/patients/" + created.id() + "?done=patient-created")).build();
+            return Response.seeOther(URI.create("/patients/" + created.id() + "?done=patient-created"
+                    + inviteSuffix(created))).build();
         } catch (ServiceProblem problem) {
             if (problem.isNotFound()) {
                 throw problem;
@@ -176,6 +178,11 @@ public class PatientsResource {
             form.reject(problem);
             return Pages.invalid(Templates.create(form));
         }
+    }
+
+    /** The confirmation says truthfully whether the set-password email went out. */
+    static String inviteSuffix(CreatedLogin created) {
+        return created.inviteSent() ? "-invited" : created.inviteNotSent() ? "-invite-not-sent" : "";
     }
 
     private static String nz(String value) {
