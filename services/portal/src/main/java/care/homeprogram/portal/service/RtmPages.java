@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.portal.client.BillingIdentity;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.Rtm;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -131,24 +133,51 @@ public class RtmPages {
             names.add(m.patientName() != null && !m.patientName().isBlank() ? m.patientName()
                     : known.getOrDefault(m.patientId(), "Patient " + String.valueOf(m.patientId()).substring(0, 8)));
         }
-        return ledger(month, ledger, names, false);
+        return ledger(month, ledger, names, false, null);
     }
 
     /**
      * The clinic-wide ledger of the month for billing staff: every consenting patient, as plan-service gives it to
-     * them. Billing staff read nothing in patient-service, so a patient is named as plan-service names them, else by
-     * their full id (docs/rtm.md, "The clinic's ledger").
+     * them, each named by the name and birth date patient-service gives billing staff (docs/rtm.md, "The clinic's
+     * ledger"): one lookup with the page's ids (one per 500 patients, all at once). Without it the ledger still shows,
+     * each patient by their id, with a notice.
      */
     public RtmLedger clinicLedger(YearMonth month) {
         Rtm.Ledger ledger = rtm.clinicLedger(month);
-        List<String> names = ledger.patients().stream()
-                .map(m -> m.patientName() != null && !m.patientName().isBlank() ? m.patientName()
-                        : "Patient " + m.patientId())
+        List<UUID> ids = ledger.patients().stream().map(Rtm.Month::patientId).filter(Objects::nonNull).distinct()
                 .toList();
-        return ledger(month, ledger, names, true);
+        List<PageCalls.Pending<List<BillingIdentity>>> lookups = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BillingIdentity.MAX_PER_REQUEST) {
+            List<UUID> some = ids.subList(from, Math.min(ids.size(), from + BillingIdentity.MAX_PER_REQUEST));
+            lookups.add(calls.start(() -> patients.billingIdentities(some)));
+        }
+        Map<UUID, BillingIdentity> known = new HashMap<>();
+        boolean lookupFailed = false;
+        for (PageCalls.Pending<List<BillingIdentity>> lookup : lookups) {
+            Section<List<BillingIdentity>> found = optional(lookup);
+            if (found.available() && found.value() != null) {
+                found.value().forEach(identity -> known.put(identity.id(), identity));
+            } else {
+                lookupFailed = true;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Rtm.Month m : ledger.patients()) {
+            names.add(identityLabel(known.get(m.patientId()), lookupFailed));
+        }
+        return ledger(month, ledger, names, true, lookupFailed ? RtmLedger.NAMES_UNAVAILABLE : null);
     }
 
-    private RtmLedger ledger(YearMonth month, Rtm.Ledger ledger, List<String> names, boolean clinicWide) {
+    /** "Pat Morgan, born 1984-03-02": how a claim identifies the patient; the id is shown beside it. */
+    private static String identityLabel(BillingIdentity identity, boolean lookupFailed) {
+        if (identity == null) {
+            return lookupFailed ? "Name unavailable" : "No patient record";
+        }
+        return identity.fullName() + ", born " + (identity.birthDate() == null ? "—" : identity.birthDate());
+    }
+
+    private RtmLedger ledger(YearMonth month, Rtm.Ledger ledger, List<String> names, boolean clinicWide,
+            String namesNotice) {
         List<Rtm.Month> months = ledger.patients();
         List<RtmLedger.Row> rows = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
@@ -168,7 +197,7 @@ public class RtmPages {
         String note = months.stream().map(Rtm.Month::note).filter(n -> n != null && !n.isBlank()).findFirst()
                 .orElse(RtmLedger.NOTE);
         return new RtmLedger(month, rows, ledger.codeTableVersion(), note, clinic.name(), viewer.fullName(),
-                PdfStyle.DATE.format(LocalDate.now(clinic.zone())), months, names, clinicWide);
+                PdfStyle.DATE.format(LocalDate.now(clinic.zone())), months, names, clinicWide, namesNotice);
     }
 
     /** "December 2026". */
