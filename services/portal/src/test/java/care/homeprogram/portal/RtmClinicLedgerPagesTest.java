@@ -104,8 +104,11 @@ class RtmClinicLedgerPagesTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"rtm-clinic-ledger-" + month + ".csv\"");
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("month,patientId,patientName,code")
-                .contains(month + "," + PAT + ",");
+        // plan-service's CSV with the name filled in and the birth date beside it
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8))
+                .startsWith("month,patientId,patientName,patientBirthDate,code,reason")
+                .contains(month + "," + PAT + ",Pat Morgan," + PatientServiceStub.PAT_BIRTH_DATE
+                        + ",98980,time with interactive communication,16,25,true");
 
         HttpResponse<byte[]> pdf = bill.getBytes(uri("/rtm/clinic-ledger.pdf?month=" + month));
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -130,6 +133,8 @@ class RtmClinicLedgerPagesTest {
         assertThat(PdfText.of(bill.getBytes(uri("/rtm/clinic-ledger.pdf?month=" + month)).body()))
                 .contains("names and birth dates are temporarily unavailable").contains("Patient id " + PAT)
                 .doesNotContain("Pat Morgan");
+        assertThat(new String(bill.getBytes(uri("/rtm/clinic-ledger.csv?month=" + month)).body(),
+                StandardCharsets.UTF_8)).contains(month + "," + PAT + ",,,98980,").doesNotContain("Pat Morgan");
         PatientServiceStub.billingIdentitiesDown = false;
 
         // with no consent anywhere, the ledger says so

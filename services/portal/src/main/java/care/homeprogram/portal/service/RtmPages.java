@@ -8,6 +8,7 @@ import care.homeprogram.portal.client.RtmClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.Therapist;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -139,13 +140,40 @@ public class RtmPages {
     /**
      * The clinic-wide ledger of the month for billing staff: every consenting patient, as plan-service gives it to
      * them, each named by the name and birth date patient-service gives billing staff (docs/rtm.md, "The clinic's
-     * ledger"): one lookup with the page's ids (one per 500 patients, all at once). Without it the ledger still shows,
+     * ledger"): one lookup with the page's ids. Without it the ledger still shows,
      * each patient by their id, with a notice.
      */
     public RtmLedger clinicLedger(YearMonth month) {
         Rtm.Ledger ledger = rtm.clinicLedger(month);
-        List<UUID> ids = ledger.patients().stream().map(Rtm.Month::patientId).filter(Objects::nonNull).distinct()
-                .toList();
+        Identities identities = identities(ledger.patients().stream().map(Rtm.Month::patientId)
+                .filter(Objects::nonNull).distinct().toList());
+        List<String> names = new ArrayList<>();
+        for (Rtm.Month m : ledger.patients()) {
+            names.add(identityLabel(identities.known().get(m.patientId()), identities.lookupFailed()));
+        }
+        return ledger(month, ledger, names, true, identities.lookupFailed() ? RtmLedger.NAMES_UNAVAILABLE : null);
+    }
+
+    /**
+     * plan-service's CSV of the clinic's ledger with each patient's name and birth date ({@link ClinicLedgerCsv});
+     * without patient-service they stay empty, the ids are there.
+     */
+    public byte[] clinicLedgerCsv(YearMonth month) {
+        byte[] planServiceCsv = rtm.clinicLedgerCsv(month);
+        String csv = new String(planServiceCsv, StandardCharsets.UTF_8);
+        if (!ClinicLedgerCsv.isLedger(csv)) {
+            return planServiceCsv;
+        }
+        Identities identities = identities(ClinicLedgerCsv.patientIds(csv));
+        return ClinicLedgerCsv.withIdentities(csv, identities.known()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What patient-service told billing staff of these patients, and whether a lookup failed. */
+    private record Identities(Map<UUID, BillingIdentity> known, boolean lookupFailed) {
+    }
+
+    /** One lookup per 500 patients (a month of most clinics: one), all at once. */
+    private Identities identities(List<UUID> ids) {
         List<PageCalls.Pending<List<BillingIdentity>>> lookups = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BillingIdentity.MAX_PER_REQUEST) {
             List<UUID> some = ids.subList(from, Math.min(ids.size(), from + BillingIdentity.MAX_PER_REQUEST));
@@ -161,11 +189,7 @@ public class RtmPages {
                 lookupFailed = true;
             }
         }
-        List<String> names = new ArrayList<>();
-        for (Rtm.Month m : ledger.patients()) {
-            names.add(identityLabel(known.get(m.patientId()), lookupFailed));
-        }
-        return ledger(month, ledger, names, true, lookupFailed ? RtmLedger.NAMES_UNAVAILABLE : null);
+        return new Identities(known, lookupFailed);
     }
 
     /** "Pat Morgan, born 1984-03-02": how a claim identifies the patient; the id is shown beside it. */
