@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Billing staff accounts (docs/security.md, docs/rtm.md "The clinic's ledger"): an admin gives an account the role
  * {@code billing} (a new account, or an existing one re-roled) and takes it away again; the role shows in the person's
- * next token and it opens nothing in patient-service: no patient, therapist or account is theirs to read.
+ * next token and it opens nothing in patient-service but the ledger's name lookup ({@link BillingIdentitiesApiTest}): no
+ * patient record, therapist or account is theirs to read.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PATIENTS"))

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for patient-service, as far as the intake screen needs one: pat's record (in tara's care) with its intake
@@ -40,6 +42,13 @@ public class PatientServiceStub extends StandInService {
     static volatile String preferredLanguage;
     /** The body of the last {@code PATCH /api/patients/me}, as the portal sent it. */
     static volatile String lastPreferencesChange;
+
+    /** pat's birth date, as patient-service tells billing staff. */
+    static final String PAT_BIRTH_DATE = "1984-03-02";
+    /** The ids of each {@code GET /api/patients/billing-identities}, in order. */
+    static final List<List<String>> billingIdentityLookups = new CopyOnWriteArrayList<>();
+    /** While true, the billing staff's name lookup answers 503 (patient-service down for it). */
+    static volatile boolean billingIdentitiesDown;
 
     /** pat's recorded screen, or null while none is recorded. */
     private static volatile Screen screen;
@@ -75,7 +84,9 @@ public class PatientServiceStub extends StandInService {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         boolean reachable = caller != null && (caller.equals(PAT) || PATS_CARE_TEAM.contains(caller));
-        if (path.equals("/api/patients") && "GET".equals(method)) {
+        if (path.equals("/api/patients/billing-identities") && "GET".equals(method)) {
+            billingIdentities(exchange, caller);
+        } else if (path.equals("/api/patients") && "GET".equals(method)) {
             // The therapist's start page lists their patients; the intake tests never read the list.
             answer(exchange, 200, "{\"items\":[],\"total\":0}");
         } else if (path.equals("/api/patients/me/intake") && PAT.equals(caller)) {
@@ -106,6 +117,30 @@ public class PatientServiceStub extends StandInService {
         } else {
             answer(exchange, 404, problem(404, "not-found", "Patient not found"));
         }
+    }
+
+    /**
+     * Billing staff's name lookup: only the test's billing account ({@link RtmPlanService#billing}); pat is the one
+     * patient known, any other id is left out.
+     */
+    private static void billingIdentities(HttpExchange exchange, UUID caller) throws IOException {
+        if (caller == null || !caller.equals(RtmPlanService.billing)) {
+            answer(exchange, caller == null ? 401 : 403, problem(403, "forbidden", "Not billing"));
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        List<String> ids = query == null ? List.of() : Arrays.stream(query.split("&"))
+                .filter(p -> p.startsWith("id=")).map(p -> p.substring(3)).toList();
+        billingIdentityLookups.add(ids);
+        if (billingIdentitiesDown) {
+            answer(exchange, 503, problem(503, "unavailable", "Down for the test"));
+            return;
+        }
+        List<Map<String, Object>> known = new ArrayList<>();
+        if (ids.contains(PAT.toString())) {
+            known.add(Map.of("id", PAT, "firstName", "Pat", "lastName", "Morgan", "birthDate", PAT_BIRTH_DATE));
+        }
+        answer(exchange, 200, JSON.writeValueAsString(known));
     }
 
     /** patient-service's PatientView of pat. */

@@ -54,6 +54,8 @@ class RtmClinicLedgerPagesTest {
     @BeforeEach
     void nothingRecorded() {
         RtmPlanService.reset();
+        PatientServiceStub.billingIdentityLookups.clear();
+        PatientServiceStub.billingIdentitiesDown = false;
     }
 
     @Test
@@ -72,7 +74,11 @@ class RtmClinicLedgerPagesTest {
         assertThat(landing.statusCode()).isEqualTo(200);
         assertThat(landing.uri().getPath()).isEqualTo("/rtm/clinic-ledger");
         assertThat(landing.body()).contains("<h1>Clinic remote monitoring (RTM) ledger: " + label(month) + "</h1>")
-                .contains("Patient " + PAT)
+                .contains("<th scope=\"row\">Pat Morgan, born " + PatientServiceStub.PAT_BIRTH_DATE
+                        + "<br><span class=\"muted\">Patient id " + PAT + "</span></th>")
+                .contains("<h3>Pat Morgan, born " + PatientServiceStub.PAT_BIRTH_DATE + " <span class=\"muted\">"
+                        + "(patient id " + PAT + ")</span></h3>")
+                .doesNotContain("temporarily unavailable")
                 .contains("<td>98980</td><td>1</td><td>45 minutes with interactive communication (first 20)</td>")
                 .contains("Data days 2026-11-15 to 2026-12-14: 16")
                 .contains("Time entry " + LocalDate.now(ZoneOffset.UTC) + ": 45 minutes, with real-time interactive")
@@ -84,6 +90,8 @@ class RtmClinicLedgerPagesTest {
                 .doesNotContain("/patients").doesNotContain("/inbox").doesNotContain("/admin")
                 .doesNotContain("/rtm/ledger\"").doesNotContain("/today");
         assertThat(RtmPlanService.clinicLedgerMonths).containsExactly(month.toString());
+        // one name lookup for the page, with the ids on it
+        assertThat(PatientServiceStub.billingIdentityLookups).containsExactly(List.of(PAT.toString()));
 
         // the month choice leads to the month before
         HttpResponse<String> before = bill.get(uri("/rtm/clinic-ledger?month=" + month.minusMonths(1)));
@@ -96,8 +104,11 @@ class RtmClinicLedgerPagesTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"rtm-clinic-ledger-" + month + ".csv\"");
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("month,patientId,patientName,code")
-                .contains(month + "," + PAT + ",");
+        // plan-service's CSV with the name filled in and the birth date beside it
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8))
+                .startsWith("month,patientId,patientName,patientBirthDate,code,reason")
+                .contains(month + "," + PAT + ",Pat Morgan," + PatientServiceStub.PAT_BIRTH_DATE
+                        + ",98980,time with interactive communication,16,25,true");
 
         HttpResponse<byte[]> pdf = bill.getBytes(uri("/rtm/clinic-ledger.pdf?month=" + month));
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -106,10 +117,25 @@ class RtmClinicLedgerPagesTest {
                 .hasValue("attachment; filename=\"rtm-clinic-ledger-" + month + ".pdf\"");
         assertThat(PdfText.of(pdf.body())).contains("Clinic remote monitoring (RTM) ledger — " + label(month))
                 .contains("Prepared for: Billing " + billing).contains("Patient id " + PAT)
+                .contains("Pat Morgan, born " + PatientServiceStub.PAT_BIRTH_DATE)
                 .contains("98980 × 1 — 45 minutes with interactive communication (first 20)")
                 .contains("Data days 15 Nov – 14 Dec 2026: 16, code 98977")
                 .contains("Time entry " + LocalDate.now(ZoneOffset.UTC) + ": 45 minutes, with real-time interactive")
                 .contains("Nothing is billed automatically").doesNotContain("the knee swelled");
+
+        // without patient-service the ledger still shows, each patient by their id, and says why
+        PatientServiceStub.billingIdentitiesDown = true;
+        HttpResponse<String> withoutNames = bill.get(uri("/rtm/clinic-ledger?month=" + month));
+        assertThat(withoutNames.statusCode()).isEqualTo(200);
+        assertThat(withoutNames.body()).contains("names and birth dates are temporarily unavailable")
+                .contains("Name unavailable<br><span class=\"muted\">Patient id " + PAT + "</span>")
+                .contains("<td>98980</td>").doesNotContain("Pat Morgan");
+        assertThat(PdfText.of(bill.getBytes(uri("/rtm/clinic-ledger.pdf?month=" + month)).body()))
+                .contains("names and birth dates are temporarily unavailable").contains("Patient id " + PAT)
+                .doesNotContain("Pat Morgan");
+        assertThat(new String(bill.getBytes(uri("/rtm/clinic-ledger.csv?month=" + month)).body(),
+                StandardCharsets.UTF_8)).contains(month + "," + PAT + ",,,98980,").doesNotContain("Pat Morgan");
+        PatientServiceStub.billingIdentitiesDown = false;
 
         // with no consent anywhere, the ledger says so
         RtmPlanService.reset();

@@ -102,7 +102,9 @@ public class RtmPlanService extends StandInService {
             String month = query == null ? "" : query.replace("month=", "");
             clinicLedgerMonths.add(month);
             if (path.endsWith(".csv")) {
-                answer(exchange, 200, "text/csv", ledgerCsv(month).getBytes(StandardCharsets.UTF_8));
+                // plan-service holds no names: the clinic's CSV leaves patientName empty, as the real one does
+                answer(exchange, 200, "text/csv", ledgerCsv(month).replace(",Pat Morgan,", ",,")
+                        .getBytes(StandardCharsets.UTF_8));
             } else { // the real one leaves the therapists' notes out; this one does not, to show the portal never prints one
                 answer(exchange, 200, "{\"month\":\"" + month + "\",\"codeTableVersion\":\"cpt-2026\",\"patients\":["
                         + (consent == null ? "" : month(month)) + "]}");

@@ -13,6 +13,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +71,11 @@ public class Patient extends Person {
 
     public static Optional<Patient> byId(UUID id) {
         return find("id", id).firstResultOptional();
+    }
+
+    /** The patients among these ids (unknown ids have none), in no particular order. */
+    public static List<Patient> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
     public static Optional<Patient> byUsername(String username) {

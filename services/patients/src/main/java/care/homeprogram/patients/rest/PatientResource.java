@@ -1,5 +1,6 @@
 package care.homeprogram.patients.rest;
 
+import care.homeprogram.patients.api.BillingIdentity;
 import care.homeprogram.patients.api.CareTeamOutcome;
 import care.homeprogram.patients.api.CareTeamRequestView;
 import care.homeprogram.patients.api.PatientRepresentation;
@@ -15,6 +16,7 @@ import care.homeprogram.commons.rest.PageRequest;
 import jakarta.ws.rs.BeanParam;
 import care.homeprogram.commons.audit.AuditContext;
 import care.homeprogram.contract.Page;
+import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.patients.service.AccountService;
 import care.homeprogram.patients.service.PatientService;
@@ -35,6 +37,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,6 +76,33 @@ public class PatientResource {
         Invited<PatientRepresentation> created = accounts.createPatient(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.created().id().toString()).build())
                 .entity(created).build();
+    }
+
+    /**
+     * Billing staff's only read here: the name and birth date of each patient of the clinic's RTM ledger they claim
+     * for ({@code id} repeated, at most {@value PatientService#MAX_BILLING_IDENTITIES}); unknown ids are left out.
+     */
+    @GET
+    @Path("/billing-identities")
+    @RolesAllowed(CurrentUser.BILLING)
+    public List<BillingIdentity> billingIdentities(@QueryParam("id") List<String> ids) {
+        return patients.billingIdentities(caller, patientIds(ids));
+    }
+
+    /** Parsed here, not by JAX-RS: a malformed query parameter would otherwise be a 404, not the 400 it is. */
+    private static List<UUID> patientIds(List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        List<UUID> parsed = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            try {
+                parsed.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException notAnId) {
+                throw ProblemException.invalidField("id", "each id is a patient id (a UUID)");
+            }
+        }
+        return parsed;
     }
 
     @GET

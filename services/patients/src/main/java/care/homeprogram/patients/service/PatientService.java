@@ -18,6 +18,7 @@ import care.homeprogram.contract.events.PatientEvents.Channels;
 import care.homeprogram.contract.events.PatientEvents.IntakeScreened;
 import care.homeprogram.contract.events.PatientEvents.PatientContact;
 import care.homeprogram.contract.events.PatientEvents.TherapistContact;
+import care.homeprogram.patients.api.BillingIdentity;
 import care.homeprogram.patients.api.CareTeamRequestToDecide;
 import care.homeprogram.patients.api.CareTeamRequestView;
 import care.homeprogram.patients.api.CareTeamUpdate;
@@ -37,8 +38,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -81,6 +84,35 @@ public class PatientService {
                     Patient.countAll(query));
         }
         throw new ProblemException(403, "forbidden", "Not allowed", "Your role may not list patients");
+    }
+
+    /** At most this many patients per lookup: a month of a clinic's RTM ledger, and a bound on one request's audit rows. */
+    public static final int MAX_BILLING_IDENTITIES = 500;
+
+    /**
+     * Billing staff name the patients of the clinic's RTM ledger to payers: for each known id, the full name and birth
+     * date, nothing else (docs/security.md, "Billing staff"). Each patient answered for is a record of their audit
+     * trail; an unknown id is left out, as it holds nobody's data.
+     *
+     * @return in the order asked, each patient once
+     */
+    @Transactional
+    public List<BillingIdentity> billingIdentities(CurrentUser caller, Collection<UUID> ids) {
+        if (!caller.isBilling()) {
+            throw new ProblemException(403, "forbidden", "Not allowed", "Only billing staff look up patients' names");
+        }
+        Set<UUID> asked = new LinkedHashSet<>(ids);
+        if (asked.isEmpty()) {
+            throw ProblemException.invalidField("id", "name at least one patient id");
+        }
+        if (asked.size() > MAX_BILLING_IDENTITIES) {
+            throw ProblemException.invalidField("id", "at most " + MAX_BILLING_IDENTITIES + " patient ids at once");
+        }
+        Map<UUID, Patient> found = new HashMap<>();
+        Patient.byIds(asked).forEach(p -> found.put(p.id, p));
+        List<Patient> answered = asked.stream().filter(found::containsKey).map(found::get).toList();
+        audit.concernsPatients(answered.stream().map(p -> p.id).toList()); // a record per patient named
+        return answered.stream().map(BillingIdentity::of).toList();
     }
 
     /** The patient themself or a therapist in their care team; anyone else gets 404, as if it did not exist. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -32,6 +33,10 @@ interface PatientsApi {
     @GET
     @Path("/patients/{id}")
     Patient patient(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/patients/billing-identities")
+    List<BillingIdentity> billingIdentities(@QueryParam("id") List<UUID> ids);
 
     @POST
     @Path("/patients")

@@ -2,6 +2,7 @@ package care.homeprogram.portal.client;
 
 import care.homeprogram.contract.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -27,6 +28,11 @@ public class PatientsClient {
 
     public Patient patient(UUID id) {
         return calls.read(() -> api.patient(id));
+    }
+
+    /** Billing staff: the name and birth date of each known patient among {@code ids} (at most 500; unknown: absent). */
+    public List<BillingIdentity> billingIdentities(List<UUID> ids) {
+        return calls.read(() -> api.billingIdentities(ids));
     }
 
     public Patient me() {

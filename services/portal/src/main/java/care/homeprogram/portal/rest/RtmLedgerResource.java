@@ -78,7 +78,7 @@ public class RtmLedgerResource {
     @Produces({ RtmResource.CSV, MediaType.TEXT_HTML })
     public Response clinicCsv(@QueryParam("month") String month) {
         YearMonth asked = month(month);
-        return Response.ok(rtm.clinicLedgerCsv(asked), RtmResource.CSV + "; charset=UTF-8")
+        return Response.ok(pages.clinicLedgerCsv(asked), RtmResource.CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"rtm-clinic-ledger-" + asked + ".csv\"").build();
     }
 

@@ -13,12 +13,18 @@ import java.util.UUID;
  * Nothing here bills anything: each proposal is for a clinician to review.
  *
  * @param reader who the ledger was made for (the therapist, or the billing staff member)
+ * @param namesNotice why the patients' names are missing (patient-service unavailable), else null
  */
 public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion, String note, String clinic,
-        String reader, String madeOn, List<Rtm.Month> patients, List<String> names, boolean clinicWide) {
+        String reader, String madeOn, List<Rtm.Month> patients, List<String> names, boolean clinicWide,
+        String namesNotice) {
 
     /** Plan-service's own words for every proposal; the portal repeats them. */
     public static final String NOTE = "Nothing is billed automatically; a clinician reviews each proposal.";
+
+    /** The clinic's ledger without patient-service: each patient is still there, by their id. */
+    public static final String NAMES_UNAVAILABLE = "Patients' names and birth dates are temporarily unavailable, so "
+            + "each patient is shown by their id only. Please try again in a few minutes.";
 
     /** A patient's proposed code ({@code code} null: none this month) with its reason and the month's figures. */
     public record Row(UUID patientId, String patient, String code, int units, String reason, String dataDays,
@@ -71,8 +77,16 @@ public record RtmLedger(YearMonth month, List<Row> rows, String codeTableVersion
         }
         return new PdfReport("RTM ledger " + month, clinic, (clinicWide ? "Clinic remote monitoring (RTM) ledger — "
                 : "Remote monitoring (RTM) ledger — ") + monthLabel(),
-                List.of((clinicWide ? "Prepared for: " : "Therapist: ") + reader, "Made on " + madeOn,
-                        "Code table: " + (codeTableVersion == null ? "—" : codeTableVersion)),
+                header(), 
                 parts, note + " Computed by the clinic's system from the recorded sessions and time.").render();
+    }
+
+    private List<String> header() {
+        List<String> lines = new ArrayList<>(List.of((clinicWide ? "Prepared for: " : "Therapist: ") + reader,
+                "Made on " + madeOn, "Code table: " + (codeTableVersion == null ? "—" : codeTableVersion)));
+        if (namesNotice != null) {
+            lines.add(namesNotice);
+        }
+        return lines;
     }
 }

@@ -1,5 +1,6 @@
 package care.homeprogram.portal.service;
 
+import care.homeprogram.portal.client.BillingIdentity;
 import care.homeprogram.portal.client.Patient;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.Rtm;
@@ -7,6 +8,7 @@ import care.homeprogram.portal.client.RtmClient;
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.Therapist;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -131,24 +134,74 @@ public class RtmPages {
             names.add(m.patientName() != null && !m.patientName().isBlank() ? m.patientName()
                     : known.getOrDefault(m.patientId(), "Patient " + String.valueOf(m.patientId()).substring(0, 8)));
         }
-        return ledger(month, ledger, names, false);
+        return ledger(month, ledger, names, false, null);
     }
 
     /**
      * The clinic-wide ledger of the month for billing staff: every consenting patient, as plan-service gives it to
-     * them. Billing staff read nothing in patient-service, so a patient is named as plan-service names them, else by
-     * their full id (docs/rtm.md, "The clinic's ledger").
+     * them, each named by the name and birth date patient-service gives billing staff (docs/rtm.md, "The clinic's
+     * ledger"): one lookup with the page's ids. Without it the ledger still shows,
+     * each patient by their id, with a notice.
      */
     public RtmLedger clinicLedger(YearMonth month) {
         Rtm.Ledger ledger = rtm.clinicLedger(month);
-        List<String> names = ledger.patients().stream()
-                .map(m -> m.patientName() != null && !m.patientName().isBlank() ? m.patientName()
-                        : "Patient " + m.patientId())
-                .toList();
-        return ledger(month, ledger, names, true);
+        Identities identities = identities(ledger.patients().stream().map(Rtm.Month::patientId)
+                .filter(Objects::nonNull).distinct().toList());
+        List<String> names = new ArrayList<>();
+        for (Rtm.Month m : ledger.patients()) {
+            names.add(identityLabel(identities.known().get(m.patientId()), identities.lookupFailed()));
+        }
+        return ledger(month, ledger, names, true, identities.lookupFailed() ? RtmLedger.NAMES_UNAVAILABLE : null);
     }
 
-    private RtmLedger ledger(YearMonth month, Rtm.Ledger ledger, List<String> names, boolean clinicWide) {
+    /**
+     * plan-service's CSV of the clinic's ledger with each patient's name and birth date ({@link ClinicLedgerCsv});
+     * without patient-service they stay empty, the ids are there.
+     */
+    public byte[] clinicLedgerCsv(YearMonth month) {
+        byte[] planServiceCsv = rtm.clinicLedgerCsv(month);
+        String csv = new String(planServiceCsv, StandardCharsets.UTF_8);
+        if (!ClinicLedgerCsv.isLedger(csv)) {
+            return planServiceCsv;
+        }
+        Identities identities = identities(ClinicLedgerCsv.patientIds(csv));
+        return ClinicLedgerCsv.withIdentities(csv, identities.known()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What patient-service told billing staff of these patients, and whether a lookup failed. */
+    private record Identities(Map<UUID, BillingIdentity> known, boolean lookupFailed) {
+    }
+
+    /** One lookup per 500 patients (a month of most clinics: one), all at once. */
+    private Identities identities(List<UUID> ids) {
+        List<PageCalls.Pending<List<BillingIdentity>>> lookups = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BillingIdentity.MAX_PER_REQUEST) {
+            List<UUID> some = ids.subList(from, Math.min(ids.size(), from + BillingIdentity.MAX_PER_REQUEST));
+            lookups.add(calls.start(() -> patients.billingIdentities(some)));
+        }
+        Map<UUID, BillingIdentity> known = new HashMap<>();
+        boolean lookupFailed = false;
+        for (PageCalls.Pending<List<BillingIdentity>> lookup : lookups) {
+            Section<List<BillingIdentity>> found = optional(lookup);
+            if (found.available() && found.value() != null) {
+                found.value().forEach(identity -> known.put(identity.id(), identity));
+            } else {
+                lookupFailed = true;
+            }
+        }
+        return new Identities(known, lookupFailed);
+    }
+
+    /** "Pat Morgan, born 1984-03-02": how a claim identifies the patient; the id is shown beside it. */
+    private static String identityLabel(BillingIdentity identity, boolean lookupFailed) {
+        if (identity == null) {
+            return lookupFailed ? "Name unavailable" : "No patient record";
+        }
+        return identity.fullName() + ", born " + (identity.birthDate() == null ? "—" : identity.birthDate());
+    }
+
+    private RtmLedger ledger(YearMonth month, Rtm.Ledger ledger, List<String> names, boolean clinicWide,
+            String namesNotice) {
         List<Rtm.Month> months = ledger.patients();
         List<RtmLedger.Row> rows = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
@@ -168,7 +221,7 @@ public class RtmPages {
         String note = months.stream().map(Rtm.Month::note).filter(n -> n != null && !n.isBlank()).findFirst()
                 .orElse(RtmLedger.NOTE);
         return new RtmLedger(month, rows, ledger.codeTableVersion(), note, clinic.name(), viewer.fullName(),
-                PdfStyle.DATE.format(LocalDate.now(clinic.zone())), months, names, clinicWide);
+                PdfStyle.DATE.format(LocalDate.now(clinic.zone())), months, names, clinicWide, namesNotice);
     }
 
     /** "December 2026". */
