@@ -15,7 +15,7 @@ import care.homeprogram.kubernetes.NetworkPolicies.Endpoint;
 /**
  * The traffic the NetworkPolicies allow, evaluated on the policies themselves: default deny; the ingress
  * controller -> portal, services, Keycloak; portal -> services; services -> their database, Kafka, Keycloak;
- * notification-service -> SMTP; and nothing else. GENERATED checks base/network-policies.yaml against the pod
+ * notification-service and Keycloak -> SMTP; and nothing else. GENERATED checks base/network-policies.yaml against the pod
  * labels of the generated manifests (no kubectl needed); DEV and PROD check the rendered overlays.
  */
 class NetworkFlowsTest {
@@ -130,7 +130,9 @@ class NetworkFlowsTest {
         flows.assertDenied(portal, Endpoint.outside("a public resolver", "8.8.8.8"), 53);
         flows.assertDenied(OTHER_NAMESPACE, DATABASE, 8000);
         flows.assertDenied(KEYCLOAK, patients, 8081);
-        flows.assertDenied(KEYCLOAK, SMTP, 587);
+        // Keycloak mails set-password links (new accounts, resets) through the relay, and reaches nothing else outside
+        flows.assertAllowed(KEYCLOAK, SMTP, 587);
+        flows.assertDenied(KEYCLOAK, INTERNET, 443);
         flows.assertDenied(DATABASE, SMTP, 587);
         flows.assertDenied(KAFKA, DATABASE, 5432);
         flows.assertDenied(INGRESS_CONTROLLER, DATABASE, 5432);
