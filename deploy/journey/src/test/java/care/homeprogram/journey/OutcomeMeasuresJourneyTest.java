@@ -84,7 +84,7 @@ class OutcomeMeasuresJourneyTest {
         patient.type(patient.find(By.id("q-activity-3-name")), "Lifting a shopping bag");
         patient.submit(By.xpath("//button[normalize-space()='Send my answers']"));
         assertThat(patient.find(By.id("errors-heading")).getText()).isEqualTo("Please check your answers");
-        assertThat(patient.find(By.id("q-activity-3-score-error")).getText()).containsIgnoringCase("required");
+        assertThat(patient.find(By.id("q-activity-3-score-error")).getText()).isEqualTo("Please answer this question.");
         assertThat(patient.find(By.id("q-activity-3-score")).getAttribute("aria-describedby"))
                 .isEqualTo("q-activity-3-score-error");
         assertThat(patient.find(By.xpath("//div[h2[@id='errors-heading']]//a[@href='#q-activity-3-score']"))
