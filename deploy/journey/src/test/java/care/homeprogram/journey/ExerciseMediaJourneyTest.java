@@ -109,7 +109,7 @@ class ExerciseMediaJourneyTest {
         tara.type(row.findElement(By.name("sets")), "2");
         Accessibility.assertNoSeriousViolations(tara);
 
-        tara.submit(By.cssSelector("button[value=preview]"));
+        tara.submitSafeToRepeat(By.cssSelector("button[value=preview]"));
         assertThat(tara.find(By.id("preview-heading")).findElement(By.xpath("..")).getText())
                 .contains("Preview: what Mia Reach " + suffix + " will see").contains(exercise)
                 .contains("2 sets of 8 reps");
