@@ -14,8 +14,9 @@ CREATE FUNCTION restamp_patient_screen(patient uuid) RETURNS void LANGUAGE sql A
     ON CONFLICT (patient_id) DO UPDATE SET stamp = EXCLUDED.stamp
 $$;
 
--- A plan moved from one patient to another (never done today) changes both screens.
-CREATE FUNCTION plan_restamps_patient_screen() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A row of plan or patient_profile (both keyed to the patient by patient_id); one moved from one patient to another
+-- (never done today) changes both screens.
+CREATE FUNCTION patient_row_restamps_patient_screen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         PERFORM restamp_patient_screen(OLD.patient_id);
@@ -34,23 +35,12 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION patient_profile_restamps_patient_screen() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM restamp_patient_screen(OLD.patient_id);
-    END IF;
-    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.patient_id IS DISTINCT FROM OLD.patient_id) THEN
-        PERFORM restamp_patient_screen(NEW.patient_id);
-    END IF;
-    RETURN NULL;
-END $$;
-
 CREATE TRIGGER plan_restamps_patient_screen AFTER INSERT OR UPDATE OR DELETE ON plan
-    FOR EACH ROW EXECUTE FUNCTION plan_restamps_patient_screen();
+    FOR EACH ROW EXECUTE FUNCTION patient_row_restamps_patient_screen();
 CREATE TRIGGER plan_item_restamps_patient_screen AFTER INSERT OR UPDATE OR DELETE ON plan_item
     FOR EACH ROW EXECUTE FUNCTION plan_item_restamps_patient_screen();
 CREATE TRIGGER patient_profile_restamps_patient_screen AFTER INSERT OR UPDATE OR DELETE ON patient_profile
-    FOR EACH ROW EXECUTE FUNCTION patient_profile_restamps_patient_screen();
+    FOR EACH ROW EXECUTE FUNCTION patient_row_restamps_patient_screen();
 
 -- Patients with data already: a stamp each, so their screens can be kept from the first read. A patient without a
 -- stamp (nothing written since) is answered from the database every time.
