@@ -50,8 +50,7 @@ public class RtmLedgerResource {
     @Produces({ RtmResource.CSV, MediaType.TEXT_HTML })
     public Response csv(@QueryParam("month") String month) {
         YearMonth asked = month(month);
-        return Response.ok(rtm.ledgerCsv(asked), RtmResource.CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"rtm-ledger-" + asked + ".csv\"").build();
+        return download(rtm.ledgerCsv(asked), RtmResource.CSV + "; charset=UTF-8", "rtm-ledger-" + asked + ".csv");
     }
 
     @GET
@@ -60,8 +59,7 @@ public class RtmLedgerResource {
     @Produces({ "application/pdf", MediaType.TEXT_HTML })
     public Response pdf(@QueryParam("month") String month) {
         YearMonth asked = month(month);
-        return Response.ok(pages.ledger(asked).pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"rtm-ledger-" + asked + ".pdf\"").build();
+        return download(pages.ledger(asked).pdf(), "application/pdf", "rtm-ledger-" + asked + ".pdf");
     }
 
     @GET
@@ -78,8 +76,8 @@ public class RtmLedgerResource {
     @Produces({ RtmResource.CSV, MediaType.TEXT_HTML })
     public Response clinicCsv(@QueryParam("month") String month) {
         YearMonth asked = month(month);
-        return Response.ok(pages.clinicLedgerCsv(asked), RtmResource.CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"rtm-clinic-ledger-" + asked + ".csv\"").build();
+        return download(pages.clinicLedgerCsv(asked), RtmResource.CSV + "; charset=UTF-8",
+                "rtm-clinic-ledger-" + asked + ".csv");
     }
 
     @GET
@@ -88,8 +86,13 @@ public class RtmLedgerResource {
     @Produces({ "application/pdf", MediaType.TEXT_HTML })
     public Response clinicPdf(@QueryParam("month") String month) {
         YearMonth asked = month(month);
-        return Response.ok(pages.clinicLedger(asked).pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"rtm-clinic-ledger-" + asked + ".pdf\"").build();
+        return download(pages.clinicLedger(asked).pdf(), "application/pdf", "rtm-clinic-ledger-" + asked + ".pdf");
+    }
+
+    /** The ledger as a file the browser saves under {@code fileName}. */
+    private static Response download(Object body, String type, String fileName) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .build();
     }
 
     private YearMonth month(String month) {
