@@ -333,7 +333,89 @@ class OutcomeMeasuresApiTest {
                 + "\"section-4\": \"1\", \"section-5\": \"2\", \"section-6\": \"3\", \"section-7\": \"1\", "
                 + "\"section-8\": \"1\", \"section-9\": \"2\"}}")
                 .post("/api/measures/schedules/" + scheduleId + "/responses").then().statusCode(201)
-                .body("scores[0].value", equalTo(35.56f));
+                .body("scores[0].value", equalTo(35.56f))
+                .body("scores[0].title", equalTo("ODI (% de discapacidad)"));
+    }
+
+    /**
+     * The scores' names follow the reader's language as the Questionnaire does: the patient's answer and their scores
+     * over time read "Dolor" / "Schmerz" (a preference winning over the browser's), the therapist's English page
+     * reads English, and the instrument's list names the scores in the language asked for.
+     */
+    @Test
+    void aPatientReadsTheNamesOfTheirScoresInTheirLanguageAndTheTherapistInEnglish() {
+        PatientServicePeer.prefers(PAT, null);
+        try {
+            String planId = assignAcute("tara", PAT);
+            String painSchedule = attach("tara", planId, "{\"instrument\": \"pain-nrs\", \"atIntake\": true}");
+            String psfsSchedule = attach("tara", planId, "{\"instrument\": \"psfs\", \"atIntake\": true}");
+            as("pat", "es").body("{\"answers\": {\"pain\": 4}}")
+                    .post("/api/measures/schedules/" + painSchedule + "/responses").then().statusCode(201)
+                    .header("Content-Language", "es").header("Vary", containsString("Accept-Language"))
+                    .body("scores[0].title", equalTo("Dolor (0–10)")).body("scores[0].value", equalTo(4));
+            as("pat", "de-DE,de;q=0.9").body("{\"answers\": " + psfs(2, 3, 4) + "}")
+                    .post("/api/measures/schedules/" + psfsSchedule + "/responses").then().statusCode(201)
+                    .body("scores.find { it.id == 'average' }.title", equalTo("PSFS: Mittelwert (0–10)"))
+                    .body("scores.find { it.id == 'activity-1' }.title", equalTo("PSFS: Aktivität 1 (0–10)"));
+
+            String pain = "instruments.find { it.instrument == 'pain-nrs' }";
+            String psfs = "instruments.find { it.instrument == 'psfs' }";
+            as("pat", "es").get("/api/measures/patients/" + PAT + "/scores").then().statusCode(200)
+                    .header("Content-Language", "es")
+                    .body(pain + ".title", equalTo("Escala numérica de dolor (0–10)"))
+                    .body(pain + ".scores[0].title", equalTo("Dolor (0–10)"))
+                    .body(psfs + ".scores.find { it.score == 'average' }.title", equalTo("PSFS: media (0–10)"));
+            as("tara", "en").get("/api/measures/patients/" + PAT + "/scores").then().statusCode(200)
+                    .header("Content-Language", "en")
+                    .body(pain + ".scores[0].title", equalTo("Pain (0–10)"))
+                    .body(psfs + ".scores.find { it.score == 'average' }.title", equalTo("PSFS average (0–10)"));
+            as("pat", "de").get("/api/instruments").then().statusCode(200)
+                    .body("items.find { it.key == 'psfs' }.scores.title", hasItem("PSFS: Aktivität 5 (0–10)"))
+                    .body("items.find { it.key == 'pain-nrs' }.scores[0].title", equalTo("Schmerz (0–10)"));
+
+            // The patient's own preference wins over the browser's, as for every other word.
+            PatientServicePeer.prefers(PAT, "de");
+            as("pat", "es").get("/api/measures/patients/" + PAT + "/scores").then().statusCode(200)
+                    .header("Content-Language", "de").body(pain + ".scores[0].title", equalTo("Schmerz (0–10)"));
+        } finally {
+            PatientServicePeer.forget(PAT);
+        }
+    }
+
+    /**
+     * An imported instrument's scores are named as its own rules name them: in their words whatever the reader's
+     * language when they carry no translation (most do not); a translation into a language we do not have is refused.
+     */
+    @Test
+    void anImportedInstrumentsScoresKeepTheirOwnNamesWithoutATranslation() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String key = "odi-own-" + UUID.randomUUID().toString().substring(0, 8);
+        com.fasterxml.jackson.databind.node.ObjectNode odi = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(syntheticOdi());
+        odi.put("url", "https://example.org/fhir/Questionnaire/" + key);
+        com.fasterxml.jackson.databind.node.ObjectNode rules;
+        try (InputStream in = OutcomeMeasuresApiTest.class.getResourceAsStream("/instruments/odi.scoring.json")) {
+            rules = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+        }
+        rules.put("title", "Own disability scale (synthetic)");
+        com.fasterxml.jackson.databind.node.ObjectNode score = (com.fasterxml.jackson.databind.node.ObjectNode)
+                rules.get("scores").get(0);
+        score.put("title", "Own disability (%)");
+        score.putObject("titleTranslations").put("fr", "Incapacité (%)");
+        String imported = "{\"key\": \"" + key + "\", \"questionnaire\": " + odi + ", \"scoring\": ";
+        as("ada").body(imported + rules + "}").post("/api/instruments").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("scoring.scores.percent.titleTranslations"));
+        score.remove("titleTranslations");
+        as("ada").body(imported + rules + "}").post("/api/instruments").then().statusCode(201);
+
+        String planId = assignAcute("tara", PAT);
+        String scheduleId = attach("tara", planId, "{\"instrument\": \"" + key + "\", \"atIntake\": true}");
+        as("pat", "es").body("{\"answers\": {\"section-1\": \"1\", \"section-2\": \"2\", \"section-3\": \"3\", "
+                + "\"section-4\": \"1\", \"section-5\": \"2\", \"section-6\": \"3\", \"section-7\": \"1\", "
+                + "\"section-8\": \"1\", \"section-9\": \"2\"}}")
+                .post("/api/measures/schedules/" + scheduleId + "/responses").then().statusCode(201)
+                .header("Content-Language", "es").body("scores[0].title", equalTo("Own disability (%)"));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode translations(String spanish) {

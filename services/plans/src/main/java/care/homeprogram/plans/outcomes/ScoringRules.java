@@ -1,5 +1,6 @@
 package care.homeprogram.plans.outcomes;
 
+import care.homeprogram.contract.Language;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +46,28 @@ public record ScoringRules(String instrument, String title, Licence licence, Str
      * @param maxMissing the most unanswered items it may be computed without (default 0)
      * @param optional when none of its items is answered the score is left out instead of refused
      * @param bands first matching rule wins; a rule's conditions may read other scores of the same response
+     * @param titleTranslations the title in other languages, by language tag ({@code es}, {@code de}): the score's
+     *        name as a patient reads it beside the translated Questionnaire; none for an instrument whose owner's
+     *        wording may not be translated (STarT Back) or whose rules name none (most imported ones)
      */
     public record ScoreRule(String id, String title, Method method, List<String> items, Integer minAnswered,
             Integer maxMissing, Double itemMax, Double min, Double max, String unit, boolean optional, Code code,
             Double minimalDetectableChange, Double minimalImportantChange, String changeSource, List<Band> bands,
-            Map<String, String> bandNotes, String bandSource) {
+            Map<String, String> bandNotes, String bandSource, Map<String, String> titleTranslations) {
+
+        /**
+         * The title a reader of {@code language} reads: its translation where the rules carry one (a regional tag
+         * such as {@code es-MX} counts as Spanish), else the title as written (English for the shipped rules).
+         */
+        public String title(Language language) {
+            if (titleTranslations == null) {
+                return title;
+            }
+            return titleTranslations.entrySet().stream()
+                    .filter(t -> Language.ofTag(t.getKey()).orElse(null) == language && t.getValue() != null
+                            && !t.getValue().isBlank())
+                    .map(Map.Entry::getValue).findFirst().orElse(title);
+        }
         public int allowedMissing() {
             return minAnswered != null ? items.size() - minAnswered : maxMissing == null ? 0 : maxMissing;
         }

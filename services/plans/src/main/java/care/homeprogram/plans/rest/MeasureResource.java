@@ -71,14 +71,17 @@ public class MeasureResource {
     @Path("/schedules/{id}/responses")
     @RolesAllowed(CurrentUser.PATIENT)
     @RateLimited(RateLimited.CLINICAL_LOG)
-    public Response submit(@PathParam("id") UUID scheduleId, @NotNull @Valid SubmitAnswersRequest request) {
-        return Response.status(Response.Status.CREATED).entity(outcomes.submit(caller, scheduleId, request)).build();
+    public Response submit(@PathParam("id") UUID scheduleId, @NotNull @Valid SubmitAnswersRequest request,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return Response.status(Response.Status.CREATED)
+                .entity(outcomes.submit(caller, scheduleId, request, language.choose(acceptLanguage))).build();
     }
 
     @GET
     @Path("/patients/{id}/scores")
     @RolesAllowed({ CurrentUser.PATIENT, CurrentUser.THERAPIST })
-    public ScoreHistoryView scores(@PathParam("id") UUID patientId) {
-        return outcomes.history(caller, patientId);
+    public ScoreHistoryView scores(@PathParam("id") UUID patientId,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return outcomes.history(caller, patientId, language.choose(acceptLanguage));
     }
 }

@@ -199,10 +199,31 @@ public class OutcomeService {
             if (rules.title() == null || rules.title().isBlank() || rules.title().length() > 200) {
                 throw ProblemException.invalidField("scoring.title", "is required (at most 200 characters)");
             }
+            requireKnownTranslations(rules);
             return new ScoringRules(rules.instrument(), rules.title(), ScoringRules.Licence.BRING_YOUR_OWN, null,
                     rules.sources(), rules.requiredItems(), rules.answerValues(), rules.scores());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ProblemException.invalidField("scoring", "is not a scoring-rules document");
+        }
+    }
+
+    /**
+     * A score's title translations in an imported rules document: each into a language we answer in ({@code es},
+     * {@code de}, {@code en} or a regional tag of one), non-blank, at most 200 characters, as its title.
+     */
+    private static void requireKnownTranslations(ScoringRules rules) {
+        for (ScoringRules.ScoreRule score : rules.scores() == null ? List.<ScoringRules.ScoreRule>of()
+                : rules.scores()) {
+            if (score.titleTranslations() == null) {
+                continue;
+            }
+            for (Map.Entry<String, String> translation : score.titleTranslations().entrySet()) {
+                if (Language.ofTag(translation.getKey()).isEmpty() || translation.getValue() == null
+                        || translation.getValue().isBlank() || translation.getValue().length() > 200) {
+                    throw ProblemException.invalidField("scoring.scores." + score.id() + ".titleTranslations",
+                            "must map en, es or de to a title of at most 200 characters");
+                }
+            }
         }
     }
 
@@ -220,8 +241,8 @@ public class OutcomeService {
         return new InstrumentView(instrument.key(), instrument.title(language), rules.licence().name(),
                 instrument.shipped(),
                 instrument.enabled(), rules.termsVersion(), instrument.canonical(),
-                rules.scores().stream().map(s -> new InstrumentView.ScoreInfo(s.id(), s.title(), s.min(), s.max(),
-                        s.unit(), s.minimalDetectableChange(), s.minimalImportantChange(), s.changeSource()))
+                rules.scores().stream().map(s -> new InstrumentView.ScoreInfo(s.id(), s.title(language), s.min(),
+                        s.max(), s.unit(), s.minimalDetectableChange(), s.minimalImportantChange(), s.changeSource()))
                         .toList(),
                 rules.sources(), questionnaire);
     }
@@ -314,7 +335,8 @@ public class OutcomeService {
     // --- answers and scores ---
 
     @Transactional
-    public MeasureResultView submit(CurrentUser patient, UUID scheduleId, SubmitAnswersRequest request) {
+    public MeasureResultView submit(CurrentUser patient, UUID scheduleId, SubmitAnswersRequest request,
+            Language language) {
         MeasureSchedule schedule = MeasureSchedule.<MeasureSchedule>findByIdOptional(scheduleId)
                 .orElseThrow(() -> ProblemException.notFound("Measure " + scheduleId));
         Plan plan;
@@ -362,13 +384,13 @@ public class OutcomeService {
             row.observation = fhir.newJsonParser().encodeResourceToString(OutcomeFhir.score(response.id,
                     plan.patientId, plan.id, instrument, rule, score, now));
             row.persist();
-            values.add(new MeasureResultView.ScoreValue(score.id(), rule.title(), score.value(), null, null));
+            values.add(new MeasureResultView.ScoreValue(score.id(), rule.title(language), score.value(), null, null));
         }
         return new MeasureResultView(response.id, schedule.id, instrument.key(), occasion.name(), now, values);
     }
 
     @Transactional
-    public ScoreHistoryView history(CurrentUser caller, UUID patientId) {
+    public ScoreHistoryView history(CurrentUser caller, UUID patientId, Language language) {
         access.requirePatient(caller, patientId);
         List<MeasureResponse> responses = MeasureResponse.ofPatient(patientId);
         Map<UUID, List<MeasureScore>> scores = MeasureScore.ofResponses(responses.stream().map(r -> r.id).toList())
@@ -391,17 +413,17 @@ public class OutcomeService {
                 if (points.isEmpty()) {
                     continue;
                 }
-                series.add(series(caller, rule, points, scores, entry.getValue()));
+                series.add(series(caller, rule, points, scores, entry.getValue(), language));
             }
             instruments.add(new ScoreHistoryView.InstrumentScores(entry.getKey(),
-                    instrument.map(Instrument::title).orElse(entry.getKey()), series));
+                    instrument.map(i -> i.title(language)).orElse(entry.getKey()), series));
         }
         return new ScoreHistoryView(patientId, instruments);
     }
 
     private static ScoreHistoryView.ScoreSeries series(CurrentUser caller, ScoringRules.ScoreRule rule,
             List<ScoreHistoryView.Point> points, Map<UUID, List<MeasureScore>> scores,
-            List<MeasureResponse> responses) {
+            List<MeasureResponse> responses, Language language) {
         BigDecimal change = points.size() < 2 ? null
                 : points.getLast().value().subtract(points.getFirst().value());
         Boolean reaches = change == null || rule.threshold() == null ? null
@@ -419,9 +441,9 @@ public class OutcomeService {
                 noteSource = rule.bandSource();
             }
         }
-        return new ScoreHistoryView.ScoreSeries(rule.id(), rule.title(), rule.unit(), rule.minimalDetectableChange(),
-                rule.minimalImportantChange(), rule.changeSource(), points, change, reaches, latestBand, note,
-                noteSource);
+        return new ScoreHistoryView.ScoreSeries(rule.id(), rule.title(language), rule.unit(),
+                rule.minimalDetectableChange(), rule.minimalImportantChange(), rule.changeSource(), points, change,
+                reaches, latestBand, note, noteSource);
     }
 
     /** The patient's measures as FHIR, for the export: each instrument's Questionnaire once, responses, scores. */

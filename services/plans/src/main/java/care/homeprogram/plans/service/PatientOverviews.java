@@ -53,7 +53,7 @@ public class PatientOverviews {
                 .map(plan -> current(therapist, plan, versionsBefore, language)).orElse(null);
         return new PatientOverviewView(patientId, all,
                 AlertService.views(Alert.ofPatient(patientId, Alert.Status.OPEN)),
-                outcomes.history(therapist, patientId), outcomes.instruments(therapist, language), current);
+                outcomes.history(therapist, patientId, language), outcomes.instruments(therapist, language), current);
     }
 
     /** The newest plan the patient follows (active, on hold), else the newest draft, else the newest of all. */
