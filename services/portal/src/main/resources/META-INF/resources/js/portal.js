@@ -82,15 +82,31 @@
   var CACHE = 'homeprogram-offline-v1';
   var person = document.body ? document.body.getAttribute('data-person') : null;
 
+  // What a push without a text of its own says (js/push-worker.js reads it here; the worker cannot read a page):
+  // this page's words, so in the language the portal served last. Kept with the offline copies, so it goes when the
+  // person signs out; without it the worker says it in English.
+  var PUSH_WORDS = '/push-words.json';
+
+  function keepPushWords() {
+    var body = word('push-new-message');
+    if (!body || !('caches' in window)) { return; }
+    caches.open(CACHE).then(function (cache) {
+      return cache.put(PUSH_WORDS, new Response(JSON.stringify({ body: body, lang: document.documentElement.lang }),
+        { headers: { 'Content-Type': 'application/json' } }));
+    })['catch'](function () { /* no storage: the worker's English */ });
+  }
+
   function registerWorker() {
     if (!person || !('serviceWorker' in navigator)) { return; }
+    var forgotten = Promise.resolve();
     try {
       // Another person signed in on this phone: nothing kept for the one before is shown to them.
       var last = window.localStorage.getItem('homeprogram-person');
-      if (last && last !== person && 'caches' in window) { caches.delete(CACHE); }
+      if (last && last !== person && 'caches' in window) { forgotten = caches.delete(CACHE); }
       window.localStorage.setItem('homeprogram-person', person);
     } catch (e) { /* storage off: the worker still keeps only what this person loads */ }
     navigator.serviceWorker.register('/sw.js', { scope: '/' });
+    forgotten.then(keepPushWords, keepPushWords);
     document.querySelectorAll('a.sign-out').forEach(function (link) {
       link.addEventListener('click', function () { if ('caches' in window) { caches.delete(CACHE); } });
     });

@@ -455,6 +455,11 @@ class PatientLanguageTest {
                         + "gesendet werden.")
                 .contains("data-phone-amber=\"Vorsicht: Ihr Schmerz von %pain%/10 liegt im gelben Bereich.")
                 .doesNotContain("You are offline");
+        // what a push without its own text says: the page carries it for portal.js to keep for the worker
+        assertThat(today).contains("data-push-new-message=\"Tiene un mensaje nuevo\"");
+        assertThat(checkIn).contains("data-push-new-message=\"Sie haben eine neue Nachricht\"");
+        PatientServiceStub.preferredLanguage = "en";
+        assertThat(pat.get(uri("/today")).body()).contains("data-push-new-message=\"You have a new message\"");
         // the push section's statuses: PushOptInPageTest (it needs notification-service's stand-in)
 
         // the scripts themselves write no words of their own
@@ -464,6 +469,30 @@ class PatientLanguageTest {
                     .doesNotContain("in the red band").doesNotContain("You are offline")
                     .doesNotContain("Asking this browser").doesNotContain("could not be turned on");
         }
+    }
+
+    /**
+     * The service worker cannot read a page: portal.js keeps the page's words for a push without its own text in the
+     * offline cache, and push-worker.js reads them there, so both must name the same entry of the same cache (English,
+     * the worker's own, only when nothing is kept).
+     */
+    @Test
+    void theServiceWorkerReadsThePushWordsWhereThePageScriptKeepsThem() throws Exception {
+        Browser pat = signedIn();
+        String page = pat.get(uri("/js/portal.js")).body();
+        String worker = pat.get(uri("/js/push-worker.js")).body();
+        assertThat(page).contains("word('push-new-message')");
+        assertThat(constant(worker, "PUSH_WORDS")).isEqualTo(constant(page, "PUSH_WORDS")).startsWith("/");
+        assertThat(constant(worker, "PUSH_WORDS_CACHE")).isEqualTo(constant(page, "CACHE"));
+        assertThat(worker).contains("message.body || words.body || 'You have a new message'");
+    }
+
+    /** The value of {@code var NAME = '...';} in a script. */
+    private static String constant(String script, String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("var " + name + " = '([^']+)';")
+                .matcher(script);
+        assertThat(value.find()).as("%s in the script", name).isTrue();
+        return value.group(1);
     }
 
     @Test

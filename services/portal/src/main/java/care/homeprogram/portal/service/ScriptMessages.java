@@ -5,7 +5,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The words the page scripts write ({@code js/portal.js}, {@code js/push.js}): the exercise timer, the outcome of a
- * log kept on the phone while offline, the offline check-in note and the status of "Notifications on this device"
+ * log kept on the phone while offline, the offline check-in note, the status of "Notifications on this device" and
+ * the text of a push that arrives without its own, which portal.js keeps on the phone for the service worker
  * (docs/portal.md, "Languages"). The scripts have no words of their own: the page carries these, rendered in its
  * language, as {@code data-} attributes of {@code #script-words} (layout) and {@code #push-status} (tags/push.html).
  * A parameter is rendered as a {@code %name%} marker the script fills in. English here, Spanish and German in
@@ -88,4 +89,8 @@ public interface ScriptMessages {
 
     @Message("Notifications could not be turned on. If you blocked them for this site, allow them in the browser’s site settings and try again.")
     String push_failed();
+
+    // --- what a push that carries no text of its own says on the lock screen (js/push-worker.js) ---
+    @Message("You have a new message")
+    String push_newMessage();
 }
