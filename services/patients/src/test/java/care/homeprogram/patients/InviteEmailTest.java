@@ -59,6 +59,26 @@ class InviteEmailTest {
     }
 
     @Test
+    void aPatientWhoReadsSpanishOrGermanGetsTheSetPasswordEmailInThatLanguage() {
+        Person therapist = TestPeople.account("therapist");
+        for (var language : Map.of("es", "Actualiza tu cuenta", "de", "Aktualisieren Sie Ihr Konto").entrySet()) {
+            String username = TestPeople.uniqueUsername("inv" + language.getKey());
+            Map<String, Object> patient = withoutPassword(username);
+            patient.put("preferredLanguage", language.getKey());
+
+            given().auth().oauth2(therapist.token()).contentType(ContentType.JSON).body(patient)
+                    .when().post("/api/patients")
+                    .then().statusCode(201).body("inviteEmail", equalTo("SENT"));
+
+            // Keycloak's own translation of its email (the realm supports en, es, de; the account's locale is set)
+            assertThat(Mailbox.messagesFor(TestPeople.email(username))).singleElement().satisfies(mail -> {
+                assertThat(mail.subject()).isEqualTo(language.getValue());
+                assertThat(mail.body()).doesNotContain("Update Your Account").contains("login-actions/action-token?key=");
+            });
+        }
+    }
+
+    @Test
     void anAdminCreatingAPatientAccountWithoutAPasswordSendsTheLinkToo() {
         String username = TestPeople.uniqueUsername("inv");
         given().auth().oauth2(Tokens.accessToken("ada")).contentType(ContentType.JSON)

@@ -63,8 +63,12 @@ public class KeycloakAccounts {
             boolean enabled, boolean clinicalLead) {
     }
 
+    /**
+     * @param locale the language Keycloak speaks to the person in its own pages and emails (the set-password
+     *               email), one of the realm's supported locales; null for the browser's
+     */
     public record NewLogin(String username, String email, String firstName, String lastName, String role,
-            String password, boolean temporaryPassword) {
+            String password, boolean temporaryPassword, String locale) {
     }
 
     /** @param adopted true when an account left behind by an earlier, failed attempt was taken over */
@@ -105,6 +109,9 @@ public class KeycloakAccounts {
         user.setFirstName(login.firstName());
         user.setLastName(login.lastName());
         user.setEnabled(true);
+        if (login.locale() != null) {
+            user.singleAttribute("locale", login.locale());
+        }
         if (login.password() != null) {
             user.setCredentials(List.of(password(login.password(), login.temporaryPassword())));
         }

@@ -83,7 +83,8 @@ public class AccountService {
             throw ProblemException.badRequest("therapistIds: name at least one therapist for the patient's care");
         }
         NewLogin login = new NewLogin(request.username(), request.email(), request.firstName(), request.lastName(),
-                CurrentUser.PATIENT, request.password(), true); // set by the therapist or admin: always temporary
+                CurrentUser.PATIENT, request.password(), true, // set by the therapist or admin: always temporary
+                request.preferredLanguage()); // Keycloak's set-password email and sign-in pages in that language
         Patient patient = withLogin(login, id -> {
             Patient p = person(new Patient(), id, login, request.timeZone());
             p.phone = request.phone();
@@ -100,7 +101,7 @@ public class AccountService {
     /** An admin creates an account; therapists and patients get their record with it. */
     public Invited<AccountView> createAccount(NewAccount request) {
         NewLogin login = new NewLogin(request.username(), request.email(), request.firstName(), request.lastName(),
-                request.role(), request.password(), true); // set by the admin: always temporary
+                request.role(), request.password(), true, null); // set by the admin: always temporary
         UUID id = withLogin(login, accountId -> {
             switch (request.role()) {
                 case CurrentUser.THERAPIST -> records.registerTherapist(
@@ -319,7 +320,7 @@ public class AccountService {
 
     private static NewLogin login(Account account) {
         return new NewLogin(account.username(), account.email(), nonBlank(account.firstName(), account.username()),
-                nonBlank(account.lastName(), "-"), account.role(), null, false);
+                nonBlank(account.lastName(), "-"), account.role(), null, false, null);
     }
 
     private static String nonBlank(String value, String fallback) {
