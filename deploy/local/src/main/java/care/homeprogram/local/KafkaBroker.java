@@ -73,7 +73,6 @@ public final class KafkaBroker implements AutoCloseable {
             deleteRecursively(data);
         }
         boolean formatted = Files.exists(data.resolve("meta.properties"));
-        Progress.say("starting Kafka (KRaft) on port " + port + (formatted ? " (existing log)" : ""));
         Path config = writeConfig(directory, port, controllerPort);
         String classpath = KeycloakServer.resourceText("/homeprogram/kafka.classpath").trim();
         if (!formatted) {
@@ -88,9 +87,11 @@ public final class KafkaBroker implements AutoCloseable {
         command.addAll(aot.jvmOptions());
         command.addAll(List.of(DataFolder.ownerOption(workDirectory), "-cp", classpath, "kafka.Kafka",
                 config.toString()));
-        if (aot instanceof AotCache.Decision.Train) {
-            Progress.say("Kafka has no AOT cache for this build yet: it writes one when it stops");
-        }
+        Progress.say("starting Kafka (KRaft) on port " + port + (formatted ? " (existing log)" : "") + switch (aot) {
+            case AotCache.Decision.Use use -> " from its AOT cache " + use.cache().getFileName();
+            case AotCache.Decision.Train train -> " (no AOT cache for this build yet: it writes one when it stops)";
+            case AotCache.Decision.None none -> "";
+        });
         ChildProcess process = ChildProcess.start("kafka", command, Map.of(), directory,
                 workDirectory.resolve("kafka.log"),
                 aot instanceof AotCache.Decision.Train ? Duration.ofMinutes(10) : ChildProcess.STOP_GRACE);
