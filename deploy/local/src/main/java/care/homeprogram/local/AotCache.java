@@ -86,8 +86,35 @@ public final class AotCache {
         if (jdkFeature < FIRST_JDK) {
             return new Decision.None("JDK " + jdkFeature + " has no AOT cache (JDK " + FIRST_JDK + " or newer has)");
         }
-        Path folder = folder(quarkusApp);
-        Path cache = folder.resolve(key(quarkusApp, jdkVersion, jvmOptions) + SUFFIX);
+        return decide(folder(quarkusApp), key(quarkusApp, jdkVersion, jvmOptions), policy);
+    }
+
+    /**
+     * The decision for a program started from a class path (the Kafka broker), its caches kept in {@code folder}: the
+     * key covers the JDK, the JVM options and the path, size and modification time of every class path entry.
+     */
+    public static Decision decideForClassPath(Path folder, String classPath, List<String> jvmOptions, Policy policy) {
+        if (Runtime.version().feature() < FIRST_JDK) {
+            return new Decision.None("JDK " + Runtime.version().feature() + " has no AOT cache");
+        }
+        MessageDigest digest = sha256();
+        digest.update(("jdk " + Runtime.version() + "\noptions " + String.join(" ", jvmOptions) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                Path file = Path.of(entry);
+                String stamp = Files.exists(file)
+                        ? Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis() : "missing";
+                digest.update(("entry " + entry + " " + stamp + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the class path " + classPath, e);
+        }
+        return decide(folder, HexFormat.of().formatHex(digest.digest(), 0, 8), policy);
+    }
+
+    private static Decision decide(Path folder, String key, Policy policy) {
+        Path cache = folder.resolve(key + SUFFIX);
         if (isComplete(cache)) {
             return new Decision.Use(cache);
         }

@@ -47,12 +47,17 @@ public final class KafkaBroker implements AutoCloseable {
             "patient-events-dlq", 1,
             "plan-events-dlq", 1);
 
+    /** The broker's heap: part of its AOT cache's key, as the JVM's options are. */
+    private static final List<String> HEAP = List.of("-Xms128m", "-Xmx512m");
+
     private final ChildProcess process;
     private final int port;
+    private final AotCache.Decision aot;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(ChildProcess process, int port, AotCache.Decision aot) {
         this.process = process;
         this.port = port;
+        this.aot = aot;
     }
 
     /**
@@ -68,17 +73,29 @@ public final class KafkaBroker implements AutoCloseable {
             deleteRecursively(data);
         }
         boolean formatted = Files.exists(data.resolve("meta.properties"));
-        Progress.say("starting Kafka (KRaft) on port " + port + (formatted ? " (existing log)" : ""));
         Path config = writeConfig(directory, port, controllerPort);
         String classpath = KeycloakServer.resourceText("/homeprogram/kafka.classpath").trim();
         if (!formatted) {
             format(classpath, config, directory);
         }
-        List<String> command = List.of(ChildProcess.javaExecutable(), "-Xms128m", "-Xmx512m",
-                DataFolder.ownerOption(workDirectory), "-cp", classpath, "kafka.Kafka", config.toString());
+        // A JDK AOT cache of the broker's classes, as for the services: trained by the first durable start, kept in the
+        // data folder (docs/deploy.md, "Start-up of the local run").
+        AotCache.Decision aot = AotCache.decideForClassPath(directory.resolve("aot"), classpath, HEAP,
+                storage == Storage.DURABLE ? AotCache.Policy.TRAIN_IF_MISSING : AotCache.Policy.USE_IF_PRESENT);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+        command.addAll(HEAP);
+        command.addAll(aot.jvmOptions());
+        command.addAll(List.of(DataFolder.ownerOption(workDirectory), "-cp", classpath, "kafka.Kafka",
+                config.toString()));
+        Progress.say("starting Kafka (KRaft) on port " + port + (formatted ? " (existing log)" : "") + switch (aot) {
+            case AotCache.Decision.Use use -> " from its AOT cache " + use.cache().getFileName();
+            case AotCache.Decision.Train train -> " (no AOT cache for this build yet: it writes one when it stops)";
+            case AotCache.Decision.None none -> "";
+        });
         ChildProcess process = ChildProcess.start("kafka", command, Map.of(), directory,
-                workDirectory.resolve("kafka.log"));
-        KafkaBroker broker = new KafkaBroker(process, port);
+                workDirectory.resolve("kafka.log"),
+                aot instanceof AotCache.Decision.Train ? Duration.ofMinutes(10) : ChildProcess.STOP_GRACE);
+        KafkaBroker broker = new KafkaBroker(process, port, aot);
         process.awaitReady(broker::answers, Duration.ofMinutes(2));
         // At every start, not only at format: a log formatted by an earlier version has no SCRAM credentials.
         upsertScramCredentials(broker.bootstrapServers());
@@ -320,6 +337,17 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (aot instanceof AotCache.Decision.Train train && process.isAlive()) {
+            Progress.say("stopping Kafka, which writes its AOT cache for the next start (once per build)");
+            process.close();
+            try {
+                Progress.say(AotCache.keep(train) ? "Kafka's AOT cache is ready: " + train.cache()
+                        : "Kafka stopped before its AOT cache was written; the next run trains again");
+            } catch (UncheckedIOException e) {
+                Progress.say(e.getMessage() + ": " + e.getCause() + "; the next run trains again");
+            }
+            return;
+        }
         process.close();
     }
 }

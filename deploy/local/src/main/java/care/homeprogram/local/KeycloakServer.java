@@ -31,12 +31,25 @@ public final class KeycloakServer implements AutoCloseable {
     /** The sender of the realm's own emails (set-password and reset links), as the stack's mail server shows it. */
     public static final String MAIL_FROM = "noreply@homeprogram.local";
 
+    /** The heap Keycloak gets: part of its AOT cache's key, as the JVM's options are. */
+    private static final List<String> HEAP = List.of("-Xms128m", "-Xmx768m");
+
     private final ChildProcess process;
     private final int port;
+    private final Instant started;
+    private final boolean existing;
+    private final Path workDirectory;
+    private final AotCache.Decision aot;
+    private boolean ready;
 
-    private KeycloakServer(ChildProcess process, int port) {
+    private KeycloakServer(ChildProcess process, int port, Instant started, boolean existing, Path workDirectory,
+            AotCache.Decision aot) {
         this.process = process;
         this.port = port;
+        this.started = started;
+        this.existing = existing;
+        this.workDirectory = workDirectory;
+        this.aot = aot;
     }
 
     /**
@@ -45,14 +58,34 @@ public final class KeycloakServer implements AutoCloseable {
      * sessions afterwards. A realm file changed since then is reported, not applied.
      */
     public static KeycloakServer start(int port, int managementPort, int postgresPort, Path workDirectory) {
+        KeycloakServer server = launch(port, managementPort, postgresPort, workDirectory,
+                AotCache.Policy.USE_IF_PRESENT);
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * Starts Keycloak without waiting for it: it needs only PostgreSQL, so the rest of the stack and the services
+     * start while it boots ({@link #awaitReady()} waits). {@code aotPolicy} as for the services: the local run trains
+     * a JDK AOT cache of Keycloak's own build on its first start, which later starts use (docs/deploy.md, "Start-up
+     * of the local run").
+     */
+    public static KeycloakServer launch(int port, int managementPort, int postgresPort, Path workDirectory,
+            AotCache.Policy aotPolicy) {
         Instant start = Instant.now();
         Path distribution = unpackedDistribution();
         installRealm(distribution);
         String database = "keycloak";
         boolean existing = PostgresServer.databaseExists(postgresPort, database);
         PostgresServer.createDatabase(postgresPort, database);
+        AotCache.Decision aot = AotCache.decide(distribution.resolve("lib"), HEAP, aotPolicy);
         Progress.say("starting Keycloak on port " + port + (existing ? " (existing realm)"
-                : " (imports the realm; the first start on a machine also builds Keycloak: ~1 min)"));
+                : " (imports the realm; the first start on a machine also builds Keycloak: ~1 min)") + switch (aot) {
+                    case AotCache.Decision.Use use -> " from its AOT cache " + use.cache().getFileName();
+                    case AotCache.Decision.Train train -> " (no AOT cache for this build yet: it writes one when it"
+                            + " stops)";
+                    case AotCache.Decision.None none -> "";
+                });
         List<String> command = List.of(
                 distribution.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
@@ -64,20 +97,31 @@ public final class KeycloakServer implements AutoCloseable {
                 "--db-username=" + PostgresServer.USER,
                 "--db-password=" + PostgresServer.PASSWORD,
                 "--cache=local");
+        List<String> append = new java.util.ArrayList<>(aot.jvmOptions());
+        append.add(DataFolder.ownerOption(workDirectory));
         Map<String, String> environment = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_OPTS_APPEND", DataFolder.ownerOption(workDirectory),
-                "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m",
+                "JAVA_OPTS_APPEND", String.join(" ", append),
+                "JAVA_OPTS_KC_HEAP", String.join(" ", HEAP),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        // Writing the cache at exit takes minutes on a loaded machine (docs/deploy.md): a training Keycloak gets them.
         ChildProcess process = ChildProcess.start("keycloak", command, environment, distribution,
-                workDirectory.resolve("keycloak.log"));
-        KeycloakServer server = new KeycloakServer(process, port);
+                workDirectory.resolve("keycloak.log"),
+                aot instanceof AotCache.Decision.Train ? Duration.ofMinutes(10) : ChildProcess.STOP_GRACE);
+        return new KeycloakServer(process, port, start, existing, workDirectory, aot);
+    }
+
+    /** Waits until Keycloak serves the realm (once; later calls return at once). */
+    public synchronized void awaitReady() {
+        if (ready) {
+            return;
+        }
         // A loaded 2-core machine has needed several minutes for a first start (schema creation, realm import).
-        process.awaitReady(server::realmAnswers, Duration.ofMinutes(8));
-        Progress.say("Keycloak ready on port " + port + " in " + Progress.since(start));
+        process.awaitReady(this::realmAnswers, Duration.ofMinutes(8));
+        Progress.say("Keycloak ready on port " + port + " in " + Progress.since(started));
         noteRealmChanges(workDirectory.resolve("keycloak-realm.sha256"), existing);
-        return server;
+        ready = true;
     }
 
     public String url() {
@@ -255,6 +299,18 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (aot instanceof AotCache.Decision.Train train && process.isAlive()) {
+            Progress.say("stopping Keycloak, which writes its AOT cache for the next start (once per Keycloak build;"
+                    + " seconds on an idle machine, minutes on a loaded one)");
+            process.close();
+            try {
+                Progress.say(AotCache.keep(train) ? "Keycloak's AOT cache is ready: " + train.cache()
+                        : "Keycloak stopped before its AOT cache was written; the next run trains again");
+            } catch (UncheckedIOException e) {
+                Progress.say(e.getMessage() + ": " + e.getCause() + "; the next run trains again");
+            }
+            return;
+        }
         process.close();
     }
 }

@@ -28,6 +28,7 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
     private final Path workDirectory;
     private final AotCache.Policy aotPolicy;
+    private final Instant launched;
     /** The services writing an AOT cache when they stop, in launch order. */
     private final Map<ChildProcess, AotCache.Decision.Train> trainings = new java.util.LinkedHashMap<>();
 
@@ -41,7 +42,9 @@ public final class Platform implements AutoCloseable {
     public record ServicePorts(int http, int management) {
     }
 
-    private Platform(Map<Service, ServicePorts> ports, Path workDirectory, AotCache.Policy aotPolicy) {
+    private Platform(Map<Service, ServicePorts> ports, Path workDirectory, AotCache.Policy aotPolicy,
+            Instant launched) {
+        this.launched = launched;
         this.ports = ports;
         this.workDirectory = workDirectory;
         this.aotPolicy = aotPolicy;
@@ -78,9 +81,31 @@ public final class Platform implements AutoCloseable {
     public static Platform start(StackCoordinates stack, Map<Service, ServicePorts> ports, String databasePrefix,
             String topicPrefix, boolean demoData, Path workDirectory, java.util.Set<Service> services,
             Map<String, String> overrides, AotCache.Policy aotPolicy) {
+        Platform platform = launch(stack, ports, databasePrefix, topicPrefix, demoData, workDirectory, services,
+                overrides, aotPolicy);
+        try {
+            if (services.contains(Service.PORTAL)) {
+                // Keycloak sends a signed-in person back only to a registered callback: this portal's.
+                PortalClient.allow(stack.keycloakUrl(), platform.url(Service.PORTAL));
+            }
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        platform.awaitReady();
+        return platform;
+    }
+
+    /**
+     * Starts the services without waiting for them, and without calling Keycloak: the local run starts them while
+     * Keycloak boots ({@link Stack#startWhileKeycloakBoots}). {@link #awaitReady()} waits until all answer ready.
+     */
+    public static Platform launch(StackCoordinates stack, Map<Service, ServicePorts> ports, String databasePrefix,
+            String topicPrefix, boolean demoData, Path workDirectory, java.util.Set<Service> services,
+            Map<String, String> overrides, AotCache.Policy aotPolicy) {
         Instant start = Instant.now();
         stack.createTopics(topicPrefix);
-        Platform platform = new Platform(ports, workDirectory, aotPolicy);
+        Platform platform = new Platform(ports, workDirectory, aotPolicy, start);
         try {
             for (Service service : Service.values()) {
                 Map<String, String> config = new java.util.LinkedHashMap<>(
@@ -108,23 +133,28 @@ public final class Platform implements AutoCloseable {
                 config.putAll(overrides);
                 platform.configs.put(service, config);
             }
-            if (services.contains(Service.PORTAL)) {
-                // Keycloak sends a signed-in person back only to a registered callback: this portal's.
-                PortalClient.allow(stack.keycloakUrl(), platform.url(Service.PORTAL));
-            }
             // patient-service first: it publishes the demo patients that the others project.
             for (Service service : services) {
                 platform.launch(service);
-            }
-            for (Service service : services) {
-                platform.awaitReady(service);
             }
         } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
-        Progress.say("services ready in " + Progress.since(start));
         return platform;
+    }
+
+    /** Waits until every launched service answers ready; stops them all if one does not. */
+    public void awaitReady() {
+        try {
+            for (Service service : processes.keySet()) {
+                awaitReady(service);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        Progress.say("services ready in " + Progress.since(launched));
     }
 
     /**

@@ -15,6 +15,14 @@ public final class RunMain {
         System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
 
+    /**
+     * The services start before Keycloak answers: one attempt at its discovery document instead of retrying it for
+     * 30 s (quarkus.oidc.connection-delay) while the rest of the service's start waits. Refused, Quarkus OIDC connects
+     * on the first request instead, and verifies every token as it would have; the launcher reports the platform
+     * ready only once Keycloak is.
+     */
+    static final Map<String, String> SERVICES_BEFORE_KEYCLOAK = Map.of("quarkus.oidc.connection-delay", "0S");
+
     private RunMain() {
     }
 
@@ -52,18 +60,26 @@ public final class RunMain {
         requireFree(claimed, options.portOffset());
         Progress.say((data.hasData() ? "using the data of earlier runs in " : "keeping data in ") + data.path());
 
-        Stack stack = Stack.start(ports, data.path(), Storage.DURABLE);
-        Platform platform;
+        // Keycloak boots while Kafka and then the four services start (docs/deploy.md, "Start-up of the local run").
+        Stack stack = Stack.startWhileKeycloakBoots(ports, data.path(), Storage.DURABLE);
+        Platform launched = null;
         try {
+            launched = Platform.launch(stack.coordinates(), servicePorts, "", "", true, data.path(),
+                    java.util.EnumSet.allOf(Service.class), SERVICES_BEFORE_KEYCLOAK,
+                    AotCache.Policy.TRAIN_IF_MISSING);
+            stack.awaitKeycloak();
             // The realm's portal client accepts this run's portal only (the realm file names the documented port).
             PortalClient.pin(stack.coordinates().keycloakUrl(), "http://localhost:" + servicePorts.get(Service.PORTAL).http());
-            platform = Platform.start(stack.coordinates(), servicePorts, "", "", true, data.path(),
-                    java.util.EnumSet.allOf(Service.class), Map.of(), AotCache.Policy.TRAIN_IF_MISSING);
+            launched.awaitReady();
         } catch (RuntimeException e) {
+            if (launched != null) {
+                launched.close();
+            }
             stack.close();
             data.close();
             throw e;
         }
+        Platform platform = launched;
         Map<String, Long> processes = new LinkedHashMap<>(stack.processes());
         for (Service service : Service.values()) {
             processes.put(service.clientId(), platform.pid(service));

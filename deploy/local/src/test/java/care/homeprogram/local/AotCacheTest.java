@@ -97,6 +97,32 @@ class AotCacheTest {
     }
 
     @Test
+    void a_class_path_program_uses_its_kept_cache_until_a_jar_of_its_class_path_or_its_options_change()
+            throws IOException {
+        // Kafka's broker: a plain class path (jars in the Maven repository), its caches in the data folder.
+        Path broker = write(app.resolve("repository/kafka.jar"), "the broker, version 1");
+        Path clients = write(app.resolve("repository/kafka-clients.jar"), "the clients");
+        String classPath = broker + java.io.File.pathSeparator + clients;
+        Path caches = app.resolve("data/kafka/aot");
+        List<String> heap = List.of("-Xmx512m");
+
+        AotCache.Decision.Train training = train(AotCache.decideForClassPath(caches, classPath, heap,
+                AotCache.Policy.TRAIN_IF_MISSING));
+        assertThat(AotCache.decideForClassPath(caches, classPath, heap, AotCache.Policy.USE_IF_PRESENT))
+                .as("no cache before the training JVM has stopped").isInstanceOf(AotCache.Decision.None.class);
+        assertThat(AotCache.keep(training)).isTrue();
+        assertThat(AotCache.decideForClassPath(caches, classPath, heap, AotCache.Policy.USE_IF_PRESENT))
+                .isEqualTo(new AotCache.Decision.Use(training.cache()));
+
+        assertThat(AotCache.decideForClassPath(caches, classPath, List.of("-Xmx1g"), AotCache.Policy.USE_IF_PRESENT))
+                .as("other JVM options").isInstanceOf(AotCache.Decision.None.class);
+        Files.setLastModifiedTime(clients, FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(AotCache.decideForClassPath(caches, classPath, heap, AotCache.Policy.TRAIN_IF_MISSING))
+                .as("a jar of the class path replaced (a new Kafka version in the repository)")
+                .isInstanceOf(AotCache.Decision.Train.class);
+    }
+
+    @Test
     void an_interrupted_training_leaves_no_cache_and_the_next_run_trains_again() throws IOException {
         packageApp("v1");
         AotCache.Decision.Train training = (AotCache.Decision.Train) AotCache.decide(app, 25, JDK, OPTIONS,
