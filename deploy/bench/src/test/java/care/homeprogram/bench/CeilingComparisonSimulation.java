@@ -53,6 +53,12 @@ public class CeilingComparisonSimulation extends Simulation {
      * quicker run when only the pages changed.
      */
     private static final boolean PAGES_ONLY = "pages".equals(System.getProperty("bench.only"));
+    /**
+     * One request at a time for {@code -Dbench.single-seconds} per page after the warm-up (default 10 with
+     * {@code bench.only=pages}, else 0): the render time of one page with nothing else asked of the platform.
+     */
+    private static final Duration SINGLE = Duration.ofSeconds(Integer.getInteger("bench.single-seconds",
+            PAGES_ONLY ? 10 : 0));
 
     private final Platform platform = BenchPlatform.get();
     private final String plans = platform.url(Service.PLANS);
@@ -123,13 +129,25 @@ public class CeilingComparisonSimulation extends Simulation {
             Progress.say("warming up " + t.name() + " (" + WARM_UP.toSeconds() + " s, untimed)");
             ClosedLoop.run(t.request(), 200, t.connections(), WARM_UP);
         }
+        if (!SINGLE.isZero()) {
+            for (Target t : targets.values()) {
+                if (t.connections() == PAGE_CONNECTIONS) {
+                    ClosedLoop.Figures one = ClosedLoop.run(t.request(), 200, 1, SINGLE);
+                    Progress.say(String.format(Locale.ROOT, "one at a time %-24s p50 %7.1f ms  p99 %7.1f ms  (%d"
+                            + " requests; load average %s)", t.name(), one.p50Millis(), one.p99Millis(),
+                            Math.round(one.perSecond() * SINGLE.toSeconds()), loadAverage()));
+                }
+            }
+        }
         Map<String, List<ClosedLoop.Figures>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
             for (Target t : targets.values()) {
+                Map<Service, Duration> cpuBefore = cpuTimes();
                 ClosedLoop.Figures figures = ClosedLoop.run(t.request(), 200, t.connections(), ROUND);
-                Progress.say(String.format(Locale.ROOT, "round %d/%d %-24s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms%s",
+                Progress.say(String.format(Locale.ROOT, "round %d/%d %-24s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms%s%s",
                         round, ROUNDS, t.name(), figures.perSecond(), figures.p50Millis(), figures.p99Millis(),
-                        figures.failures() == 0 ? "" : "  FAILED " + figures.failures()));
+                        figures.failures() == 0 ? "" : "  FAILED " + figures.failures(),
+                        cpuPerAnswer(cpuBefore, figures.perSecond() * ROUND.toSeconds())));
                 rounds.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(figures);
             }
         }
@@ -154,6 +172,38 @@ public class CeilingComparisonSimulation extends Simulation {
                     f.failures() == 0 ? "" : "  (" + f.failures() + " failed requests)"));
         }
         System.out.println(table);
+    }
+
+    /** The CPU time each service's JVM has used so far. */
+    private Map<Service, Duration> cpuTimes() {
+        Map<Service, Duration> times = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            ProcessHandle.of(platform.pid(service)).flatMap(p -> p.info().totalCpuDuration())
+                    .ifPresent(cpu -> times.put(service, cpu));
+        }
+        return times;
+    }
+
+    /**
+     * The services' CPU time per answer since {@code before}: on a shared machine a steadier figure than req/s, which
+     * the other processes' load sets as much as the platform's own cost (background work such as the outbox and
+     * Kafka polling is included, so it is an upper bound).
+     */
+    private String cpuPerAnswer(Map<Service, Duration> before, double answers) {
+        if (answers < 1) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("  CPU per answer:");
+        double total = 0;
+        for (Map.Entry<Service, Duration> now : cpuTimes().entrySet()) {
+            Duration was = before.get(now.getKey());
+            if (was != null) {
+                double millis = now.getValue().minus(was).toNanos() / 1e6 / answers;
+                total += millis;
+                line.append(String.format(Locale.ROOT, " %s %.1f ms,", now.getKey().clientId(), millis));
+            }
+        }
+        return line.append(String.format(Locale.ROOT, " all %.1f ms", total)).toString();
     }
 
     private static String loadAverage() {
