@@ -48,6 +48,17 @@ public class CeilingComparisonSimulation extends Simulation {
     private static final int OPEN_SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int API_CONNECTIONS = Integer.getInteger("bench.connections", 16);
     private static final int PAGE_CONNECTIONS = 8;
+    /**
+     * {@code -Dbench.only=pages} measures the ceiling and the two portal pages only (no hot read, no open model): the
+     * quicker run when only the pages changed.
+     */
+    private static final boolean PAGES_ONLY = "pages".equals(System.getProperty("bench.only"));
+    /**
+     * One request at a time for {@code -Dbench.single-seconds} per page after the warm-up (default 10 with
+     * {@code bench.only=pages}, else 0): the render time of one page with nothing else asked of the platform.
+     */
+    private static final Duration SINGLE = Duration.ofSeconds(Integer.getInteger("bench.single-seconds",
+            PAGES_ONLY ? 10 : 0));
 
     private final Platform platform = BenchPlatform.get();
     private final String plans = platform.url(Service.PLANS);
@@ -75,10 +86,16 @@ public class CeilingComparisonSimulation extends Simulation {
     private final HttpProtocolBuilder protocol = http.acceptHeader("application/json").shareConnections();
 
     {
-        setUp(openCeiling.injectOpen(constantUsersPerSec(half("ceiling")).during(OPEN_SECONDS))
-                .andThen(openMine.injectOpen(constantUsersPerSec(half("GET /api/plans/mine")).during(OPEN_SECONDS))))
-                .protocols(protocol)
-                .assertions(global().failedRequests().count().is(0L));
+        if (PAGES_ONLY) {
+            // Gatling needs a scenario: one request to the ceiling, the pages' figures are the closed loop's above
+            setUp(openCeiling.injectOpen(constantUsersPerSec(1).during(1))).protocols(protocol);
+        } else {
+            setUp(openCeiling.injectOpen(constantUsersPerSec(half("ceiling")).during(OPEN_SECONDS))
+                    .andThen(openMine.injectOpen(constantUsersPerSec(half("GET /api/plans/mine"))
+                            .during(OPEN_SECONDS))))
+                    .protocols(protocol)
+                    .assertions(global().failedRequests().count().is(0L));
+        }
     }
 
     /** What is measured, in the order of each round; the ceiling first. */
@@ -90,10 +107,13 @@ public class CeilingComparisonSimulation extends Simulation {
         all.put("ceiling", new Target("ceiling", API_CONNECTIONS, "-", () -> HttpRequest.newBuilder(
                 URI.create(ceiling.url() + "/documents/mine")).header("Authorization", "Bearer " + ceilingToken)
                 .header("Accept", "application/json").build()));
-        all.put("GET /api/plans/mine", new Target("GET /api/plans/mine", API_CONNECTIONS,
-                "ratio >= 0.5; p99 <= 25 ms at half of saturation (open model below)", () -> HttpRequest.newBuilder(
-                        URI.create(plans + "/api/plans/mine")).header("Authorization", "Bearer " + pat.get())
-                        .header("Accept", "application/json").build()));
+        if (!PAGES_ONLY) {
+            all.put("GET /api/plans/mine", new Target("GET /api/plans/mine", API_CONNECTIONS,
+                    "ratio >= 0.5; p99 <= 25 ms at half of saturation (open model below)",
+                    () -> HttpRequest.newBuilder(URI.create(plans + "/api/plans/mine"))
+                            .header("Authorization", "Bearer " + pat.get())
+                            .header("Accept", "application/json").build()));
+        }
         all.put("therapist patient page", new Target("therapist patient page", PAGE_CONNECTIONS,
                 ">= 150 req/s, p50 <= 40 ms", () -> HttpRequest.newBuilder(
                         URI.create(portal + "/patients/" + DemoUsers.PAT)).header("Cookie", taraCookies)
@@ -109,13 +129,25 @@ public class CeilingComparisonSimulation extends Simulation {
             Progress.say("warming up " + t.name() + " (" + WARM_UP.toSeconds() + " s, untimed)");
             ClosedLoop.run(t.request(), 200, t.connections(), WARM_UP);
         }
+        if (!SINGLE.isZero()) {
+            for (Target t : targets.values()) {
+                if (t.connections() == PAGE_CONNECTIONS) {
+                    ClosedLoop.Figures one = ClosedLoop.run(t.request(), 200, 1, SINGLE);
+                    Progress.say(String.format(Locale.ROOT, "one at a time %-24s p50 %7.1f ms  p99 %7.1f ms  (%d"
+                            + " requests; load average %s)", t.name(), one.p50Millis(), one.p99Millis(),
+                            Math.round(one.perSecond() * SINGLE.toSeconds()), loadAverage()));
+                }
+            }
+        }
         Map<String, List<ClosedLoop.Figures>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
             for (Target t : targets.values()) {
+                Map<Service, Duration> cpuBefore = cpuTimes();
                 ClosedLoop.Figures figures = ClosedLoop.run(t.request(), 200, t.connections(), ROUND);
-                Progress.say(String.format(Locale.ROOT, "round %d/%d %-24s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms%s",
+                Progress.say(String.format(Locale.ROOT, "round %d/%d %-24s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms%s%s",
                         round, ROUNDS, t.name(), figures.perSecond(), figures.p50Millis(), figures.p99Millis(),
-                        figures.failures() == 0 ? "" : "  FAILED " + figures.failures()));
+                        figures.failures() == 0 ? "" : "  FAILED " + figures.failures(),
+                        cpuPerAnswer(cpuBefore, figures.perSecond() * ROUND.toSeconds())));
                 rounds.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(figures);
             }
         }
@@ -140,6 +172,38 @@ public class CeilingComparisonSimulation extends Simulation {
                     f.failures() == 0 ? "" : "  (" + f.failures() + " failed requests)"));
         }
         System.out.println(table);
+    }
+
+    /** The CPU time each service's JVM has used so far. */
+    private Map<Service, Duration> cpuTimes() {
+        Map<Service, Duration> times = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            ProcessHandle.of(platform.pid(service)).flatMap(p -> p.info().totalCpuDuration())
+                    .ifPresent(cpu -> times.put(service, cpu));
+        }
+        return times;
+    }
+
+    /**
+     * The services' CPU time per answer since {@code before}: on a shared machine a steadier figure than req/s, which
+     * the other processes' load sets as much as the platform's own cost (background work such as the outbox and
+     * Kafka polling is included, so it is an upper bound).
+     */
+    private String cpuPerAnswer(Map<Service, Duration> before, double answers) {
+        if (answers < 1) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("  CPU per answer:");
+        double total = 0;
+        for (Map.Entry<Service, Duration> now : cpuTimes().entrySet()) {
+            Duration was = before.get(now.getKey());
+            if (was != null) {
+                double millis = now.getValue().minus(was).toNanos() / 1e6 / answers;
+                total += millis;
+                line.append(String.format(Locale.ROOT, " %s %.1f ms,", now.getKey().clientId(), millis));
+            }
+        }
+        return line.append(String.format(Locale.ROOT, " all %.1f ms", total)).toString();
     }
 
     private static String loadAverage() {

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plan-service that fails on demand, over real HTTP: {@code GET /api/plans/mine} (the patient's Today) and {@code
+ * A plan-service that fails on demand, over real HTTP: {@code GET /api/plans/mine} and {@code /mine/today} (the
+ * patient's Today: an empty day parses from an empty page, every field of the day being optional) and {@code
  * POST /api/check-ins} answer what a test scripted, in order, then {@link #OK_MINE} / {@link #OK_CHECK_IN}; every
  * request is counted, so a test sees how often the portal really called. The portal's read and write timeouts are
  * set short here (1 s and 2 s) so that a slow answer is a timeout within a test's patience.

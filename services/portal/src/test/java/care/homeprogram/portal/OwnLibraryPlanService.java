@@ -76,7 +76,9 @@ public class OwnLibraryPlanService extends StandInService {
                 return;
             }
             if (path.equals("/api/plans/mine")) {
-                answer(exchange, 200, "{\"items\":[],\"total\":0}"); // pat's Today, after sign-in
+                answer(exchange, 200, "{\"items\":[],\"total\":0}");
+            } else if (path.equals("/api/plans/mine/today")) {
+                answer(exchange, 200, "{\"plans\":{\"items\":[],\"total\":0}}"); // pat's Today, after sign-in
             } else if (path.endsWith("/hydration")) {
                 answer(exchange, 200, "{\"planId\":\"" + PLAN + "\",\"targetLitres\":null,"
                         + "\"suggestion\":{\"minLitres\":3,\"maxLitres\":4,\"source\":\"the guide\"},"

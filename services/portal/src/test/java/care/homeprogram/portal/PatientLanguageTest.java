@@ -168,7 +168,7 @@ class PatientLanguageTest {
                 // the library's words, as plan-service gave them for the language the portal asked
                 .contains("Rodilla al pecho").contains("Túmbese boca arriba con las rodillas dobladas.")
                 .contains("Pare si el dolor baja por la pierna.").contains("Mueve la espalda con suavidad y sin carga.");
-        assertThat(PlanServiceStub.languagesAsked).contains("GET /api/plans/mine es");
+        assertThat(PlanServiceStub.languagesAsked).contains("GET /api/plans/mine/today es");
 
         String exercise = pat.get(uri(EXERCISE_PAGE)).body();
         assertThat(exercise).contains("<h1>Rodilla al pecho</h1>").contains("<h2>Cómo hacerlo</h2>")
@@ -225,7 +225,7 @@ class PatientLanguageTest {
         String german = pat.get(uri("/today"), Map.of("Accept-Language", "fr-CH, fr;q=0.9, de;q=0.8, en;q=0.5"))
                 .body();
         assertThat(german).contains("<html lang=\"de\"").contains("<h1>Heute</h1>").contains("Knie zur Brust");
-        assertThat(PlanServiceStub.languagesAsked).contains("GET /api/plans/mine de");
+        assertThat(PlanServiceStub.languagesAsked).contains("GET /api/plans/mine/today de");
 
         // a language patient-service stores but the portal does not have is no preference either
         PatientServiceStub.preferredLanguage = "fr";

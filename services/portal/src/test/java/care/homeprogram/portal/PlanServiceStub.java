@@ -198,6 +198,7 @@ public class PlanServiceStub extends StandInService {
                     + "\"trafficLight\":\"GREEN\",\"therapistAlerted\":false}" : in.apply(language(exchange)));
         });
         server.createContext("/api/plans/mine/history", exchange -> answer(exchange, 200, history));
+        server.createContext("/api/plans/mine/today", PlanServiceStub::day);
         server.createContext("/api/plans", exchange -> {
             Answer created = creation;
             String path = exchange.getRequestURI().getPath();
@@ -308,6 +309,42 @@ public class PlanServiceStub extends StandInService {
         answer(exchange, 200, """
                 {"patientId":"%s","plans":%s,"openAlerts":%s,"scores":%s,"instruments":%s,"current":%s}
                 """.formatted(patient, plans, items(alerts), scored.json(), items(instruments), current));
+    }
+
+    /**
+     * The patient's day ({@code GET /api/plans/mine/today}) made of what the separate reads above answer: {@link
+     * #mine}, {@link #sessions} for each active plan with something due, {@link #media} by entry due, {@link #due}.
+     */
+    private static void day(HttpExchange exchange) throws IOException {
+        var in = mineIn;
+        com.fasterxml.jackson.databind.JsonNode mine = JSON.readTree(in == null ? PlanServiceStub.mine
+                : in.apply(language(exchange)));
+        com.fasterxml.jackson.databind.node.ObjectNode sessionsToday = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode mediaByEntry = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.JsonNode allMedia = JSON.readTree(media).path("items");
+        for (var plan : mine.path("items")) {
+            var dueToday = plan.path("today").path("items");
+            if (!"ACTIVE".equals(plan.path("status").asText()) || dueToday.isEmpty()) {
+                continue;
+            }
+            sessionsToday.set(plan.path("id").asText(), JSON.readTree(sessions).path("items"));
+            for (var d : dueToday) {
+                for (var item : plan.path("items")) {
+                    String entry = item.path("exerciseId").asText(null);
+                    if (item.path("id").asText().equals(d.path("itemId").asText()) && entry != null) {
+                        var entryMedia = mediaByEntry.putArray(entry);
+                        allMedia.forEach(m -> {
+                            if (entry.equals(m.path("exerciseId").asText())) {
+                                entryMedia.add(m);
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        String dueMeasures = mine.path("items").isEmpty() ? "[]" : items(due);
+        answer(exchange, 200, "{\"plans\":" + mine + ",\"sessionsToday\":" + sessionsToday + ",\"media\":"
+                + mediaByEntry + ",\"dueMeasures\":" + dueMeasures + "}");
     }
 
     private static String leading(com.fasterxml.jackson.databind.JsonNode plans) {

@@ -9,6 +9,7 @@ import care.homeprogram.plans.api.AdherenceView;
 import care.homeprogram.plans.api.CreatePlanRequest;
 import care.homeprogram.plans.api.DismissProgressionRequest;
 import care.homeprogram.plans.api.LogSessionRequest;
+import care.homeprogram.plans.api.PatientDayView;
 import care.homeprogram.plans.api.PlanVersionView;
 import care.homeprogram.plans.api.PlanView;
 import care.homeprogram.plans.api.SessionCorrection;
@@ -16,6 +17,7 @@ import care.homeprogram.plans.api.SessionOutcome;
 import care.homeprogram.plans.api.SessionView;
 import care.homeprogram.plans.api.UpdatePlanRequest;
 import care.homeprogram.plans.service.HydrationService;
+import care.homeprogram.plans.service.PatientDays;
 import care.homeprogram.plans.service.PatientScreens;
 import care.homeprogram.plans.service.PlanAdherence;
 import care.homeprogram.plans.service.PlanLifecycle;
@@ -60,10 +62,13 @@ public class PlanResource {
     private final AuditContext audit;
     private final ResponseLanguage language;
     private final PatientScreens screens;
+    private final PatientDays days;
 
-    public PlanResource(PlanService plans, PatientScreens screens, PlanLifecycle lifecycle, PlanAdherence adherence, SafetyService safety,
-            HydrationService hydration, CurrentUser caller, AuditContext audit, ResponseLanguage language) {
+    public PlanResource(PlanService plans, PatientScreens screens, PatientDays days, PlanLifecycle lifecycle,
+            PlanAdherence adherence, SafetyService safety, HydrationService hydration, CurrentUser caller,
+            AuditContext audit, ResponseLanguage language) {
         this.language = language;
+        this.days = days;
         this.plans = plans;
         this.screens = screens;
         this.lifecycle = lifecycle;
@@ -99,6 +104,18 @@ public class PlanResource {
     public Response mine(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return Response.ok(screens.mine(caller, language.choose(acceptLanguage)), MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    /**
+     * The patient's Today page in one read (docs/api.md, "The patient's day"): their current plans as {@link #mine}
+     * answers them, today's sessions of each plan with something due, the pictures of the items due and the
+     * questionnaires due.
+     */
+    @GET
+    @Path("/mine/today")
+    @RolesAllowed(CurrentUser.PATIENT)
+    public PatientDayView myDay(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return days.today(caller, language.choose(acceptLanguage));
     }
 
     /** The patient's finished plans (completed, revoked), newest first, paged; {@link #mine} has the current ones. */

@@ -3,6 +3,7 @@ package care.homeprogram.plans.service;
 import care.homeprogram.commons.security.CurrentUser;
 import care.homeprogram.contract.Language;
 import care.homeprogram.contract.Page;
+import care.homeprogram.plans.api.PlanView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -47,7 +48,15 @@ public class PatientScreens {
     private record Key(UUID patientId, Language language) {
     }
 
-    private record Screen(UUID stamp, ZoneId zone, LocalDate date, byte[] json) {
+    private record Screen(UUID stamp, ZoneId zone, LocalDate date, byte[] json, java.util.List<PlanView> plans) {
+    }
+
+    /**
+     * The patient's screen both ways: as the JSON {@code GET /api/plans/mine} answers ({@code Page<PlanView>}) and as
+     * the views it was made from (immutable records), for a read that shows more than the plans (the patient's day,
+     * {@link PatientDays}).
+     */
+    public record Kept(byte[] json, java.util.List<PlanView> plans) {
     }
 
     private final PlanService plans;
@@ -74,6 +83,11 @@ public class PatientScreens {
 
     /** The patient's own screen as JSON ({@code Page<PlanView>}): kept if still current, else computed and kept. */
     public byte[] mine(CurrentUser patient, Language language) {
+        return screen(patient, language).json();
+    }
+
+    /** The patient's own screen, as JSON and as views: kept if still current, else computed and kept. */
+    public Kept screen(CurrentUser patient, Language language) {
         access.requirePatient(patient, patient.id());
         // The stamp before the plans: what is then read is at least as new as the stamp it is kept under, so a
         // write in between can only make the next read compute it again, never keep an older screen.
@@ -83,17 +97,17 @@ public class PatientScreens {
         if (stamp != null && kept != null && stamp.equals(kept.stamp())
                 && kept.date().equals(LocalDate.now(clock.withZone(kept.zone())))) {
             answeredKept.increment();
-            return kept.json();
+            return new Kept(kept.json(), kept.plans());
         }
         answeredComputed.increment();
         PlanService.MyScreen screen = plans.mine(patient, language);
         byte[] answer = serialized(new Page<>(screen.plans(), screen.plans().size()));
         if (stamp != null && screen.onlyKeptWords()) {
-            keep(key, new Screen(stamp, screen.zone(), screen.date(), answer));
+            keep(key, new Screen(stamp, screen.zone(), screen.date(), answer, screen.plans()));
         } else {
             forget(key);
         }
-        return answer;
+        return new Kept(answer, screen.plans());
     }
 
     /** Forgets every kept screen (each is computed again on its next read). */

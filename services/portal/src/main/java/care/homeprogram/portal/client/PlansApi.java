@@ -30,6 +30,11 @@ interface PlansApi {
     @Path("/plans/mine")
     Page<Plan> mine();
 
+    /** The patient's Today page in one read: the plans, today's sessions, the pictures due, the questionnaires due. */
+    @GET
+    @Path("/plans/mine/today")
+    PatientDay myDay();
+
     @GET
     @Path("/plans/mine/history")
     Page<Plan> myHistory(@QueryParam("page") int page, @QueryParam("size") int size);

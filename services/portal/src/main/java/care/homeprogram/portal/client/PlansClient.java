@@ -33,6 +33,11 @@ public class PlansClient {
         return calls.read(() -> api.mine());
     }
 
+    /** The patient's Today page in one read ({@link PatientDay}). */
+    public PatientDay myDay() {
+        return calls.read(() -> api.myDay());
+    }
+
     /** The patient's finished plans (completed, revoked), newest first; {@link #mine} has the current ones. */
     public Page<Plan> myHistory(int page, int size) {
         return calls.read(() -> api.myHistory(page, size));

@@ -1,6 +1,7 @@
 package care.homeprogram.portal.client;
 
 import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ContextNotActiveException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,6 +23,10 @@ import org.jboss.logging.Logger;
  * been done;</li>
  * <li>a refusal ({@link ServiceProblem}, a 4xx problem+json) passes through untouched: it is neither retried nor a
  * failure for the breaker, because the service answered;</li>
+ * <li>a call made after its page's request ended (the person left before the page was made: their browser or a
+ * benchmark gave up, so the request context holding their token is gone) passes through untouched too, as
+ * {@link ContextNotActiveException}: nobody waits for it, and it says nothing about the service, so it is neither
+ * retried nor a failure for the breaker (under load, people giving up would otherwise open it for everyone);</li>
  * <li>anything else (no connection, 5xx, timeout, open breaker) becomes {@link ServiceUnavailable} here, with its cause
  * logged and kept, and pages show it as "temporarily unavailable" ({@code Section} or the 503 error page).</li>
  * </ul>
@@ -42,11 +47,14 @@ final class ServiceCalls {
         this.service = service;
         this.breaker = Guard.create().withDescription(service)
                 .withCircuitBreaker().name(service).requestVolumeThreshold(10).failureRatio(0.5)
-                .delay(10, ChronoUnit.SECONDS).skipOn(ServiceProblem.class).done()
+                .delay(10, ChronoUnit.SECONDS).skipOn(List.of(ServiceProblem.class, ContextNotActiveException.class))
+                .done()
                 .build();
         this.retry = Guard.create().withDescription(service + " read")
                 .withRetry().maxRetries(1).delay(200, ChronoUnit.MILLIS)
-                .abortOn(List.of(ServiceProblem.class, CircuitBreakerOpenException.class)).done()
+                .abortOn(List.of(ServiceProblem.class, CircuitBreakerOpenException.class,
+                        ContextNotActiveException.class))
+                .done()
                 .build();
         this.readTimeout = timeout(service, "read-timeout", "8S");
         this.exportTimeout = timeout(service, "export-timeout", "20S");
@@ -105,8 +113,8 @@ final class ServiceCalls {
     private <T> T unavailableUnlessRefused(Supplier<T> call) {
         try {
             return call.get();
-        } catch (ServiceProblem refused) {
-            throw refused;
+        } catch (ServiceProblem | ContextNotActiveException refusedOrLeft) {
+            throw refusedOrLeft;
         } catch (RuntimeException failure) {
             throw unavailable(failure);
         }

@@ -2,9 +2,11 @@ package care.homeprogram.portal.rest;
 
 import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.client.ServiceUnavailable;
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +18,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Every failure becomes a page a person can act on: the wrong role (403), something that does not exist or is not
  * theirs (404), a service that is down (503, "temporarily unavailable"), a refusal (its explanation), and anything
  * unexpected (500 with an incident id; the stack trace goes to the log only).
+ *
+ * <p>An error page is made only while the request's context is active: the pages' layout reads the signed-in person
+ * ({@code Viewer}) and the language from it. When the person left before their page was made (their browser or a
+ * benchmark gave up mid-request), the context is gone; the answer is then a short plain-text one that nobody reads,
+ * instead of a second failure ({@code ContextNotActiveException}) while making the error page.
  */
 public class ErrorPages {
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
@@ -65,6 +72,16 @@ public class ErrorPages {
         return page(status, Templates.problem(e.detail()));
     }
 
+    /**
+     * A page whose request ended before it was made: a service call started for it found the person's token gone
+     * ({@code ServiceCalls}). Not a failure of the portal or of a service, so no incident; one line in the log.
+     */
+    @ServerExceptionMapper
+    public Response requestEnded(ContextNotActiveException e) {
+        LOG.warnf("the request ended before its page was made (the person left?): %s", e.getMessage());
+        return page(503, Templates.unavailable("portal"));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(RuntimeException e) {
         if (e instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -76,6 +93,10 @@ public class ErrorPages {
     }
 
     private static Response page(int status, TemplateInstance page) {
+        if (!Arc.container().requestContext().isActive()) {
+            return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .header("Cache-Control", "no-store").entity("The request ended before its page was made.").build();
+        }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").entity(page.render()).build();
     }

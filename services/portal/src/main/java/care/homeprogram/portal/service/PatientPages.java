@@ -3,6 +3,7 @@ package care.homeprogram.portal.service;
 import care.homeprogram.contract.Page;
 import care.homeprogram.portal.client.NotificationsClient;
 import care.homeprogram.portal.client.Patient;
+import care.homeprogram.portal.client.PatientDay;
 import care.homeprogram.portal.client.PatientsClient;
 import care.homeprogram.portal.client.Plan;
 import care.homeprogram.portal.client.PlansClient;
@@ -40,37 +41,30 @@ public class PatientPages {
     }
 
     /**
-     * Two rounds of calls, each round's at once ({@link PageCalls}): the plans, the inbox and the intake; then the
-     * sessions of each plan with something due today and, when there is a current plan, the questionnaires due.
+     * Three calls at once ({@link PageCalls}): plan-service's one read of the day ({@code GET /api/plans/mine/today}:
+     * the plans, today's sessions of each plan with something due, the pictures of the items due and the
+     * questionnaires due), the inbox and the intake. Before, the page made six in two rounds (the plans first, then
+     * the sessions, the questionnaires and the pictures), each one a token verification and an audit record more at
+     * plan-service (docs/portal.md, "Render times").
      */
     public TodayView today(TodayView.SessionForm form) {
-        PageCalls.Pending<List<Plan>> mineCall = calls.start(() -> plans.mine().items());
+        PageCalls.Pending<PatientDay> dayCall = calls.start(plans::myDay);
         PageCalls.Pending<Integer> unreadCall = calls.start(() -> (int) notifications.inbox(0, 50).items().stream()
                 .filter(n -> n.readAt() == null).count());
         PageCalls.Pending<Patient.Intake> intakeCall = calls.start(patients::myIntake);
-        // measures are asked on a current plan: the due ones are asked for in the second round, with the sessions
-        var questionnairesCall = new java.util.concurrent.atomic.AtomicReference<PageCalls.Pending<Integer>>();
+        int[] questionnaires = { 0 };
         Section<List<TodayView.PlanToday>> today = Section.load(() -> {
-            List<Plan> current = mineCall.get().stream()
+            PatientDay day = dayCall.get();
+            List<Plan> current = day.plans().items().stream()
                     .filter(p -> "ACTIVE".equals(p.status()) || "ON_HOLD".equals(p.status()))
                     .sorted(Comparator.comparing(Plan::createdAt).reversed()).toList();
-            if (!current.isEmpty()) {
-                questionnairesCall.set(calls.start(() -> plans.dueMeasures().items().size()));
-            }
-            Map<UUID, PageCalls.Pending<List<Session>>> sessions = new HashMap<>();
-            // the pictures of every item due today, in the same round and in one read for all of them
-            java.util.Set<UUID> exercises = new java.util.LinkedHashSet<>();
-            current.stream().filter(PatientPages::hasSomethingDue).forEach(p -> {
-                sessions.put(p.id(), calls.start(() -> plans.sessions(p.id()).items()));
-                p.today().items().forEach(d -> p.item(d.itemId()).map(Plan.Item::exerciseId)
-                        .ifPresent(exercises::add));
-            });
-            PageCalls.Pending<Map<UUID, List<care.homeprogram.portal.client.Media>>> mediaCall = exercises.isEmpty()
-                    ? null : calls.start(() -> mediaOf(exercises));
-            return current.stream().map(p -> planToday(p, sessions.get(p.id()), mediaCall)).toList();
+            // measures are asked on a current plan only
+            questionnaires[0] = current.isEmpty() ? 0 : day.dueMeasures().size();
+            return current.stream().map(p -> planToday(p, hasSomethingDue(p)
+                    ? day.sessionsToday().getOrDefault(p.id(), List.of()) : null, day.media())).toList();
         });
         Section<Integer> unread = Section.load(unreadCall::get);
-        return new TodayView(today, unread, form, intakeDue(intakeCall), questionnairesDue(questionnairesCall.get()));
+        return new TodayView(today, unread, form, intakeDue(intakeCall), questionnaires[0]);
     }
 
     /**
@@ -104,20 +98,6 @@ public class PatientPages {
         }
     }
 
-    /**
-     * How many questionnaires are due; a prompt, so when plan-service cannot say now it is left out (as the intake's).
-     */
-    private static int questionnairesDue(PageCalls.Pending<Integer> questionnairesCall) {
-        if (questionnairesCall == null) {
-            return 0;
-        }
-        try {
-            return Section.load(questionnairesCall::get).orElse(0);
-        } catch (ServiceProblem refused) {
-            return 0;
-        }
-    }
-
     /** The questionnaires the patient is asked to answer now, oldest first (plan-service's order). */
     public Section<List<care.homeprogram.portal.client.Measure.Due>> dueMeasures() {
         return Section.load(() -> plans.dueMeasures().items());
@@ -136,18 +116,6 @@ public class PatientPages {
     }
 
     /**
-     * The pictures and video of the entries, by entry; without them the page still shows the words (a picture that
-     * cannot be listed now is not a reason to withhold the day's program).
-     */
-    Map<UUID, List<care.homeprogram.portal.client.Media>> mediaOf(java.util.Collection<UUID> exerciseIds) {
-        try {
-            return plans.media(exerciseIds);
-        } catch (care.homeprogram.portal.client.ServiceProblem | care.homeprogram.portal.client.ServiceUnavailable e) {
-            return Map.of();
-        }
-    }
-
-    /**
      * The item's pictures and video; without them the page still shows the words (a picture that cannot be listed
      * now is not a reason to withhold the day's program).
      */
@@ -162,19 +130,21 @@ public class PatientPages {
         }
     }
 
-    private TodayView.PlanToday planToday(Plan plan, PageCalls.Pending<List<Session>> sessionsCall,
-            PageCalls.Pending<Map<UUID, List<care.homeprogram.portal.client.Media>>> mediaCall) {
+    /**
+     * @param sessions the plan's sessions of today when something is due on it (null when nothing is)
+     * @param media    the pictures and video of the entries due, by entry
+     */
+    private TodayView.PlanToday planToday(Plan plan, List<Session> sessions,
+            Map<UUID, List<care.homeprogram.portal.client.Media>> media) {
         Plan.Today today = plan.today();
         String zoneId = today == null ? "UTC" : today.timeZone();
         ZoneId zone = Times.zone(zoneId);
         LocalDate date = today == null ? LocalDate.now(zone) : today.date();
         boolean onHold = "ON_HOLD".equals(plan.status());
         List<TodayView.Due> due = new ArrayList<>();
-        if (sessionsCall != null) {
-            Map<UUID, List<care.homeprogram.portal.client.Media>> media = mediaCall == null ? Map.of()
-                    : mediaCall.get();
+        if (sessions != null) {
             Map<UUID, Long> done = new HashMap<>();
-            for (Session s : sessionsCall.get()) {
+            for (Session s : sessions) {
                 if (!s.withdrawn() && s.performedAt().atZoneSameInstant(zone).toLocalDate().equals(date)) {
                     done.merge(s.itemId(), 1L, Long::sum);
                 }
