@@ -114,7 +114,8 @@ class AuditCrashJourneyTest {
         assertThat(trail.keySet()).as("every answered read has its audit record after the kill")
                 .containsAll(answered);
         assertThat(answered).allSatisfy(id -> assertThat(trail.get(id))
-                .as("the record of %s", id).containsExactly("READ", 200, SAM.toString(), "/api/plans/mine"));
+                .as("the record of %s", id).containsExactly("READ", 200, SAM.toString(), "/api/plans/mine",
+                        SAM.toString(), "patient", "ALLOWED", "GET", "homeprogram-cli"));
         String verification = given().baseUri(platform.url(Service.PLANS)).auth().oauth2(Tokens.accessToken("ada"))
                 .get("/api/plans/audit/verify").then().statusCode(200).extract().asString();
         assertThat(verification).as("the hash chain still holds after the kill").contains("\"valid\":true");
@@ -188,17 +189,22 @@ class AuditCrashJourneyTest {
                 .header("X-Correlation-Id", correlationId).GET().build();
     }
 
-    /** This test's records in plan-service's trail: action, status, patient and resource by correlation id. */
+    /**
+     * This test's records in plan-service's trail by correlation id: action, status, patient, resource, actor, role,
+     * outcome, method and client, every column the writer's batch insert fills from the request.
+     */
     private static Map<String, List<Object>> auditRecordsByCorrelationId() throws SQLException {
         Map<String, List<Object>> records = new HashMap<>();
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
-                "SELECT correlation_id, action, status, patient_id::text, resource FROM audit_record "
+                "SELECT correlation_id, action, status, patient_id::text, resource, actor_sub, actor_role, outcome, "
+                        + "method, client_id FROM audit_record "
                         + "WHERE correlation_id LIKE ?")) {
             query.setString(1, ID_PREFIX + "%");
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     List<Object> previous = records.put(rows.getString(1), List.of(rows.getString(2), rows.getInt(3),
-                            rows.getString(4), rows.getString(5)));
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                            rows.getString(8), rows.getString(9), rows.getString(10)));
                     assertThat(previous).as("one record per read: %s", rows.getString(1)).isNull();
                 }
             }
