@@ -155,6 +155,16 @@ public final class AotCache {
         }
     }
 
+    /** After the training JVM of {@code name} has exited: {@link #keep}s its cache and says what became of it. */
+    public static void keepAndSay(String name, Decision.Train training) {
+        try {
+            Progress.say(keep(training) ? name + "'s AOT cache is ready: " + training.cache()
+                    : name + " stopped before its AOT cache was written; the next run trains again");
+        } catch (UncheckedIOException e) {
+            Progress.say(e.getMessage() + ": " + e.getCause() + "; the next run trains again");
+        }
+    }
+
     /** Where a packaged service's caches are kept. */
     static Path folder(Path quarkusApp) {
         return quarkusApp.resolve("aot");

@@ -340,12 +340,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (aot instanceof AotCache.Decision.Train train && process.isAlive()) {
             Progress.say("stopping Kafka, which writes its AOT cache for the next start (once per build)");
             process.close();
-            try {
-                Progress.say(AotCache.keep(train) ? "Kafka's AOT cache is ready: " + train.cache()
-                        : "Kafka stopped before its AOT cache was written; the next run trains again");
-            } catch (UncheckedIOException e) {
-                Progress.say(e.getMessage() + ": " + e.getCause() + "; the next run trains again");
-            }
+            AotCache.keepAndSay("Kafka", train);
             return;
         }
         process.close();

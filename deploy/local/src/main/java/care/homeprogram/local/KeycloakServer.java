@@ -303,12 +303,7 @@ public final class KeycloakServer implements AutoCloseable {
             Progress.say("stopping Keycloak, which writes its AOT cache for the next start (once per Keycloak build;"
                     + " seconds on an idle machine, minutes on a loaded one)");
             process.close();
-            try {
-                Progress.say(AotCache.keep(train) ? "Keycloak's AOT cache is ready: " + train.cache()
-                        : "Keycloak stopped before its AOT cache was written; the next run trains again");
-            } catch (UncheckedIOException e) {
-                Progress.say(e.getMessage() + ": " + e.getCause() + "; the next run trains again");
-            }
+            AotCache.keepAndSay("Keycloak", train);
             return;
         }
         process.close();

@@ -345,14 +345,7 @@ public final class Platform implements AutoCloseable {
             }
             process.close();
             if (training != null) {
-                try {
-                    Progress.say(AotCache.keep(training)
-                            ? service.clientId() + "'s AOT cache is ready: " + training.cache()
-                            : service.clientId() + " stopped before its AOT cache was written; the next run trains"
-                                    + " again");
-                } catch (java.io.UncheckedIOException e) {
-                    Progress.say(e.getMessage() + ": " + e.getCause() + "; the next run trains again");
-                }
+                AotCache.keepAndSay(service.clientId(), training);
             }
         }
     }
