@@ -240,6 +240,37 @@ class CalendarFeedTest {
                 .as("the secret is nowhere in the trail").isEqualTo(0L);
     }
 
+    /**
+     * A calendar app's fetch says nothing of the patient's language, so the feed speaks the language the patient read
+     * in when making the link (the portal sends its page's); a link from before languages were kept reads English.
+     */
+    @Test
+    void theFeedSpeaksThePatientsLanguageOfWhenTheLinkWasMade() {
+        assignAcute("tara", PAT);
+        String pat = Tokens.accessToken("pat");
+        for (var words : java.util.Map.of(
+                "es-ES,es;q=0.9", java.util.List.of("Programa en casa", "Sus ejercicios de hoy: "),
+                "de", java.util.List.of("Heimprogramm", "Ihre Übungen für heute: "),
+                "fr, en;q=0.5", java.util.List.of("Home program", "Your exercises for today: ")).entrySet()) {
+            String url = given().auth().oauth2(pat).header("Accept-Language", words.getKey())
+                    .post("/api/calendar-feed").then().statusCode(201).extract().path("url");
+            // the app's own Accept-Language does not change it
+            String ics = given().header("Accept-Language", "en").get(path(url)).then().statusCode(200).extract()
+                    .asString();
+            assertThat(Rfc5545.check(ics)).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.get("SUMMARY")).isEqualTo(words.getValue().get(0));
+                assertThat(e.get("DESCRIPTION")).isEqualTo(words.getValue().get(1) + "http://localhost:8080/today");
+            });
+        }
+
+        String url = subscribe("pat");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE calendar_feed SET language = NULL WHERE patient_id = :p").setParameter("p", PAT)
+                .executeUpdate());
+        assertThat(Rfc5545.check(given().get(path(url)).then().statusCode(200).extract().asString()))
+                .allSatisfy(e -> assertThat(e.get("SUMMARY")).isEqualTo("Home program"));
+    }
+
     static String subscribe(String patient) {
         return given().auth().oauth2(Tokens.accessToken(patient)).post("/api/calendar-feed").then().statusCode(201)
                 .extract().path("url");

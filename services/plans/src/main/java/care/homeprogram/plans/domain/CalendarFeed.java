@@ -29,6 +29,10 @@ public class CalendarFeed extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** The language tag of the feed's words, the patient's when the link was made; null (English) for older links. */
+    @Column(name = "language")
+    public String language;
+
     /** When a calendar app last fetched the feed: shows the patient whether the link is in use. */
     @Column(name = "last_fetched_at")
     public OffsetDateTime lastFetchedAt;

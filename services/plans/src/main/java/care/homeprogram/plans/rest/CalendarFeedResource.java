@@ -8,10 +8,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,10 +28,12 @@ public class CalendarFeedResource {
 
     private final CalendarFeeds feeds;
     private final CurrentUser caller;
+    private final ResponseLanguage language;
 
-    public CalendarFeedResource(CalendarFeeds feeds, CurrentUser caller) {
+    public CalendarFeedResource(CalendarFeeds feeds, CurrentUser caller, ResponseLanguage language) {
         this.feeds = feeds;
         this.caller = caller;
+        this.language = language;
     }
 
     @GET
@@ -45,8 +49,9 @@ public class CalendarFeedResource {
     @Path("/calendar-feed")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(CurrentUser.PATIENT)
-    public Response create() {
-        return Response.status(Response.Status.CREATED).entity(feeds.create(caller))
+    public Response create(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        // the feed's words in the patient's language (their preference, else the portal's page language)
+        return Response.status(Response.Status.CREATED).entity(feeds.create(caller, language.choose(acceptLanguage)))
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -1,5 +1,6 @@
 package care.homeprogram.plans.service;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.commons.audit.AuditContext;
 import care.homeprogram.commons.problem.ProblemException;
 import care.homeprogram.commons.security.CurrentUser;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CalendarFeeds {
     /** The actor of a feed fetch in the audit trail: the link, not a signed-in person. */
     public static final String ACTOR = "calendar-feed";
-    public static final String TITLE = "Home program";
+    /** The feed's words in each language: PHI-free, the same for every patient. */
+    record Words(String title, String todayDescription) {
+    }
+
+    static final Map<Language, Words> WORDS = Map.of(
+            Language.EN, new Words("Home program", "Your exercises for today: "),
+            Language.ES, new Words("Programa en casa", "Sus ejercicios de hoy: "),
+            Language.DE, new Words("Heimprogramm", "Ihre Übungen für heute: "));
     /** 32 random bytes in unpadded base64url. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -70,9 +79,12 @@ public class CalendarFeeds {
                 .orElse(CalendarFeedView.NONE);
     }
 
-    /** A new link for the caller, replacing any earlier one (which stops working now). */
+    /**
+     * A new link for the caller, replacing any earlier one (which stops working now); its words in {@code language},
+     * the patient's reading language now, since a calendar app's fetch says nothing of it.
+     */
     @Transactional
-    public CalendarFeedView create(CurrentUser caller) {
+    public CalendarFeedView create(CurrentUser caller, Language language) {
         CalendarFeed.delete("patientId", caller.id());
         CalendarFeed.flush();
         byte[] bytes = new byte[32];
@@ -83,6 +95,7 @@ public class CalendarFeeds {
         feed.patientId = caller.id();
         feed.tokenSha256 = sha256(token);
         feed.createdAt = OffsetDateTime.now(clock);
+        feed.language = language.tag();
         feed.persist();
         audit.concernsObject(feed.id);
         String url = feedBaseUrl + "/api/calendar/" + token + ".ics";
@@ -108,10 +121,10 @@ public class CalendarFeeds {
         audit.concernsObject(feed.id);
         audit.actedThrough(ACTOR, feed.id);
         feed.lastFetchedAt = OffsetDateTime.now(clock);
-        return new Feed(feed.id, feed.patientId, ics(feed.patientId));
+        return new Feed(feed.id, feed.patientId, ics(feed.patientId, WORDS.get(Language.ofTagOrEnglish(feed.language))));
     }
 
-    private String ics(UUID patientId) {
+    private String ics(UUID patientId, Words words) {
         ZoneId zone = schedule.zoneOf(patientId);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<Plan> active = Plan.ofPatientWithItems(patientId, List.of(Plan.Status.ACTIVE));
@@ -122,7 +135,7 @@ public class CalendarFeeds {
                 .property("PRODID", "-//HomeProgram//Calendar feed//EN")
                 .property("CALSCALE", "GREGORIAN")
                 .property("METHOD", "PUBLISH")
-                .text("X-WR-CALNAME", TITLE)
+                .text("X-WR-CALNAME", words.title())
                 .property("REFRESH-INTERVAL;VALUE=DURATION", "PT6H")
                 .property("X-PUBLISHED-TTL", "PT6H");
         for (LocalDate date = today; date.isBefore(today.plusWeeks(weeksAhead)); date = date.plusDays(1)) {
@@ -135,8 +148,8 @@ public class CalendarFeeds {
                     .utc("DTSTAMP", now)
                     .date("DTSTART", date)
                     .date("DTEND", date.plusDays(1))
-                    .text("SUMMARY", TITLE)
-                    .text("DESCRIPTION", "Your exercises for today: " + todayUrl)
+                    .text("SUMMARY", words.title())
+                    .text("DESCRIPTION", words.todayDescription() + todayUrl)
                     .property("URL;VALUE=URI", todayUrl)
                     .property("TRANSP", "TRANSPARENT")
                     .end("VEVENT");
