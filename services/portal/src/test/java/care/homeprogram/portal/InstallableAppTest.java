@@ -84,6 +84,28 @@ class InstallableAppTest {
         assertThat(svg.body()).contains("<svg").contains("viewBox=\"0 0 512 512\"");
     }
 
+    /** The installing phone shows the manifest's description: in the language of the page that links it. */
+    @Test
+    void theManifestSpeaksTheLanguageOfThePageLinkingIt() throws Exception {
+        Browser anyone = new Browser();
+        Map<String, String> expected = Map.of(
+                "es", "Su programa de ejercicios en casa, también sin conexión.",
+                "de", "Ihr Übungsprogramm für zu Hause, auch ohne Verbindung.",
+                "en", "Your home exercise program, also when you are offline.");
+        for (var language : expected.entrySet()) {
+            JsonNode manifest = new ObjectMapper().readTree(
+                    anyone.get(at("/manifest.webmanifest?lang=" + language.getKey())).body());
+            assertThat(manifest.path("lang").asText()).isEqualTo(language.getKey());
+            assertThat(manifest.path("description").asText()).isEqualTo(language.getValue());
+        }
+        // a language we do not have, or none: English, never an error
+        for (String other : new String[] {"?lang=fr", "?lang=%3Cscript%3E", ""}) {
+            HttpResponse<String> response = anyone.get(at("/manifest.webmanifest" + other));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(response.body()).path("lang").asText()).isEqualTo("en");
+        }
+    }
+
     @Test
     void theServiceWorkerIsServedFromTheRootWithItsHeadersAndTheCspAllowsIt() throws Exception {
         HttpResponse<String> worker = new Browser().get(at("/sw.js"));
@@ -110,7 +132,7 @@ class InstallableAppTest {
         assertThat(today.statusCode()).isEqualTo(200);
         assertThat(today.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(today.body())
-                .contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">")
+                .contains("<link rel=\"manifest\" href=\"/manifest.webmanifest?lang=en\">")
                 .contains("data-served=\"network\"")
                 .contains("data-person=\"" + DemoUsers.PAT + "\"")
                 .containsPattern("id=\"offline-banner\" role=\"status\" hidden>")

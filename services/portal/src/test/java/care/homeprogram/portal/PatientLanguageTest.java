@@ -458,6 +458,9 @@ class PatientLanguageTest {
         // what a push without its own text says: the page carries it for portal.js to keep for the worker
         assertThat(today).contains("data-push-new-message=\"Tiene un mensaje nuevo\"");
         assertThat(checkIn).contains("data-push-new-message=\"Sie haben eine neue Nachricht\"");
+        // the installed app's description: the page links the manifest in its language
+        assertThat(today).contains("href=\"/manifest.webmanifest?lang=es\"");
+        assertThat(checkIn).contains("href=\"/manifest.webmanifest?lang=de\"");
         PatientServiceStub.preferredLanguage = "en";
         assertThat(pat.get(uri("/today")).body()).contains("data-push-new-message=\"You have a new message\"");
         // the push section's statuses: PushOptInPageTest (it needs notification-service's stand-in)

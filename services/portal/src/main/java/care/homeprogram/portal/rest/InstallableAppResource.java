@@ -1,11 +1,15 @@
 package care.homeprogram.portal.rest;
 
+import care.homeprogram.contract.Language;
 import care.homeprogram.portal.service.Clinic;
+import care.homeprogram.portal.service.PageLanguage;
+import care.homeprogram.portal.service.ScriptMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,11 +40,14 @@ public class InstallableAppResource {
 
     @GET
     @Path("manifest.webmanifest")
-    public Response manifest() throws JsonProcessingException {
+    public Response manifest(@QueryParam("lang") String lang) throws JsonProcessingException {
+        // in the language of the page linking it (a browser fetches the manifest without cookies); any other: English
+        Language language = Language.ofTagOrEnglish(lang);
         Map<String, Object> manifest = Map.of(
                 "name", clinic.name() + " · HomeProgram",
                 "short_name", "HomeProgram",
-                "description", "Your home exercise program, also when you are offline.",
+                "description", PageLanguage.of(ScriptMessages.class, language).app_description(),
+                "lang", language.tag(),
                 "start_url", "/today",
                 "scope", "/",
                 "display", "standalone",

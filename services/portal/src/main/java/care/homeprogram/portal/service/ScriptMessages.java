@@ -93,4 +93,8 @@ public interface ScriptMessages {
     // --- what a push that carries no text of its own says on the lock screen (js/push-worker.js) ---
     @Message("You have a new message")
     String push_newMessage();
+
+    // --- the installed app (the web app manifest, in the language of the page that links it) ---
+    @Message("Your home exercise program, also when you are offline.")
+    String app_description();
 }
