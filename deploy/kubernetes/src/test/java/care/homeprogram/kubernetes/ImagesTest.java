@@ -109,6 +109,32 @@ class ImagesTest {
                 .noneMatch(key -> key.startsWith("%") && key.contains("quarkus.jib.use-current-timestamp"));
     }
 
+    /**
+     * An image build that asks for an AOT cache (docs/deploy.md, "Images") gets a JDK 25 Leyden cache written inside the
+     * base image at build time: a JDK 21 base would not read it (a cache fits only the JDK that wrote it), and the
+     * normal build keeps the fast-jar the local launcher trains its own cache for.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void every_service_image_can_carry_an_aot_cache_its_jdk_reads(Layout.ServiceModule module) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(Repository.root().resolve("services").resolve(module.directory())
+                .resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(properties.getProperty("quarkus.jib.base-jvm-image")).as("%s: a JDK 25 base image", module.name())
+                .startsWith("registry.access.redhat.com/ubi9/openjdk-25-runtime:");
+        assertThat(properties).as("%s: a Leyden cache made at build time, in the base image", module.name())
+                .containsEntry("quarkus.package.jar.aot.type", "aot")
+                .containsEntry("quarkus.package.jar.aot.phase", "build")
+                .doesNotContainKey("quarkus.package.jar.appcds.use-container");
+        assertThat(properties.stringPropertyNames()).as("%s: only the image build turns it on", module.name())
+                .noneMatch(key -> key.endsWith("quarkus.package.jar.aot.enabled")
+                        || key.endsWith("quarkus.package.jar.type"));
+    }
+
     static java.util.stream.Stream<Layout.ServiceModule> services() {
         return Layout.SERVICES.stream();
     }

@@ -11,7 +11,9 @@ public final class ServiceJvm {
     /**
      * A 256 MiB heap (what the images' JAVA_MAX_MEM_RATIO = 50 % of a 512 Mi limit gives), the serial collector (no
      * parallel GC threads or their per-thread buffers on a 2-core machine; pauses of a few ms at these heap sizes),
-     * a smaller code cache and thread stacks, and Netty's pooled chunks at 1 MiB (maxOrder 7) instead of 4 MiB.
+     * a smaller code cache and thread stacks, Netty's pooled chunks at 1 MiB (maxOrder 7) instead of 4 MiB, and the
+     * C heap trimmed every 5 s: glibc keeps what the JIT compilers and the start-up freed (about 15 MiB of a service's
+     * resident memory, measured in docs/deploy.md) until something gives it back to the operating system.
      */
     public static final List<String> OPTIONS = List.of(
             "-Xms64m",
@@ -19,7 +21,8 @@ public final class ServiceJvm {
             "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m",
             "-Xss512k",
-            "-Dio.netty.allocator.maxOrder=7");
+            "-Dio.netty.allocator.maxOrder=7",
+            "-XX:TrimNativeHeapInterval=5000");
 
     /** glibc otherwise keeps up to 8 malloc arenas per core, each holding freed native memory. */
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
