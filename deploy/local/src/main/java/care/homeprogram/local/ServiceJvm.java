@@ -15,14 +15,26 @@ public final class ServiceJvm {
      * C heap trimmed every 5 s: glibc keeps what the JIT compilers and the start-up freed (about 15 MiB of a service's
      * resident memory, measured in docs/deploy.md) until something gives it back to the operating system.
      */
-    public static final List<String> OPTIONS = List.of(
-            "-Xms64m",
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k",
-            "-Dio.netty.allocator.maxOrder=7",
-            "-XX:TrimNativeHeapInterval=5000");
+    public static final List<String> OPTIONS = options(Runtime.version().feature());
+
+    /**
+     * The options for a service run by a JDK of this feature release: the services run on the launcher's own JDK
+     * ({@link ChildProcess#javaExecutable()}). Trimming the C heap is a product option from JDK 22 on; JDK 21 would
+     * refuse to start with it.
+     */
+    static List<String> options(int jdkFeature) {
+        List<String> options = new java.util.ArrayList<>(List.of(
+                "-Xms64m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-Xss512k",
+                "-Dio.netty.allocator.maxOrder=7"));
+        if (jdkFeature >= 22) {
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        return List.copyOf(options);
+    }
 
     /** glibc otherwise keeps up to 8 malloc arenas per core, each holding freed native memory. */
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
