@@ -85,6 +85,19 @@ class TraceContextTest {
     }
 
     @Test
+    void aRequestInATraceThatIsNotRecordedIsStillAuditedUnderItsTraceId() {
+        // The caller decided not to record this trace (flag 00), as a request ratio below 1 decides for most reads
+        // (homeprogram.tracing.request-ratio): the spans are not recorded, the trace id is still the correlation id.
+        String traceId = hex(16);
+        String correlationId = given().auth().oauth2(Tokens.accessToken("pat"))
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-00")
+                .get("/api/plans/mine").then().statusCode(200).extract().header("X-Correlation-Id");
+        assertThat(correlationId).as("the response's correlation id").isEqualTo(traceId);
+        assertThat(audit.byCorrelationId(traceId)).as("audit records with correlation id %s", traceId).hasSize(1)
+                .allMatch(entry -> entry.resource().equals("/api/plans/mine"));
+    }
+
+    @Test
     void aRequestOutsideAnyTraceIsRecordedUnderItsNewTraceId() {
         String correlationId = given().auth().oauth2(Tokens.accessToken("pat")).get("/api/plans/mine").then()
                 .statusCode(200).extract().header("X-Correlation-Id");

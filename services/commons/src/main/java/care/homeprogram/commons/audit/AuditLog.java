@@ -52,14 +52,23 @@ public class AuditLog {
     }
 
     /**
-     * The records, in one new transaction that has committed when this returns. One JDBC batch rather than an entity
-     * per record: records are never read back or changed, so Hibernate's persistence context (the entity copies, the
-     * flush) was pure cost on the hot read's audit writer (docs/deploy.md, "Where the hot read's time goes").
+     * The records, in one database transaction that has committed when this returns. One JDBC batch rather than an
+     * entity per record: records are never read back or changed, so Hibernate's persistence context (the entity
+     * copies, the flush) was pure cost on the hot read's audit writer (docs/deploy.md, "Where the hot read's time
+     * goes"). A plain JDBC transaction (autocommit off, commit, rollback on any failure) rather than a JTA one: the
+     * batch touches one database and one table, so Narayana's transaction (its record, the synchronizations, the
+     * connection's enlistment) bought nothing and was a third of the audit writer's time (docs/deploy.md, "The hot
+     * read's tail"). Refused inside a JTA transaction, whose commit or rollback would decide the records' fate: the
+     * only caller is {@link AuditWriter}'s own thread, which never has one.
      */
     public void append(List<AuditRecord> records) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = database.getConnection();
-                    PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("audit records are appended outside any transaction, so that a rolled-back"
+                    + " request is still recorded");
+        }
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (AuditRecord r : records) {
                     insert.setObject(1, r.id);
                     insert.setObject(2, r.occurredAt);
@@ -78,10 +87,25 @@ public class AuditLog {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException("the audit records could not be written: " + e.getMessage(), e);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollBack(connection, e);
+                throw e;
+            } finally {
+                // the pool hands this connection out again: back to the autocommit every other user expects
+                connection.setAutoCommit(true);
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit records could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollBack(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Newest first. */
