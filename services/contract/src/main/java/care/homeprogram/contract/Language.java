@@ -13,18 +13,23 @@ public enum Language {
     EN("English"), ES("Español"), DE("Deutsch");
 
     private final String ownName;
+    // Made once: every page asks for them several times (its <html lang>, its words, each call to plan-service).
+    private final String tag;
+    private final Locale locale;
 
     Language(String ownName) {
         this.ownName = ownName;
+        this.tag = name().toLowerCase(Locale.ROOT);
+        this.locale = Locale.forLanguageTag(tag);
     }
 
     /** The BCP 47 tag: {@code <html lang>}, {@code Content-Language}, patient-service's stored value, file suffixes. */
     public String tag() {
-        return name().toLowerCase(Locale.ROOT);
+        return tag;
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(tag());
+        return locale;
     }
 
     /** The language's name in itself ("Deutsch"), as a language switch shows it to someone who cannot read the rest. */

@@ -102,6 +102,9 @@ public class PlanServiceStub extends StandInService {
     /** The {@code Accept-Language} of each call, as the portal sent it: "METHOD path language". */
     static final java.util.List<String> languagesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Who asked for the patient's day ({@code GET /api/plans/mine/today}) and the trace it came with: "caller traceparent". */
+    static volatile String lastDayCall;
+
     /** The patient's plans ({@code GET /api/plans/mine}, docs/api.md {@code PlanView}); none unless a test sets them. */
     static volatile String mine = "{\"items\":[],\"total\":0}";
 
@@ -316,6 +319,7 @@ public class PlanServiceStub extends StandInService {
      * #mine}, {@link #sessions} for each active plan with something due, {@link #media} by entry due, {@link #due}.
      */
     private static void day(HttpExchange exchange) throws IOException {
+        lastDayCall = PatientServiceStub.caller(exchange) + " " + exchange.getRequestHeaders().getFirst("traceparent");
         var in = mineIn;
         com.fasterxml.jackson.databind.JsonNode mine = JSON.readTree(in == null ? PlanServiceStub.mine
                 : in.apply(language(exchange)));

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The language of this request's page (docs/portal.md, "Languages"): for a signed-in patient their preferred
@@ -20,6 +21,7 @@ public class PageLanguage {
     private final Viewer viewer;
     private final PatientLanguages patients;
     private final Instance<HttpServerRequest> request;
+    private final ReentrantLock choosing = new ReentrantLock();
     private Language chosen;
 
     public PageLanguage(Viewer viewer, PatientLanguages patients, Instance<HttpServerRequest> request) {
@@ -28,12 +30,21 @@ public class PageLanguage {
         this.request = request;
     }
 
-    /** Synchronized: a page's service calls run at once on other threads, each may ask (PageCalls). */
-    public synchronized Language language() {
-        if (chosen == null) {
-            chosen = choose();
+    /**
+     * Chosen once: a page's service calls run at once on virtual threads, each may ask (PageCalls). A lock rather than
+     * {@code synchronized}, because choosing may call patient-service, and on JDK 21 a virtual thread waiting inside
+     * {@code synchronized} holds its carrier thread for the whole call.
+     */
+    public Language language() {
+        choosing.lock();
+        try {
+            if (chosen == null) {
+                chosen = choose();
+            }
+            return chosen;
+        } finally {
+            choosing.unlock();
         }
-        return chosen;
     }
 
     private Language choose() {

@@ -1,0 +1,68 @@
+package care.homeprogram.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.homeprogram.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session outlives its 5-minute access token: the portal renews the tokens with the refresh token shortly before they
+ * expire (quarkus.oidc.token.refresh-token-time-skew) and the person notices nothing. Here the window is the
+ * realm's access-token lifespan (300 s) less a second, so a page asked for a few seconds after the tokens were issued
+ * renews them: the page comes as the same person, signed in, and the session cookie holds new tokens afterwards.
+ */
+@QuarkusTest
+@TestProfile(SessionRefreshTest.RenewOnEveryPage.class)
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
+class SessionRefreshTest {
+
+    public static class RenewOnEveryPage implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.token.refresh-token-time-skew", "299S");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL portal;
+
+    @Test
+    void tokensRenewedOnAPageLeaveThePersonSignedIn() throws Exception {
+        Browser tara = new Browser();
+        tara.signIn(URI.create(portal.toString()), "tara");
+        String before = sessionCookie(tara);
+        // The tokens came with 300 s to live; two seconds later they are inside the 299 s window on any clock.
+        Thread.sleep(2_000);
+
+        HttpResponse<String> page = tara.get(URI.create(portal.toString()).resolve("/patients"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Signed in as <strong>Tara Lindqvist</strong>").contains("Role: therapist");
+        assertThat(sessionCookie(tara)).as("the session cookie after the tokens were renewed").isNotEmpty()
+                .isNotEqualTo(before);
+
+        HttpResponse<String> next = tara.get(URI.create(portal.toString()).resolve("/patients"));
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.body()).contains("Signed in as <strong>Tara Lindqvist</strong>");
+    }
+
+    private static String sessionCookie(Browser browser) {
+        return browser.cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().startsWith("q_session"))
+                .sorted(Comparator.comparing(HttpCookie::getName))
+                .map(HttpCookie::getValue).collect(Collectors.joining());
+    }
+}
