@@ -70,4 +70,15 @@ public class ExerciseMedia extends PanacheEntityBase {
     public static List<ExerciseMedia> of(UUID exerciseId) {
         return list("exercise.id = ?1 order by kind, position, uploadedAt", exerciseId);
     }
+
+    /**
+     * The media of several entries in one query, read-only, each entry's in the order {@link #of} gives them (the
+     * entries themselves fetched with them).
+     */
+    public static List<ExerciseMedia> ofEntries(java.util.Collection<UUID> exerciseIds) {
+        return getEntityManager().createQuery("select m from ExerciseMedia m join fetch m.exercise "
+                        + "where m.exercise.id in :ids order by m.kind, m.position, m.uploadedAt", ExerciseMedia.class)
+                .setParameter("ids", exerciseIds)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
 }
