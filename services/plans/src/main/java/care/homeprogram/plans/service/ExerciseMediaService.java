@@ -173,9 +173,11 @@ public class ExerciseMediaService {
         });
         java.util.Map<UUID, List<MediaView>> byEntry = new java.util.LinkedHashMap<>();
         asked.forEach(id -> byEntry.put(id, new java.util.ArrayList<>()));
-        for (ExerciseMedia m : ExerciseMedia.ofEntries(asked)) {
-            byEntry.get(m.exercise.id).add(MediaView.of(m).describedAs(translations.alt(m.description,
-                    m.seedFile != null && m.exercise.ownerTherapistId == null, language)));
+        for (ExerciseMedia.Listed m : ExerciseMedia.listedOf(asked)) {
+            byEntry.get(m.exerciseId()).add(new MediaView(m.id(), m.exerciseId(), m.kind(), m.contentType(),
+                    m.sizeBytes(), m.sha256(), m.width(), m.height(), translations.alt(m.description(),
+                    m.seedFile() != null && m.clinicEntry(), language), m.position(), m.seedFile() != null,
+                    "/api/media/" + m.id()));
         }
         return byEntry.values().stream().flatMap(List::stream).toList();
     }
