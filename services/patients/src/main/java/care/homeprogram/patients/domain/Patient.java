@@ -78,6 +78,16 @@ public class Patient extends Person {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
+    /**
+     * The patient with their care team and intake flags in one query, for a read ({@code GET /api/patients/{id}}, its
+     * intake): read-only, so nothing loaded is checked for changes at commit, and one round trip instead of three.
+     */
+    public static Optional<Patient> toRead(UUID id) {
+        return getEntityManager().createQuery("select p from Patient p left join fetch p.therapists "
+                + "left join fetch p.intakeFlags where p.id = :id", Patient.class).setParameter("id", id)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst();
+    }
+
     public static Optional<Patient> byUsername(String username) {
         return find("username", username).firstResultOptional();
     }

@@ -344,8 +344,9 @@ public class PatientService {
         return IntakeView.of(patient);
     }
 
+    /** For a read only: the patient is loaded read-only ({@link Patient#toRead}). */
     private Patient reachable(CurrentUser caller, UUID id) {
-        Patient patient = Patient.byId(id).orElseThrow(() -> ProblemException.notFound("Patient " + id));
+        Patient patient = Patient.toRead(id).orElseThrow(() -> ProblemException.notFound("Patient " + id));
         boolean allowed = (caller.isPatient() && patient.id.equals(caller.id()))
                 || (caller.isTherapist() && patient.inCareOf(caller.id()));
         if (!allowed) {

@@ -70,4 +70,25 @@ public class ExerciseMedia extends PanacheEntityBase {
     public static List<ExerciseMedia> of(UUID exerciseId) {
         return list("exercise.id = ?1 order by kind, position, uploadedAt", exerciseId);
     }
+
+    /** A media item's columns a list shows, with whether its entry is the clinic's (no owner). */
+    public record Listed(UUID id, UUID exerciseId, Kind kind, String contentType, long sizeBytes, String sha256,
+            Integer width, Integer height, String description, int position, String seedFile, boolean clinicEntry) {
+    }
+
+    /**
+     * The media of several entries in one query, each entry's in the order {@link #of} gives them: the columns a
+     * list shows, no entity loaded.
+     */
+    public static List<Listed> listedOf(java.util.Collection<UUID> exerciseIds) {
+        return getEntityManager().createQuery("select m.id, e.id, m.kind, m.contentType, m.sizeBytes, m.sha256, "
+                        + "m.width, m.height, m.description, m.position, m.seedFile, e.ownerTherapistId "
+                        + "from ExerciseMedia m join m.exercise e where e.id in :ids "
+                        + "order by m.kind, m.position, m.uploadedAt", Object[].class)
+                .setParameter("ids", exerciseIds).getResultStream()
+                .map(r -> new Listed((UUID) r[0], (UUID) r[1], (Kind) r[2], (String) r[3], (Long) r[4],
+                        (String) r[5], (Integer) r[6], (Integer) r[7], (String) r[8], (Integer) r[9],
+                        (String) r[10], r[11] == null))
+                .toList();
+    }
 }

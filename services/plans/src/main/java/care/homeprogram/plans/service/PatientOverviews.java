@@ -9,6 +9,9 @@ import care.homeprogram.plans.domain.Alert;
 import care.homeprogram.plans.domain.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,12 +34,24 @@ public class PatientOverviews {
     private final PlanService plans;
     private final PlanAdherence adherence;
     private final OutcomeService outcomes;
+    private final PlanSchedule schedule;
+    private final Clock clock;
 
-    public PatientOverviews(PlanAccess access, PlanService plans, PlanAdherence adherence, OutcomeService outcomes) {
+    public PatientOverviews(PlanAccess access, PlanService plans, PlanAdherence adherence, OutcomeService outcomes,
+            PlanSchedule schedule, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.plans = plans;
         this.adherence = adherence;
         this.outcomes = outcomes;
+        this.schedule = schedule;
+    }
+
+    /**
+     * The overview and the patient's day it was computed on: what is due and the adherence weeks are as of the
+     * patient's local {@code date} in {@code zone} ({@link KeptOverviews} keeps it no longer than that day).
+     */
+    public record Computed(PatientOverviewView view, ZoneId zone, LocalDate date) {
     }
 
     /**
@@ -44,16 +59,21 @@ public class PatientOverviews {
      *                       #MAX_VERSIONS_BEFORE})
      */
     @Transactional
-    public PatientOverviewView of(CurrentUser therapist, UUID patientId, int versionsBefore, Language language) {
+    public Computed of(CurrentUser therapist, UUID patientId, int versionsBefore, Language language) {
         // the care-team check (404 outside it) and the audit record's patient, before anything is read
         access.requirePatient(therapist, patientId);
+        // The date before the parts: an overview computed across the patient's midnight is then kept as of the
+        // earlier day, so it is computed again on the next read rather than kept a day too long.
+        ZoneId zone = schedule.zoneOf(patientId);
+        LocalDate date = LocalDate.now(clock.withZone(zone));
         List<PlanView> all = plans.ofPatient(therapist, patientId, language).stream()
                 .sorted(Comparator.comparing(PlanView::createdAt).reversed()).toList();
         PatientOverviewView.CurrentPlan current = leading(all)
                 .map(plan -> current(therapist, plan, versionsBefore, language)).orElse(null);
-        return new PatientOverviewView(patientId, all,
+        return new Computed(new PatientOverviewView(patientId, all,
                 AlertService.views(Alert.ofPatient(patientId, Alert.Status.OPEN)),
-                outcomes.history(therapist, patientId, language), outcomes.instruments(therapist, language), current);
+                outcomes.history(therapist, patientId, language), outcomes.instruments(therapist, language), current),
+                zone, date);
     }
 
     /** The newest plan the patient follows (active, on hold), else the newest draft, else the newest of all. */

@@ -17,10 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -64,8 +61,7 @@ public class PatientScreens {
     private final DataSource database;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<Key, Screen> screens = new ConcurrentHashMap<>();
-    private final AtomicLong keptBytes = new AtomicLong();
+    private final KeptAnswers<Key, Screen> screens = new KeptAnswers<>(MAX_BYTES, s -> s.json().length);
     private final Counter answeredKept;
     private final Counter answeredComputed;
 
@@ -103,35 +99,16 @@ public class PatientScreens {
         PlanService.MyScreen screen = plans.mine(patient, language);
         byte[] answer = serialized(new Page<>(screen.plans(), screen.plans().size()));
         if (stamp != null && screen.onlyKeptWords()) {
-            keep(key, new Screen(stamp, screen.zone(), screen.date(), answer, screen.plans()));
+            screens.keep(key, new Screen(stamp, screen.zone(), screen.date(), answer, screen.plans()));
         } else {
-            forget(key);
+            screens.forget(key);
         }
         return new Kept(answer, screen.plans());
     }
 
     /** Forgets every kept screen (each is computed again on its next read). */
     void forgetAll() {
-        screens.clear();
-        keptBytes.set(0);
-    }
-
-    private void keep(Key key, Screen screen) {
-        if (keptBytes.addAndGet(screen.json().length) > MAX_BYTES) {
-            forgetAll();
-            keptBytes.addAndGet(screen.json().length);
-        }
-        Screen replaced = screens.put(key, screen);
-        if (replaced != null) {
-            keptBytes.addAndGet(-replaced.json().length);
-        }
-    }
-
-    private void forget(Key key) {
-        Screen removed = screens.remove(key);
-        if (removed != null) {
-            keptBytes.addAndGet(-removed.json().length);
-        }
+        screens.forgetAll();
     }
 
     private UUID stampOf(UUID patientId) {
