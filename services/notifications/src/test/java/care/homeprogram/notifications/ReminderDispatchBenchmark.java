@@ -107,12 +107,12 @@ class ReminderDispatchBenchmark {
                 BENCH due reminders → in-app inbox, 1 replica    : %8.0f /s (%d reminders, %d workers)
                 BENCH due reminders → in-app + email queued      : %8.0f /s (%d reminders)
                 BENCH queued emails → SMTP server, 1 dispatcher  : %8.0f /s (%d emails, batches of %d)
-                BENCH queued emails → SMTP server, 1 replica     : %8.0f /s (%d emails, %d workers, %d SMTP connections)
+                BENCH queued emails → SMTP server, 1 replica     : %8.0f /s (%d emails, %d workers, %d lanes, %d SMTP connections)
                 BENCH due reminders → SMTP end to end            : %8.0f /s
                 """, oneWorker, IN_APP, config("homeprogram.reminders.batch-size"), twoWorkers, IN_APP, oneReplica,
                 IN_APP, config("homeprogram.reminders.workers"), toQueue, SMTP, toSmtp, SMTP,
                 config("homeprogram.email.batch-size"), toSmtpOneReplica, SMTP, config("homeprogram.email.workers"),
-                config("quarkus.mailer.max-pool-size"),
+                config("homeprogram.email.lanes"), config("quarkus.mailer.max-pool-size"),
                 1 / (1 / toQueue + 1 / toSmtp));
     }
 
