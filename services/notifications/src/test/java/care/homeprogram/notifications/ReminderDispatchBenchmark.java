@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -94,10 +95,14 @@ class ReminderDispatchBenchmark {
 
         insertDue(withEmail, emailPlan, SMTP, 0);
         double toQueue = SMTP / drain(1, () -> reminders.dispatchBatch());
+        double cpuBefore = processCpuSeconds();
         double toSmtp = SMTP / drain(1, emails::dispatchBatch);
+        double cpuPerEmail = (processCpuSeconds() - cpuBefore) / SMTP;
         insertDue(withEmail, emailPlan, SMTP, 1_000);
         drain(1, () -> reminders.dispatchBatch());
+        cpuBefore = processCpuSeconds();
         double toSmtpOneReplica = SMTP / drain(1, () -> dispatcher.drain(emails));
+        double cpuPerEmailOneReplica = (processCpuSeconds() - cpuBefore) / SMTP;
         assertThat(Db.read(() -> EmailDelivery.count("recipientId = ?1 and state = ?2 and subject = ?3", withEmail,
                 EmailDelivery.State.SENT, "Your program for today is ready"))).isEqualTo(2L * SMTP + SMTP_WARM_UP);
 
@@ -106,14 +111,24 @@ class ReminderDispatchBenchmark {
                 BENCH due reminders → in-app inbox, 2 dispatchers: %8.0f /s (%d reminders)
                 BENCH due reminders → in-app inbox, 1 replica    : %8.0f /s (%d reminders, %d workers)
                 BENCH due reminders → in-app + email queued      : %8.0f /s (%d reminders)
-                BENCH queued emails → SMTP server, 1 dispatcher  : %8.0f /s (%d emails, batches of %d)
-                BENCH queued emails → SMTP server, 1 replica     : %8.0f /s (%d emails, %d workers, %d SMTP connections)
+                BENCH queued emails → SMTP server, 1 dispatcher  : %8.0f /s (%d emails, batches of %d; %.2f ms CPU each)
+                BENCH queued emails → SMTP server, 1 replica     : %8.0f /s (%d emails, %d workers, %d lanes, %d SMTP connections; %.2f ms CPU each)
                 BENCH due reminders → SMTP end to end            : %8.0f /s
                 """, oneWorker, IN_APP, config("homeprogram.reminders.batch-size"), twoWorkers, IN_APP, oneReplica,
                 IN_APP, config("homeprogram.reminders.workers"), toQueue, SMTP, toSmtp, SMTP,
-                config("homeprogram.email.batch-size"), toSmtpOneReplica, SMTP, config("homeprogram.email.workers"),
-                config("quarkus.mailer.max-pool-size"),
+                config("homeprogram.email.batch-size"), cpuPerEmail * 1e3, toSmtpOneReplica, SMTP,
+                config("homeprogram.email.workers"), config("homeprogram.email.lanes"),
+                config("quarkus.mailer.max-pool-size"), cpuPerEmailOneReplica * 1e3,
                 1 / (1 / toQueue + 1 / toSmtp));
+    }
+
+    /**
+     * CPU time this JVM (the service and the benchmark's driver, not the SMTP server or PostgreSQL) has used: per
+     * email, a figure that depends less on how busy the machine is than the rate does.
+     */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private static int config(String property) {

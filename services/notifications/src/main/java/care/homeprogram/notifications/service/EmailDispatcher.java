@@ -3,11 +3,7 @@ package care.homeprogram.notifications.service;
 import care.homeprogram.notifications.domain.EmailDelivery;
 import care.homeprogram.notifications.domain.Recipient;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,13 +26,10 @@ import org.jboss.logging.Logger;
  * LOCKED, so replicas (and workers) never send the same one at the same time; a failure is retried with exponential backoff until a final, visible FAILED state. Nothing but an
  * urgent (CRITICAL) email goes out in the recipient's quiet hours: the others wait for their end. The emails of a
  * batch go to the SMTP server concurrently (over the mailer's pool of kept-alive connections) and their outcomes
- * are recorded in the batch's transaction.
+ * are recorded in the batch's transaction, only once the SMTP server answered for every one of them.
  * <p>
- * Every send starts on one Vert.x event loop of the dispatcher's own. The Vert.x mail client keeps each pooled
- * connection's protocol state (the handler waiting for the server's next reply, the write queue's drain handler) in
- * plain fields and runs a send's steps on the context it was called from; sends started from several worker threads
- * (each with a context of its own) let one connection be driven from several event loops, a data race in the
- * client. On one event loop a connection is only ever touched by one thread (docs/notifications.md, "Email").
+ * The sends are spread over the {@link SmtpLanes}, each an event loop with a mailer of its own: a connection is only
+ * ever driven by its lane's event loop (docs/notifications.md, "Email").
  */
 @ApplicationScoped
 public class EmailDispatcher extends OutboundChannel<EmailDelivery> {
@@ -45,17 +38,14 @@ public class EmailDispatcher extends OutboundChannel<EmailDelivery> {
             "next_attempt_at", "urgent DESC, next_attempt_at");
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ReactiveMailer mailer;
-    private final Context mailContext;
+    private final SmtpLanes lanes;
 
-    public EmailDispatcher(BatchDispatcher dispatcher, ReactiveMailer mailer, Clock clock, Vertx vertx,
+    public EmailDispatcher(BatchDispatcher dispatcher, SmtpLanes lanes, Clock clock,
             @ConfigProperty(name = "homeprogram.email.max-attempts", defaultValue = "8") int maxAttempts,
             @ConfigProperty(name = "homeprogram.email.batch-size", defaultValue = "100") int batchSize,
             @ConfigProperty(name = "homeprogram.email.workers", defaultValue = "1") int workers) {
         super("emails", "email", CLAIM, dispatcher, clock, maxAttempts, batchSize, workers);
-        this.mailer = mailer;
-        // A fresh event-loop context (not the caller's, which may be a request's or a scheduled run's).
-        this.mailContext = ((VertxInternal) vertx).createEventLoopContext();
+        this.lanes = lanes;
     }
 
     @Scheduled(every = "${homeprogram.email.poll-interval:1s}", delayed = "3s",
@@ -75,7 +65,7 @@ public class EmailDispatcher extends OutboundChannel<EmailDelivery> {
         for (EmailDelivery delivery : due) {
             prepare(delivery, recipients.get(delivery.recipientId)).ifPresent(mail -> {
                 sending.add(delivery);
-                sends.add(sendOnMailContext(mail));
+                sends.add(lanes.send(mail));
             });
         }
         if (sends.isEmpty()) {
@@ -94,18 +84,6 @@ public class EmailDispatcher extends OutboundChannel<EmailDelivery> {
         for (int i = 0; i < sending.size(); i++) {
             record(sending.get(i), sends.get(i).join());
         }
-    }
-
-    /**
-     * Sends on the dispatcher's event loop (see the class comment); the outcome is the failure, if any. The send is
-     * created there, not on the calling thread, so nothing of the caller's context (its transaction) travels with
-     * it: the transaction stays on the dispatcher's thread, which alone commits it.
-     */
-    private CompletableFuture<Optional<Throwable>> sendOnMailContext(Mail mail) {
-        CompletableFuture<Optional<Throwable>> outcome = new CompletableFuture<>();
-        mailContext.runOnContext(ignored -> mailer.send(mail).subscribe().with(
-                sent -> outcome.complete(Optional.empty()), failure -> outcome.complete(Optional.of(failure))));
-        return outcome;
     }
 
     /** The email to send now, or nothing when the delivery is skipped, deferred or has no address yet. */
