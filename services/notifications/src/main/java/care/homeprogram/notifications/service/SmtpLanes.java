@@ -85,20 +85,10 @@ public class SmtpLanes {
     }
 
     /**
-     * Sends one email on the next lane, round robin. The send is created on the lane's event loop, not on the calling
-     * thread, so nothing of the caller's context (its transaction) travels with it: the transaction stays on the
-     * dispatcher's thread, which alone commits it.
-     *
-     * @return the failure, if the SMTP server did not accept the email
-     */
-    public CompletableFuture<Optional<Throwable>> send(Mail mail) {
-        return send(List.of(mail)).get(0);
-    }
-
-    /**
-     * Sends emails over the lanes, round robin, as {@link #send(Mail)} does one: each lane gets its share in one task
-     * on its event loop rather than one task per email (a task is a wake-up of that thread: a batch of 100 emails
-     * over 4 lanes costs 4 of them, not 100).
+     * Sends emails over the lanes, round robin. Each lane's share starts in one task on the lane's event loop (not one
+     * task per email: a task is a wake-up of that thread, so a batch of 100 emails over 4 lanes costs 4 of them), and
+     * not on the calling thread, so nothing of the caller's context (its transaction) travels with the sends: the
+     * transaction stays on the dispatcher's thread, which alone commits it.
      *
      * @return each email's outcome, in the order of {@code mails}: the failure, if the SMTP server did not accept it
      */
