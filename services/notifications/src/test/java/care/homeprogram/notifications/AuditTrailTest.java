@@ -62,7 +62,7 @@ class AuditTrailTest {
 
         List<Operation> operations = OpenApiOperations.all();
         assertThat(operations.stream().map(Operation::toString)).contains("GET /api/notifications",
-                "POST /api/notifications/{id}/read", "GET /api/notifications/adherence",
+                "GET /api/notifications/unread", "POST /api/notifications/{id}/read", "GET /api/notifications/adherence",
                 "GET /api/notifications/audit/verify", "GET /api/notifications/push/key",
                 "POST /api/notifications/push/subscriptions", "DELETE /api/notifications/push/subscriptions/{id}");
         AuditTrailWalk walk = new AuditTrailWalk("notification-service", audit::byCorrelationId,

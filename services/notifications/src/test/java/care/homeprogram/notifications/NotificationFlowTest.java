@@ -64,14 +64,34 @@ class NotificationFlowTest {
             return titles.contains("Your new home program is ready") ? inbox.getString("items[0].id") : null;
         }, id -> id != null);
 
+        long unread = unread(pat);
+        assertThat(unread).as("the count is the inbox's unread messages").isEqualTo(unreadListed(pat)).isPositive();
+        long samsUnread = unread(Tokens.accessToken("sam"));
+
         given().auth().oauth2(Tokens.accessToken("sam")).post("/api/notifications/" + notificationId + "/read")
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.accessToken("sam")).get("/api/notifications").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(hasItem(notificationId)));
         given().auth().oauth2(pat).post("/api/notifications/" + notificationId + "/read")
                 .then().statusCode(200).body("readAt", notNullValue());
+        assertThat(unread(pat)).as("one fewer unread, at once").isEqualTo(unread - 1).isEqualTo(unreadListed(pat));
+        assertThat(unread(Tokens.accessToken("sam"))).as("pat's message is not sam's").isEqualTo(samsUnread);
         given().post("/api/notifications/" + notificationId + "/read").then().statusCode(401);
         given().get("/api/notifications").then().statusCode(401);
+        given().get("/api/notifications/unread").then().statusCode(401);
+    }
+
+    private static long unread(String token) {
+        return given().auth().oauth2(token).get("/api/notifications/unread").then().statusCode(200)
+                .extract().jsonPath().getLong("unread");
+    }
+
+    /** The unread messages of the person's whole inbox, as its pages list them. */
+    private static long unreadListed(String token) {
+        JsonPath inbox = given().auth().oauth2(token).get("/api/notifications?size=100").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(inbox.getInt("total")).as("the whole inbox on one page").isLessThanOrEqualTo(100);
+        return inbox.getList("items.readAt").stream().filter(r -> r == null).count();
     }
 
     @Test

@@ -15,6 +15,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,6 +104,40 @@ class PatientDayApiTest {
         assertThat(active.getString("plans.items.find { it.id == '" + planId + "' }.status")).isEqualTo("ACTIVE");
         assertThat(active.getList("sessionsToday." + quoted(planId) + ".id")).containsExactly(sessionId);
         assertThat(active.getMap("plans")).isEqualTo(separate("/api/plans/mine").getMap(""));
+    }
+
+    /**
+     * Today's sessions are read for the patient's local day only: exactly the plan's sessions whose time falls on
+     * that date in the patient's zone, withdrawn ones with their change, and none of the day before.
+     */
+    @Test
+    void todaysSessionsAreExactlyThoseOfThePatientsLocalDateWithTheirChanges() {
+        String planId = assignAcute("tara", PAT);
+        String itemId = as("pat").get("/api/plans/" + planId).then().statusCode(200).extract()
+                .path("today.items[0].itemId");
+        String yesterday = logSession("pat", planId, itemId, 1, 2, "", "").statusCode(201).extract()
+                .path("sessionId");
+        TestClockProducer.CLOCK.advance(Duration.ofDays(1));
+        String kept = logSession("pat", planId, itemId, 1, 2, "", "").statusCode(201).extract().path("sessionId");
+        String withdrawn = logSession("pat", planId, itemId, 2, 2, "", "").statusCode(201).extract()
+                .path("sessionId");
+        as("pat").contentType(ContentType.JSON).body("{\"reason\": \"logged twice\"}")
+                .post("/api/plans/" + planId + "/sessions/" + withdrawn + "/withdraw").then().statusCode(200);
+
+        JsonPath day = day();
+        JsonPath plan = as("pat").get("/api/plans/" + planId).then().statusCode(200).extract().jsonPath();
+        ZoneId zone = ZoneId.of(plan.getString("today.timeZone"));
+        LocalDate date = LocalDate.parse(plan.getString("today.date"));
+        List<Map> onThatDate = separate("/api/plans/" + planId + "/sessions").getList("items", Map.class).stream()
+                .filter(s -> OffsetDateTime.parse((String) s.get("performedAt")).atZoneSameInstant(zone)
+                        .toLocalDate().equals(date))
+                .toList();
+        List<Map> today = day.getList("sessionsToday." + quoted(planId), Map.class);
+        assertThat(today).isEqualTo(onThatDate);
+        assertThat(today).extracting(s -> s.get("id")).containsExactlyInAnyOrder(kept, withdrawn)
+                .doesNotContain(yesterday);
+        assertThat(today).filteredOn(s -> withdrawn.equals(s.get("id"))).singleElement()
+                .satisfies(s -> assertThat(s.toString()).contains("logged twice"));
     }
 
     @Test

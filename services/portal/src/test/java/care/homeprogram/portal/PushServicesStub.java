@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Stand-ins for what the Reminder settings page reads: patient-service's {@code GET /api/patients/me} (pat's
  * settings) and notification-service's push endpoints as docs/api.md states them: the VAPID key, the caller's
  * devices, a subscription forwarded by the portal (an endpoint outside the push services is a 400 naming the field)
- * and its removal (another person's or unknown id: 404). Records what was forwarded and by whom.
+ * and its removal (another person's or unknown id: 404), and the count of unread messages the Today page shows
+ * ({@code GET /api/notifications/unread}, the caller's own). Records what was forwarded and by whom.
  */
 public class PushServicesStub implements QuarkusTestResourceLifecycleManager {
     static final String VAPID_KEY = "BItIAK3XMsJwMrN5Rp0vzl44yeUj244tu3u1BWkN9n0j8jEMsSIN4f5fe2GddamhXRHWS0S1zXlNh0PaIkbwEBI";
@@ -29,6 +30,8 @@ public class PushServicesStub implements QuarkusTestResourceLifecycleManager {
 
     static final List<Device> DEVICES = new CopyOnWriteArrayList<>();
     static final List<UUID> REMOVED = new CopyOnWriteArrayList<>();
+    /** How many messages pat has not read, as notification-service would count them. */
+    static volatile long patUnread;
 
     private HttpServer server;
 
@@ -41,6 +44,7 @@ public class PushServicesStub implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/patients/me", PushServicesStub::me);
         server.createContext("/api/notifications/push", PushServicesStub::push);
+        server.createContext("/api/notifications/unread", PushServicesStub::unread);
         server.createContext("/", exchange -> PlanServiceStub.answer(exchange, 404, problem(404, "not-found")));
         server.start();
         String url = "http://localhost:" + server.getAddress().getPort();
@@ -58,6 +62,17 @@ public class PushServicesStub implements QuarkusTestResourceLifecycleManager {
         PlanServiceStub.answer(exchange, 200, JSON.writeValueAsString(Map.of("id", PAT, "username", "pat",
                 "timeZone", "Europe/Berlin", "quietHours", Map.of("start", "21:00", "end", "08:00"),
                 "channels", Map.of("email", true, "inApp", true), "status", "ACTIVE")));
+    }
+
+    private static void unread(HttpExchange exchange) throws IOException {
+        UUID caller = PatientServiceStub.caller(exchange);
+        if (caller == null) {
+            PlanServiceStub.answer(exchange, 401, problem(401, "unauthorized"));
+        } else if (!"GET".equals(exchange.getRequestMethod())) {
+            PlanServiceStub.answer(exchange, 405, problem(405, "method-not-allowed"));
+        } else {
+            PlanServiceStub.answer(exchange, 200, "{\"unread\":" + (caller.equals(PAT) ? patUnread : 0) + "}");
+        }
     }
 
     private static void push(HttpExchange exchange) throws IOException {

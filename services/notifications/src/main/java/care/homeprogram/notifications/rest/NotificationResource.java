@@ -3,6 +3,7 @@ package care.homeprogram.notifications.rest;
 import care.homeprogram.notifications.api.AdherenceView;
 import care.homeprogram.notifications.api.DeliveryView;
 import care.homeprogram.notifications.api.NotificationView;
+import care.homeprogram.notifications.api.UnreadView;
 import care.homeprogram.commons.rest.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -39,6 +40,13 @@ public class NotificationResource {
     @GET
     public Page<NotificationView> inbox(@Valid @BeanParam PageRequest paging) {
         return notifications.inbox(caller.id(), paging.page(), paging.size());
+    }
+
+    /** How many in-app messages the person has not read: one count, not a page of messages. */
+    @GET
+    @Path("/unread")
+    public UnreadView unread() {
+        return notifications.unread(caller.id());
     }
 
     @POST

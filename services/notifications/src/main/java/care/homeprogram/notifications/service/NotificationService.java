@@ -10,6 +10,7 @@ import care.homeprogram.notifications.domain.PushSubscription;
 import care.homeprogram.notifications.domain.Recipient;
 import care.homeprogram.notifications.api.DeliveryView;
 import care.homeprogram.notifications.api.NotificationView;
+import care.homeprogram.notifications.api.UnreadView;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -203,6 +204,14 @@ public class NotificationService {
     public Page<NotificationView> inbox(UUID recipientId, int page, int size) {
         return new Page<>(Notification.inboxOf(recipientId, page, size).stream().map(NotificationView::of).toList(),
                 Notification.countFor(recipientId));
+    }
+
+    /**
+     * How many in-app messages the person has not read. One count over the partial index of unread messages (V8):
+     * no entity, no transaction, whatever the size of the inbox.
+     */
+    public UnreadView unread(UUID recipientId) {
+        return new UnreadView(Notification.unreadFor(recipientId));
     }
 
     /**

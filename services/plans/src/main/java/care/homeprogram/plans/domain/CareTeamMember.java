@@ -21,8 +21,15 @@ public class CareTeamMember extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
+    /**
+     * Whether the therapist is in the patient's care team: asked on every read of a patient's data by a therapist.
+     * A query of its own, not Panache's count(), which derives and translates a new count query on every call
+     * (docs/deploy.md, "The patient's Today page: counts, not rows"); this one's translation is cached.
+     */
     public static boolean inCare(UUID patientId, UUID therapistId) {
-        return count("key.patientId = ?1 and key.therapistId = ?2", patientId, therapistId) > 0;
+        return getEntityManager().createQuery("select count(m) from CareTeamMember m "
+                + "where m.key.patientId = :patient and m.key.therapistId = :therapist", Long.class)
+                .setParameter("patient", patientId).setParameter("therapist", therapistId).getSingleResult() > 0;
     }
 
     /** The patients in the therapist's care. */

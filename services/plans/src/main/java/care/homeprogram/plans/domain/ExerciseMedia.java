@@ -81,11 +81,28 @@ public class ExerciseMedia extends PanacheEntityBase {
      * list shows, no entity loaded.
      */
     public static List<Listed> listedOf(java.util.Collection<UUID> exerciseIds) {
-        return getEntityManager().createQuery("select m.id, e.id, m.kind, m.contentType, m.sizeBytes, m.sha256, "
-                        + "m.width, m.height, m.description, m.position, m.seedFile, e.ownerTherapistId "
-                        + "from ExerciseMedia m join m.exercise e where e.id in :ids "
-                        + "order by m.kind, m.position, m.uploadedAt", Object[].class)
-                .setParameter("ids", exerciseIds).getResultStream()
+        return listed(getEntityManager().createQuery(LISTED + "where e.id in :ids " + LISTED_ORDER, Object[].class)
+                .setParameter("ids", exerciseIds));
+    }
+
+    /**
+     * The media of every entry the patient's assigned (not draft) plans name, in {@link #of}'s order per entry: the
+     * patient's day asks for these. Single-valued parameters only, so Hibernate keeps the query's translation (an
+     * "in" list of ids is translated to SQL again on every read).
+     */
+    public static List<Listed> listedOfPatient(UUID patientId) {
+        return listed(getEntityManager().createQuery(LISTED + "where e.id in (select i.exercise.id from PlanItem i "
+                + "where i.plan.patientId = :patient and i.plan.status <> :draft) " + LISTED_ORDER, Object[].class)
+                .setParameter("patient", patientId).setParameter("draft", Plan.Status.DRAFT));
+    }
+
+    private static final String LISTED = "select m.id, e.id, m.kind, m.contentType, m.sizeBytes, m.sha256, "
+            + "m.width, m.height, m.description, m.position, m.seedFile, e.ownerTherapistId "
+            + "from ExerciseMedia m join m.exercise e ";
+    private static final String LISTED_ORDER = "order by m.kind, m.position, m.uploadedAt";
+
+    private static List<Listed> listed(jakarta.persistence.TypedQuery<Object[]> query) {
+        return query.getResultStream()
                 .map(r -> new Listed((UUID) r[0], (UUID) r[1], (Kind) r[2], (String) r[3], (Long) r[4],
                         (String) r[5], (Integer) r[6], (Integer) r[7], (String) r[8], (Integer) r[9],
                         (String) r[10], r[11] == null))

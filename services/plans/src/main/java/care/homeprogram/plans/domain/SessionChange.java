@@ -62,6 +62,15 @@ public class SessionChange extends PanacheEntityBase {
     public String reason;
 
     /** The changes of these sessions, oldest first. */
+    /**
+     * The changes of the plan's sessions performed in [from, to), oldest first ({@link SessionLog#ofPlanBetween}'s
+     * sessions): single-valued parameters, so Hibernate keeps the query's translation, unlike an "in" list.
+     */
+    public static List<SessionChange> ofPlanBetween(UUID planId, OffsetDateTime from, OffsetDateTime to) {
+        return list("sessionId in (select s.id from SessionLog s where s.planId = ?1 and s.performedAt >= ?2 "
+                + "and s.performedAt < ?3) order by changedAt, id", planId, from, to);
+    }
+
     public static List<SessionChange> ofSessions(Collection<UUID> sessionIds) {
         return sessionIds.isEmpty() ? List.of()
                 : list("sessionId in ?1 order by changedAt, id", List.copyOf(sessionIds));

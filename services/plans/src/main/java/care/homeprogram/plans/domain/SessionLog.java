@@ -89,6 +89,12 @@ public class SessionLog extends PanacheEntityBase {
         return list("planId = ?1 order by performedAt desc", planId);
     }
 
+    /** The plan's sessions performed in [from, to), withdrawn ones included, newest first (as {@link #ofPlan}). */
+    public static List<SessionLog> ofPlanBetween(UUID planId, OffsetDateTime from, OffsetDateTime to) {
+        return list("planId = ?1 and performedAt >= ?2 and performedAt < ?3 order by performedAt desc", planId, from,
+                to);
+    }
+
     /** The sessions that count (for adherence and pain history): withdrawn ones left out, newest first. */
     public static List<SessionLog> countedOfPlan(UUID planId) {
         return list("planId = ?1 and withdrawnAt is null order by performedAt desc", planId);

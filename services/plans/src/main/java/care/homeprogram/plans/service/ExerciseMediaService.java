@@ -149,8 +149,9 @@ public class ExerciseMediaService {
     /**
      * The media of several entries in one read (a patient's day names several): each entry as {@link #list} answers
      * it, in the order asked, an entry asked twice once; one the caller may not see (or unknown) makes the whole read a
-     * 404. A patient's read costs two queries whatever the number of entries: which of them their assigned plans name
-     * ({@link #visible}'s rule, asked once for all), then the media of all of them.
+     * 404. A patient's read costs two queries whatever the number of entries: which entries their assigned plans name
+     * ({@link #visible}'s rule, asked once for all), then the media of those entries, of which the ones asked are
+     * kept. Both are asked by the patient, not by a list of ids, so Hibernate keeps their translation to SQL.
      */
     @Transactional
     public List<MediaView> lists(CurrentUser caller, java.util.Collection<UUID> exerciseIds,
@@ -164,17 +165,20 @@ public class ExerciseMediaService {
             return all;
         }
         java.util.Set<UUID> visible = new java.util.HashSet<>(Plan.getEntityManager().createQuery(
-                "select distinct i.exercise.id from PlanItem i where i.exercise.id in :exercises "
-                        + "and i.plan.patientId = :patient and i.plan.status <> :draft", UUID.class)
-                .setParameter("exercises", asked).setParameter("patient", caller.id())
-                .setParameter("draft", Plan.Status.DRAFT).getResultList());
+                "select distinct i.exercise.id from PlanItem i "
+                        + "where i.plan.patientId = :patient and i.plan.status <> :draft", UUID.class)
+                .setParameter("patient", caller.id()).setParameter("draft", Plan.Status.DRAFT).getResultList());
         asked.stream().filter(id -> !visible.contains(id)).findFirst().ifPresent(id -> {
             throw ProblemException.notFound("Exercise " + id);
         });
         java.util.Map<UUID, List<MediaView>> byEntry = new java.util.LinkedHashMap<>();
         asked.forEach(id -> byEntry.put(id, new java.util.ArrayList<>()));
-        for (ExerciseMedia.Listed m : ExerciseMedia.listedOf(asked)) {
-            byEntry.get(m.exerciseId()).add(new MediaView(m.id(), m.exerciseId(), m.kind(), m.contentType(),
+        for (ExerciseMedia.Listed m : ExerciseMedia.listedOfPatient(caller.id())) {
+            List<MediaView> entry = byEntry.get(m.exerciseId());
+            if (entry == null) {
+                continue; // an entry of the patient's plans not asked for
+            }
+            entry.add(new MediaView(m.id(), m.exerciseId(), m.kind(), m.contentType(),
                     m.sizeBytes(), m.sha256(), m.width(), m.height(), translations.alt(m.description(),
                     m.seedFile() != null && m.clinicEntry(), language), m.position(), m.seedFile() != null,
                     "/api/media/" + m.id()));

@@ -7,9 +7,13 @@ import care.homeprogram.plans.api.PatientDayView;
 import care.homeprogram.plans.api.PlanView;
 import care.homeprogram.plans.api.SessionView;
 import care.homeprogram.plans.domain.Plan;
+import care.homeprogram.plans.domain.SessionChange;
+import care.homeprogram.plans.domain.SessionLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,15 +32,13 @@ import java.util.UUID;
 public class PatientDays {
     private final PlanAccess access;
     private final PatientScreens screens;
-    private final PlanService plans;
     private final ExerciseMediaService media;
     private final OutcomeService outcomes;
 
-    public PatientDays(PlanAccess access, PatientScreens screens, PlanService plans, ExerciseMediaService media,
+    public PatientDays(PlanAccess access, PatientScreens screens, ExerciseMediaService media,
             OutcomeService outcomes) {
         this.access = access;
         this.screens = screens;
-        this.plans = plans;
         this.media = media;
         this.outcomes = outcomes;
     }
@@ -52,10 +54,9 @@ public class PatientDays {
             if (plan.status() != Plan.Status.ACTIVE || plan.today() == null || plan.today().items().isEmpty()) {
                 continue;
             }
-            ZoneId zone = ZoneId.of(plan.today().timeZone());
-            sessionsToday.put(plan.id(), plans.sessions(patient, plan.id()).stream()
-                    .filter(s -> s.performedAt().atZoneSameInstant(zone).toLocalDate().equals(plan.today().date()))
-                    .toList());
+            // the plan is one of the patient's own (their screen lists nothing else), so no second ownership check
+            sessionsToday.put(plan.id(), sessionsOn(plan.id(), plan.today().date(),
+                    ZoneId.of(plan.today().timeZone())));
             for (PlanView.Due due : plan.today().items()) {
                 plan.items().stream().filter(i -> i.id().equals(due.itemId()) && i.exerciseId() != null)
                         .findFirst().ifPresent(i -> exercisesDue.add(i.exerciseId()));
@@ -69,5 +70,22 @@ public class PatientDays {
         }
         return new PatientDayView(new String(screen.json(), StandardCharsets.UTF_8), sessionsToday, mediaByEntry,
                 screen.plans().isEmpty() ? List.of() : outcomes.due(patient, language));
+    }
+
+    /**
+     * The plan's sessions performed on that local date, withdrawn ones included, newest first, each with its
+     * changes: what {@link PlanService#sessions} answers for those sessions, read for that day only (the instants
+     * from its start to the next day's start in the patient's zone) instead of every session of the plan.
+     */
+    private static List<SessionView> sessionsOn(UUID planId, LocalDate date, ZoneId zone) {
+        OffsetDateTime from = date.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime to = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        List<SessionLog> sessions = SessionLog.ofPlanBetween(planId, from, to);
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<SessionChange>> changes = SessionChange.ofPlanBetween(planId, from, to).stream()
+                .collect(java.util.stream.Collectors.groupingBy(c -> c.sessionId));
+        return sessions.stream().map(s -> SessionView.of(s, changes.getOrDefault(s.id, List.of()))).toList();
     }
 }

@@ -26,6 +26,10 @@ interface NotificationsApi {
     Page<Notification> inbox(@QueryParam("page") int page,
             @QueryParam("size") int size);
 
+    @GET
+    @Path("/unread")
+    Unread unread();
+
     @POST
     @Path("/{id}/read")
     Notification markRead(@PathParam("id") UUID id);

@@ -25,6 +25,11 @@ public class NotificationsClient {
         return calls.read(() -> api.inbox(page, size));
     }
 
+    /** How many in-app messages the person has not read, all of them (not only those of the inbox's first page). */
+    public long unread() {
+        return calls.read(() -> api.unread().unread());
+    }
+
     public Page<AdherenceLevel> adherence() {
         return calls.read(() -> api.adherence(100));
     }

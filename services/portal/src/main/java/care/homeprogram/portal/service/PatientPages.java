@@ -43,14 +43,16 @@ public class PatientPages {
     /**
      * Three calls at once ({@link PageCalls}): plan-service's one read of the day ({@code GET /api/plans/mine/today}:
      * the plans, today's sessions of each plan with something due, the pictures of the items due and the
-     * questionnaires due), the inbox and the intake. Before, the page made six in two rounds (the plans first, then
-     * the sessions, the questionnaires and the pictures), each one a token verification and an audit record more at
-     * plan-service (docs/portal.md, "Render times").
+     * questionnaires due), the count of unread messages ({@code GET /api/notifications/unread}) and the intake.
+     * Before, the page made six in two rounds (the plans first, then the sessions, the questionnaires and the
+     * pictures), each one a token verification and an audit record more at plan-service (docs/portal.md, "Render
+     * times").
      */
     public TodayView today(TodayView.SessionForm form) {
         PageCalls.Pending<PatientDay> dayCall = calls.start(plans::myDay);
-        PageCalls.Pending<Integer> unreadCall = calls.start(() -> (int) notifications.inbox(0, 50).items().stream()
-                .filter(n -> n.readAt() == null).count());
+        // the count only, not the inbox's first page of messages to count here
+        PageCalls.Pending<Integer> unreadCall = calls.start(() -> (int) Math.min(Integer.MAX_VALUE,
+                notifications.unread()));
         PageCalls.Pending<Patient.Intake> intakeCall = calls.start(patients::myIntake);
         int[] questionnaires = { 0 };
         Section<List<TodayView.PlanToday>> today = Section.load(() -> {
