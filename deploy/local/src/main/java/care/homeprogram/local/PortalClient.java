@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * The realm's portal client accepts exactly the portal's callback ({@code /signed-in}) and its post-logout page
  * ({@code /}) as redirect targets, no wildcard (docs/security.md, "Redirect URIs"). The realm file names the
  * documented local port; a portal on another port (--port-offset, tests on free ports) is registered here through
- * Keycloak's admin API, with the local Keycloak's demo-only bootstrap admin.
+ * Keycloak's admin API, with the local Keycloak's demo-only bootstrap admin. Each registration also makes sure the
+ * client puts the realm roles into its ID token ({@link #giveRolesMapper}).
  */
 public final class PortalClient {
     public static final String CALLBACK_PATH = "/signed-in";
@@ -30,6 +31,9 @@ public final class PortalClient {
     private static final Pattern REDIRECTS = Pattern.compile("\"redirectUris\"\\s*:\\s*\\[([^\\]]*)\\]");
     private static final Pattern LOGOUTS = Pattern.compile("\"post\\.logout\\.redirect\\.uris\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
+    /** The client's mapper that puts the realm roles into its ID token, where the portal reads them. */
+    static final String ROLES_MAPPER = "realm-roles-in-id-token";
+    private static final Pattern HAS_ROLES_MAPPER = Pattern.compile("\"name\"\\s*:\\s*\"" + ROLES_MAPPER + "\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private PortalClient() {
@@ -63,6 +67,7 @@ public final class PortalClient {
             throw new IllegalStateException("the realm has no client " + CLIENT_ID + ": " + found);
         }
         String client = clients + "/" + id.group(1);
+        giveRolesMapper(client, token);
         Set<String> allRedirects = new LinkedHashSet<>();
         Set<String> allLogouts = new LinkedHashSet<>();
         if (keepOthers) {
@@ -89,6 +94,39 @@ public final class PortalClient {
                 + String.join("##", allLogouts) + "\"}}";
         send(HttpRequest.newBuilder(URI.create(client)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), token, 204);
+    }
+
+    /**
+     * The portal takes a person's roles from the ID token (docs/security.md, "The portal's session"): a realm imported
+     * before the realm file's mapper {@value #ROLES_MAPPER} existed (a durable stack imports it once; a test stack
+     * started by older code) gets it here, as in the file, so that nobody signs in without their role. Nothing changes
+     * when the client has it.
+     */
+    private static void giveRolesMapper(String client, String token) {
+        String models = client + "/protocol-mappers/models";
+        if (HAS_ROLES_MAPPER.matcher(send(HttpRequest.newBuilder(URI.create(models)), token, 200)).find()) {
+            return;
+        }
+        send(HttpRequest.newBuilder(URI.create(models)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonObjectNamed(realmFile(), ROLES_MAPPER))), token, 201);
+    }
+
+    /** The JSON object of {@code json} whose "name" is {@code name} (the realm file's objects hold no braces in text). */
+    static String jsonObjectNamed(String json, String name) {
+        Matcher named = Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"").matcher(json);
+        if (!named.find()) {
+            throw new IllegalStateException(name + " is not in the realm file");
+        }
+        int start = json.lastIndexOf('{', named.start());
+        int depth = 0;
+        for (int i = start; i < json.length(); i++) {
+            char c = json.charAt(i);
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth == 0) {
+                return json.substring(start, i + 1);
+            }
+        }
+        throw new IllegalStateException(name + " is not a whole object in the realm file");
     }
 
     private static String jsonArray(Set<String> values) {

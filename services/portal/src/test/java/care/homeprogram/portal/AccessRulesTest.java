@@ -5,6 +5,7 @@ import static care.homeprogram.testing.DemoUsers.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.homeprogram.testing.RealInfrastructure;
+import care.homeprogram.testing.RealmRoles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,6 +15,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "PORTAL"))
 class AccessRulesTest {
+    private static final String PASSWORD = "Re-roled-2026x";
     private static final List<String> CLINICAL_PAGES = List.of("/patients", "/patients/" + PAT, "/patients/new",
             "/patients/" + PAT + "/plans/new", "/patients/" + PAT + "/fhir", "/patients/" + PAT + "/report.pdf", "/today",
             "/history", "/check-in", "/me/program.pdf", "/me/intake", "/history/sessions/" + SAM + "/" + SAM + "/correct",
@@ -136,6 +139,27 @@ class AccessRulesTest {
         assertThat(settings.body()).contains("<h2 id=\"push-heading\">Notifications on this device</h2>")
                 .contains("Notifications on devices are not available right now. Your alerts still come in the "
                         + "inbox and by email.");
+    }
+
+    /**
+     * The roles are the session's, from its ID token (the one token the portal verifies per request): a role changed
+     * in Keycloak without ending the person's sessions (patient-service's re-roling ends them, docs/security.md)
+     * counts from the tokens' next renewal (SessionRefreshTest), not from the next page, and never half: the page
+     * the person is refused still names the role they signed in with.
+     */
+    @Test
+    void aRoleChangedInKeycloakAfterSignInCountsOnlyFromTheTokensNextRenewal() throws Exception {
+        String username = "rerole-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = RealmRoles.createUser(username, PASSWORD, "Rita", "therapist");
+        Browser rita = new Browser();
+        assertThat(rita.signIn(uri("/"), username, PASSWORD).statusCode()).isEqualTo(200);
+
+        RealmRoles.changeRole(id, "therapist", "patient");
+
+        HttpResponse<String> today = rita.get(uri("/today"));
+        assertThat(today.statusCode()).isEqualTo(403);
+        assertThat(today.body()).contains("You are signed in with the role “therapist”");
+        assertThat(rita.get(uri("/patients/new")).statusCode()).isEqualTo(200);
     }
 
     @Test

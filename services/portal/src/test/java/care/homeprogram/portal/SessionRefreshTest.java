@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import care.homeprogram.testing.RealInfrastructure;
+import care.homeprogram.testing.RealmRoles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,32 @@ class SessionRefreshTest {
         HttpResponse<String> next = tara.get(URI.create(portal.toString()).resolve("/patients"));
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(next.body()).contains("Signed in as <strong>Tara Lindqvist</strong>");
+    }
+
+    /**
+     * The roles come with the tokens (the ID token's, the one the portal verifies per request): a role changed in
+     * Keycloak without ending the person's sessions counts from the renewal on, for the whole page and every page
+     * after it. (Before the renewal the session keeps the role it signed in with: AccessRulesTest.)
+     */
+    @Test
+    void aRoleChangedInKeycloakCountsOnceTheTokensAreRenewed() throws Exception {
+        String username = "rerole-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = RealmRoles.createUser(username, "Re-roled-2026x", "Rita", "therapist");
+        Browser rita = new Browser();
+        rita.signIn(URI.create(portal.toString()), username, "Re-roled-2026x");
+        String before = sessionCookie(rita);
+
+        RealmRoles.changeRole(id, "therapist", "patient");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            rita.get(URI.create(portal.toString()).resolve("/admin/accounts"));
+            return !sessionCookie(rita).equals(before);
+        });
+
+        HttpResponse<String> patients = rita.get(URI.create(portal.toString()).resolve("/patients"));
+        assertThat(patients.statusCode()).isEqualTo(403);
+        assertThat(patients.body()).contains("You are signed in with the role “patient”");
+        assertThat(rita.get(URI.create(portal.toString()).resolve("/admin/accounts")).body())
+                .contains("You are signed in with the role “patient”");
     }
 
     private static String sessionCookie(Browser browser) {

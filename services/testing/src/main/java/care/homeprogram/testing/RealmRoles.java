@@ -94,6 +94,21 @@ public final class RealmRoles {
         return id;
     }
 
+    /**
+     * Takes realm role {@code taken} from an account and gives it {@code given}, directly in Keycloak, as a realm
+     * administrator would: the account's sessions go on (patient-service's re-roling ends them; this does not).
+     */
+    public static void changeRole(UUID user, String taken, String given) {
+        String token = masterToken();
+        HttpResponse<String> from = admin(token, "GET", "/roles/" + taken, null);
+        HttpResponse<String> to = admin(token, "GET", "/roles/" + given, null);
+        require(from, 200);
+        require(to, 200);
+        String mappings = "/users/" + user + "/role-mappings/realm";
+        require(admin(token, "DELETE", mappings, JSON.createArrayNode().add(read(from.body())).toString()), 204);
+        require(admin(token, "POST", mappings, JSON.createArrayNode().add(read(to.body())).toString()), 204);
+    }
+
     private static String masterToken() {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode("admin", StandardCharsets.UTF_8);

@@ -5,7 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is signed in: the name from the ID token, the role from the realm roles of the access token.
+ * Who is signed in: the name and the role (its realm roles) from the ID token.
  *
  * @param fullName the person's display name
  * @param role     the highest of their portal roles
