@@ -268,10 +268,9 @@ public class CeilingComparisonSimulation extends Simulation {
      * pat's Keycloak access token (access tokens live 5 minutes), renewed only between measurements: a renewal is a
      * Keycloak sign-in (0.4-0.5 s on two cores), and renewed on first use when 2 minutes old, it fell inside whatever
      * ran then. Inside Gatling that was one of its event loops signing in while the other three waited on this object
-     * (JFR: all four blocked 515 ms), so nothing was sent to either target; when it fell at the start of the hot
-     * read's open model, that model began with a frozen generator and then the backlog at once, on new connections,
-     * with a token plan-service had never seen (docs/deploy.md, "The hot read's tail"). The ceiling's token never
-     * changes, so only the hot read paid for it.
+     * (JFR: all four blocked 515 ms), so nothing was sent to either target for half a second, then the backlog at
+     * once, on new connections, with a token plan-service had never seen (docs/deploy.md, "The hot read's tail"). The
+     * ceiling's token never changes, so only the hot read paid for it.
      */
     private static final class PatToken {
         /** A token this old is renewed before the next measurement, so that it outlives it. */
