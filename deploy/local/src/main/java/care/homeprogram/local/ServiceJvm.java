@@ -18,7 +18,7 @@ public final class ServiceJvm {
      * 128 MiB instead of 21 MiB (a service loads about 100 MiB of class metadata, which cost four full collections
      * while starting), and a code-cache collection only after half the code cache was newly compiled instead of 15 %
      * (each is a full collection of 0.4-0.6 s under load). The code cache is reserved at 128 MiB, not 64: once more
-     * than SweeperThreshold of it is in use the JVM halves that threshold by the free share, and plan-service's
+     * than SweeperThreshold of it is in use the JVM multiplies that threshold by the free share, and plan-service's
      * 31-35 MiB of compiled code crossed half of 64 MiB during every benchmark's warm-up (one 495 ms full collection).
      * Reserved is address space, not memory: only the compiled code is resident.
      */
