@@ -36,8 +36,8 @@ import java.util.function.Supplier;
  *
  * <p>Saturation: closed loop like wrk ({@link ClosedLoop}), {@code -Dbench.rounds} rounds (default 3) of
  * {@code -Dbench.round-seconds} (default 10) per target after a warm-up of {@code -Dbench.warm-up-seconds} (default
- * 20), the targets taking turns within a round so that the machine's other load falls on all of them alike; the
- * medians are printed with their ratio to the ceiling's and the target. Then the open model (Gatling,
+ * 20; the pages {@code -Dbench.page-warm-up-seconds}, default 60), the targets taking turns within a round so that
+ * the machine's other load falls on all of them alike; the medians are printed with their ratio to the ceiling's and the target. Then the open model (Gatling,
  * {@code constantUsersPerSec} at half of each one's measured saturation, {@code -Dbench.seconds}, default 20) for
  * p99, in Gatling's table, after {@code -Dbench.open-warm-up-seconds} (default 10) of the generator's own warm-up at
  * half the slower rate (its own rows, not measured); the ceiling's open-model p99 beside ours is what the machine and
@@ -49,6 +49,13 @@ public class CeilingComparisonSimulation extends Simulation {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("bench.round-seconds", 10));
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 20));
+    /**
+     * The pages' warm-up, longer than the APIs': at ~150 pages/s against ~2,000 hot reads a second their code paths
+     * reach the JIT's thresholds later, and C2 was still compiling the four services' page paths (about a quarter of
+     * the machine's CPU) three minutes into the run (docs/deploy.md, "The pages' rounds: the JIT still compiling").
+     */
+    private static final Duration PAGE_WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.page-warm-up-seconds",
+            60));
     private static final int OPEN_SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int OPEN_WARM_UP_SECONDS = Integer.getInteger("bench.open-warm-up-seconds", 10);
     private static final int API_CONNECTIONS = Integer.getInteger("bench.connections", 16);
@@ -69,15 +76,18 @@ public class CeilingComparisonSimulation extends Simulation {
     private final String plans = platform.url(Service.PLANS);
     private final String portal = platform.url(Service.PORTAL);
     private final String planId = BenchData.assignAcuteTemplateToPat(plans, true);
-    private final PatToken pat = new PatToken();
+    private final SignedIn pat = new SignedIn("pat's token",
+            () -> Tokens.freshAccessToken("pat", Tokens.DEMO_PASSWORD));
     private final String document = given().baseUri(plans).auth().oauth2(pat.get()).get("/api/plans/mine").then()
             .statusCode(200).extract().asString();
     private final BenchCeiling ceiling = BenchCeiling.start(SharedStack.coordinates(),
             "bench_ceiling_" + Long.toHexString(System.nanoTime()), Path.of("target", "ceiling").toAbsolutePath(),
             DemoUsers.PAT.toString(), document);
     private final String ceilingToken = ceiling.token();
-    private final String taraCookies = PortalLogin.sessionCookies(portal, "tara");
-    private final String patCookies = PortalLogin.sessionCookies(portal, "pat");
+    private final SignedIn taraSession = new SignedIn("tara's portal session",
+            () -> PortalLogin.sessionCookies(portal, "tara"));
+    private final SignedIn patSession = new SignedIn("pat's portal session",
+            () -> PortalLogin.sessionCookies(portal, "pat"));
 
     private final Map<String, Target> targets = targets();
     private final Map<String, ClosedLoop.Figures> saturation = measureSaturation();
@@ -133,11 +143,11 @@ public class CeilingComparisonSimulation extends Simulation {
                         .header("Accept", "application/json").build()));
         all.put("therapist patient page", new Target("therapist patient page", PAGE_CONNECTIONS,
                 ">= 150 req/s, p50 <= 40 ms", () -> HttpRequest.newBuilder(
-                        URI.create(portal + "/patients/" + DemoUsers.PAT)).header("Cookie", taraCookies)
+                        URI.create(portal + "/patients/" + DemoUsers.PAT)).header("Cookie", taraSession.get())
                         .header("Accept", "text/html").build()));
         all.put("patient Today page", new Target("patient Today page", PAGE_CONNECTIONS,
                 ">= 150 req/s, p50 <= 40 ms", () -> HttpRequest.newBuilder(URI.create(portal + "/today"))
-                        .header("Cookie", patCookies).header("Accept", "text/html").build()));
+                        .header("Cookie", patSession.get()).header("Accept", "text/html").build()));
         String only = System.getProperty("bench.only");
         if (only != null) {
             List<String> words = List.of(only.split(","));
@@ -150,14 +160,15 @@ public class CeilingComparisonSimulation extends Simulation {
 
     private Map<String, ClosedLoop.Figures> measureSaturation() {
         for (Target t : targets.values()) {
-            Progress.say("warming up " + t.name() + " (" + WARM_UP.toSeconds() + " s, untimed)");
-            pat.renewIfOld();
-            ClosedLoop.run(t.request(), 200, t.connections(), WARM_UP);
+            Duration warmUp = t.connections() == PAGE_CONNECTIONS ? PAGE_WARM_UP : WARM_UP;
+            Progress.say("warming up " + t.name() + " (" + warmUp.toSeconds() + " s, untimed)");
+            renewIfOld();
+            ClosedLoop.run(t.request(), 200, t.connections(), warmUp);
         }
         if (!SINGLE.isZero()) {
             for (Target t : targets.values()) {
                 if (t.connections() == PAGE_CONNECTIONS) {
-                    pat.renewIfOld();
+                    renewIfOld();
                     ClosedLoop.Figures one = ClosedLoop.run(t.request(), 200, 1, SINGLE);
                     Progress.say(String.format(Locale.ROOT, "one at a time %-24s p50 %7.1f ms  p99 %7.1f ms  (%d"
                             + " requests; load average %s)", t.name(), one.p50Millis(), one.p99Millis(),
@@ -168,7 +179,7 @@ public class CeilingComparisonSimulation extends Simulation {
         Map<String, List<ClosedLoop.Figures>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
             for (Target t : targets.values()) {
-                pat.renewIfOld();
+                renewIfOld();
                 Map<Service, Duration> cpuBefore = cpuTimes();
                 ClosedLoop.Figures figures = ClosedLoop.run(t.request(), 200, t.connections(), ROUND);
                 Progress.say(String.format(Locale.ROOT, "round %d/%d %-24s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms%s%s",
@@ -198,7 +209,38 @@ public class CeilingComparisonSimulation extends Simulation {
                     f.perSecond() / top.perSecond(), t.target(),
                     f.failures() == 0 ? "" : "  (" + f.failures() + " failed requests)"));
         }
+        table.append(residentMemory());
         System.out.println(table);
+    }
+
+    /**
+     * Each service's resident memory now ({@code VmRSS}, what a container's memory limit counts, file-backed pages of
+     * the AOT cache and jars included), next to issue 19's target: after the rounds' load, with the heap capped as the
+     * Kubernetes limits cap it ({@code ServiceJvm}: {@code -Xmx256m}).
+     */
+    private String residentMemory() {
+        StringBuilder line = new StringBuilder("resident memory after load (VmRSS; target <= 200 MB each):");
+        for (Service service : Service.values()) {
+            line.append(' ').append(service.clientId()).append(' ').append(residentMegabytes(platform.pid(service)))
+                    .append(',');
+        }
+        line.setLength(line.length() - 1);
+        return line.append(String.format(Locale.ROOT, "%n")).toString();
+    }
+
+    /** {@code VmRSS} of a process in MB (10^6 bytes, as the target is written), or "unknown" off Linux. */
+    private static String residentMegabytes(long pid) {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    long kib = Long.parseLong(l.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.0f MB", kib * 1024 / 1e6);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc (not Linux) or the process is gone: say so rather than guess
+        }
+        return "unknown";
     }
 
     /** The CPU time each service's JVM has used so far. */
@@ -242,6 +284,13 @@ public class CeilingComparisonSimulation extends Simulation {
         }
     }
 
+    /** Between measurements: every credential 2 minutes old is renewed, so that none lapses while one runs. */
+    private void renewIfOld() {
+        pat.renewIfOld();
+        taraSession.renewIfOld();
+        patSession.renewIfOld();
+    }
+
     /** Half of the measured saturation (at least 1/s; 1/s if left out by bench.only): the open model's rate. */
     private double half(String name) {
         ClosedLoop.Figures measured = saturation.get(name);
@@ -265,51 +314,58 @@ public class CeilingComparisonSimulation extends Simulation {
     }
 
     /**
-     * pat's Keycloak access token (access tokens live 5 minutes), renewed only between measurements: a renewal is a
-     * Keycloak sign-in (0.4-0.5 s on two cores), and renewed on first use when 2 minutes old, it fell inside whatever
-     * ran then. Inside Gatling that was one of its event loops signing in while the other three waited on this object
-     * (JFR: all four blocked 515 ms), so nothing was sent to either target for half a second, then the backlog at
-     * once, on new connections, with a token plan-service had never seen (docs/deploy.md, "The hot read's tail"). The
-     * ceiling's token never changes, so only the hot read paid for it.
+     * A credential fetched by signing in, renewed only between measurements: pat's Keycloak access token, and each
+     * portal session's cookies. Access tokens live 5 minutes, and so do the tokens inside the portal's session cookie;
+     * within 60 s of their expiry the portal renews them on the next page ({@code refresh-token-time-skew}) and sends
+     * a new cookie, which a load generator replaying one Cookie header never takes, so every page after that would
+     * renew them again at Keycloak. A renewal is a Keycloak sign-in (0.4-0.5 s on two cores), and renewed on first use
+     * when 2 minutes old, it fell inside whatever ran then. Inside Gatling that was one of its event loops signing in
+     * while the other three waited on this object (JFR: all four blocked 515 ms), so nothing was sent to either target
+     * for half a second, then the backlog at once, on new connections, with a token plan-service had never seen
+     * (docs/deploy.md, "The hot read's tail"). The ceiling's token never changes, so only the hot read paid for it.
      */
-    private static final class PatToken {
-        /** A token this old is renewed before the next measurement, so that it outlives it. */
+    private static final class SignedIn {
+        /** A credential this old is renewed before the next measurement, so that it outlives it. */
         private static final Duration RENEW_AFTER = Duration.ofMinutes(2);
         /** Only a measurement longer than a token's lifetime gets here (then the renewal shows in its figures). */
         private static final Duration LAST_RESORT = Duration.ofMinutes(4);
-        private volatile String token;
+        private final String what;
+        private final Supplier<String> signIn;
+        private volatile String value;
         private volatile Instant fetched = Instant.EPOCH;
 
-        PatToken() {
+        SignedIn(String what, Supplier<String> signIn) {
+            this.what = what;
+            this.signIn = signIn;
             renew();
         }
 
-        /** Between measurements: a new token if this one is 2 minutes old. */
+        /** Between measurements: a new credential if this one is 2 minutes old. */
         synchronized void renewIfOld() {
             if (olderThan(RENEW_AFTER)) {
                 renew();
             }
         }
 
-        /** Between measurements: a new token now. */
+        /** Between measurements: a new credential now. */
         synchronized void renew() {
             Instant asked = Instant.now();
-            token = Tokens.freshAccessToken("pat", Tokens.DEMO_PASSWORD);
+            value = signIn.get();
             fetched = Instant.now();
-            Progress.say("pat's token renewed (the sign-in took " + Progress.since(asked) + ")");
+            Progress.say(what + " renewed (the sign-in took " + Progress.since(asked) + ")");
         }
 
-        /** The current token, without waiting, unless a measurement outlasted it. */
+        /** The current credential, without waiting, unless a measurement outlasted it. */
         String get() {
             if (olderThan(LAST_RESORT)) {
                 synchronized (this) {
                     if (olderThan(LAST_RESORT)) {
-                        Progress.say("a measurement outlasted pat's token: renewing it while it runs");
+                        Progress.say("a measurement outlasted " + what + ": renewing it while it runs");
                         renew();
                     }
                 }
             }
-            return token;
+            return value;
         }
 
         private boolean olderThan(Duration age) {
