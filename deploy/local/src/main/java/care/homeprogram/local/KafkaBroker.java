@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -294,10 +293,17 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * A new cluster id as {@code kafka-storage random-uuid} makes it: Kafka's {@link Uuid#randomUuid()} never starts
+     * with '-'. A plain base64url of 16 random bytes does once in 64 starts, and the storage tool's argument parser
+     * then reads it as an option ("argument --cluster-id/-t: expected one argument"): a stack that failed to start.
+     */
+    static String newClusterId() {
+        return Uuid.randomUuid().toString();
+    }
+
     private static void format(String classpath, Path config, Path directory) {
-        byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String clusterId = newClusterId();
         try {
             Process format = new ProcessBuilder(ChildProcess.javaExecutable(), "-cp", classpath,
                     "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())
