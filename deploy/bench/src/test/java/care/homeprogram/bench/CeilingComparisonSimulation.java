@@ -18,6 +18,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +38,14 @@ import java.util.function.Supplier;
  * <p>Saturation: closed loop like wrk ({@link ClosedLoop}), {@code -Dbench.rounds} rounds (default 3) of
  * {@code -Dbench.round-seconds} (default 10) per target after a warm-up of {@code -Dbench.warm-up-seconds} (default
  * 20; the pages {@code -Dbench.page-warm-up-seconds}, default 60), the targets taking turns within a round so that
- * the machine's other load falls on all of them alike; the medians are printed with their ratio to the ceiling's and the target. Then the open model (Gatling,
- * {@code constantUsersPerSec} at half of each one's measured saturation, {@code -Dbench.seconds}, default 20) for
- * p99, in Gatling's table, after {@code -Dbench.open-warm-up-seconds} (default 10) of the generator's own warm-up at
- * half the slower rate (its own rows, not measured); the ceiling's open-model p99 beside ours is what the machine and
- * the generator add on their own. Connections: {@code -Dbench.connections} (default 16) for the APIs, 8 for the pages.
- * {@code -Dbench.only=mine} measures the ceiling and only the figures whose name contains one of those comma-separated
- * words (the hot read alone, in a third of the time).
+ * the machine's other load falls on all of them alike; the medians are printed with their ratio to the ceiling's and
+ * the target. Then the open model (Gatling, {@code constantUsersPerSec} at half of each one's measured saturation,
+ * {@code -Dbench.seconds}, default 20) for p99, in Gatling's table, after {@code -Dbench.open-warm-up-seconds}
+ * (default 10) of the generator's own warm-up at half the slower rate (its own rows, not measured); the ceiling's
+ * open-model p99 beside ours is what the machine and the generator add on their own. Connections:
+ * {@code -Dbench.connections} (default 16) for the APIs, 8 for the pages. {@code -Dbench.only=mine} measures the
+ * ceiling and only the figures whose name contains one of those comma-separated words (the hot read alone, in a third
+ * of the time).
  */
 public class CeilingComparisonSimulation extends Simulation {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
@@ -129,6 +131,14 @@ public class CeilingComparisonSimulation extends Simulation {
 
     /** What is measured, in the order of each round; the ceiling first. */
     private record Target(String name, int connections, String target, Supplier<HttpRequest> request) {
+        /** A portal page (a browser's few connections), not an API. */
+        boolean page() {
+            return connections == PAGE_CONNECTIONS;
+        }
+
+        Duration warmUp() {
+            return page() ? PAGE_WARM_UP : WARM_UP;
+        }
     }
 
     private Map<String, Target> targets() {
@@ -160,14 +170,13 @@ public class CeilingComparisonSimulation extends Simulation {
 
     private Map<String, ClosedLoop.Figures> measureSaturation() {
         for (Target t : targets.values()) {
-            Duration warmUp = t.connections() == PAGE_CONNECTIONS ? PAGE_WARM_UP : WARM_UP;
-            Progress.say("warming up " + t.name() + " (" + warmUp.toSeconds() + " s, untimed)");
+            Progress.say("warming up " + t.name() + " (" + t.warmUp().toSeconds() + " s, untimed)");
             renewIfOld();
-            ClosedLoop.run(t.request(), 200, t.connections(), warmUp);
+            ClosedLoop.run(t.request(), 200, t.connections(), t.warmUp());
         }
         if (!SINGLE.isZero()) {
             for (Target t : targets.values()) {
-                if (t.connections() == PAGE_CONNECTIONS) {
+                if (t.page()) {
                     renewIfOld();
                     ClosedLoop.Figures one = ClosedLoop.run(t.request(), 200, 1, SINGLE);
                     Progress.say(String.format(Locale.ROOT, "one at a time %-24s p50 %7.1f ms  p99 %7.1f ms  (%d"
@@ -231,7 +240,7 @@ public class CeilingComparisonSimulation extends Simulation {
     /** {@code VmRSS} of a process in MB (10^6 bytes, as the target is written), or "unknown" off Linux. */
     private static String residentMegabytes(long pid) {
         try {
-            for (String l : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (l.startsWith("VmRSS:")) {
                     long kib = Long.parseLong(l.replaceAll("[^0-9]", ""));
                     return String.format(Locale.ROOT, "%.0f MB", kib * 1024 / 1e6);
@@ -277,7 +286,7 @@ public class CeilingComparisonSimulation extends Simulation {
 
     private static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+            return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (java.io.IOException | RuntimeException e) {
             return String.format(Locale.ROOT, "%.2f",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
