@@ -4,10 +4,12 @@ import static care.homeprogram.testing.DemoUsers.PAT;
 import static care.homeprogram.testing.DemoUsers.TARA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.homeprogram.portal.service.ScreenedPatients;
 import care.homeprogram.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.URL;
@@ -40,6 +42,8 @@ class IntakeScreeningTest {
     @BeforeEach
     void patAtFirstSignIn() {
         PatientServiceStub.reset();
+        // The stand-in forgets pat's screen between tests, which patient-service never does: the portal forgets too.
+        QuarkusMock.installMockForType(new ScreenedPatients(), ScreenedPatients.class);
         PlanServiceStub.alerts = "{\"items\":[],\"total\":0}";
         PlanServiceStub.creation = null;
         PlanServiceStub.change = null;
@@ -153,11 +157,14 @@ class IntakeScreeningTest {
         assertThat(PatientServiceStub.screen().by()).isEqualTo(PAT);
         assertThat(PatientServiceStub.screen().flags()).isEmpty();
 
+        int readsBefore = PatientServiceStub.ownIntakeReads();
         HttpResponse<String> todayAfter = pat.follow(sent);
         assertThat(todayAfter.uri().getPath()).isEqualTo("/today");
         assertThat(todayAfter.body()).contains("Thank you: your answers are recorded")
                 .doesNotContain("Before you start: a few health questions");
         assertThat(pat.get(uri("/today")).body()).doesNotContain("Before you start: a few health questions");
+        assertThat(PatientServiceStub.ownIntakeReads()).as("the answers just sent need no check on Today")
+                .isEqualTo(readsBefore);
 
         HttpResponse<String> again = pat.get(uri("/me/intake"));
         assertThat(again.body()).contains("Your answers are already recorded.")
@@ -167,6 +174,28 @@ class IntakeScreeningTest {
         assertThat(resent.body()).contains("Your answers are already recorded.")
                 .contains("tell your therapist: they can update your answers")
                 .doesNotContain("That did not work");
+    }
+
+    @Test
+    void todayAsksForTheScreenOnEveryVisitUntilTheTherapistRecordsItAndThenNoMore() throws Exception {
+        Browser pat = new Browser();
+        assertThat(pat.signIn(uri("/today"), "pat").body()).contains("Before you start: a few health questions");
+        assertThat(pat.get(uri("/today")).body()).contains("Before you start: a few health questions");
+        assertThat(PatientServiceStub.ownIntakeReads()).as("asked on each visit while not screened").isEqualTo(2);
+
+        Browser tara = signedIn("tara");
+        Map<String, String> screen = answers("35");
+        screen.put("csrf-token", Browser.csrfToken(tara.get(uri("/patients/" + PAT)).body()));
+        assertThat(tara.post(uri("/patients/" + PAT + "/intake"), screen).statusCode()).isEqualTo(303);
+
+        assertThat(pat.get(uri("/today")).body()).doesNotContain("Before you start")
+                .contains("<h1");
+        assertThat(PatientServiceStub.ownIntakeReads()).isEqualTo(3);
+        for (int visit = 0; visit < 3; visit++) {
+            assertThat(pat.get(uri("/today")).body()).doesNotContain("Before you start");
+        }
+        assertThat(PatientServiceStub.ownIntakeReads()).as("a recorded screen is never taken back: not asked again")
+                .isEqualTo(3);
     }
 
     @Test

@@ -52,6 +52,9 @@ public class PatientServiceStub extends StandInService {
 
     /** pat's recorded screen, or null while none is recorded. */
     private static volatile Screen screen;
+    /** How often pat read their own intake ({@code GET /api/patients/me/intake}) since the last {@link #reset()}. */
+    private static final java.util.concurrent.atomic.AtomicInteger ownIntakeReads =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     record Screen(List<String> flags, OffsetDateTime at, UUID by) {
     }
@@ -63,6 +66,11 @@ public class PatientServiceStub extends StandInService {
     /** pat is not screened (each test starts from a patient at first sign-in). */
     static void reset() {
         screen = null;
+        ownIntakeReads.set(0);
+    }
+
+    static int ownIntakeReads() {
+        return ownIntakeReads.get();
     }
 
     static Screen screen() {
@@ -99,6 +107,7 @@ public class PatientServiceStub extends StandInService {
                 record(exchange, caller);
                 return;
             }
+            ownIntakeReads.incrementAndGet();
             answer(exchange, 200, intake());
         } else if (path.equals("/api/patients/" + PAT + "/intake") && reachable && !caller.equals(PAT)
                 && "PUT".equals(method)) {

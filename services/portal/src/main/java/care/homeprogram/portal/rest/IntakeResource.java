@@ -6,6 +6,8 @@ import care.homeprogram.portal.client.ServiceProblem;
 import care.homeprogram.portal.service.IntakeForm;
 import care.homeprogram.portal.service.IntakeMessages;
 import care.homeprogram.portal.service.PageLanguage;
+import care.homeprogram.portal.service.ScreenedPatients;
+import care.homeprogram.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +36,14 @@ public class IntakeResource {
 
     private final PatientsClient patients;
     private final PageLanguage language;
+    private final ScreenedPatients screened;
+    private final Viewer viewer;
 
-    public IntakeResource(PatientsClient patients, PageLanguage language) {
+    public IntakeResource(PatientsClient patients, PageLanguage language, ScreenedPatients screened, Viewer viewer) {
         this.patients = patients;
         this.language = language;
+        this.screened = screened;
+        this.viewer = viewer;
     }
 
     private IntakeMessages words() {
@@ -59,10 +65,13 @@ public class IntakeResource {
         }
         try {
             patients.screenMyself(form.answers());
+            // Today no longer asks: the prompt is gone on the page the patient is sent to
+            screened.remember(viewer.id());
             return Pages.redirect("/today?done=intake-answered");
         } catch (ServiceProblem problem) {
             if ("intake-recorded".equals(problem.type())) {
                 // Answered before (another tab, a double submit): nothing is lost, the therapist has the answers.
+                screened.remember(viewer.id());
                 return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                         .entity(Templates.selfScreen(IntakeForm.empty(words()), true).render()).build();
             }

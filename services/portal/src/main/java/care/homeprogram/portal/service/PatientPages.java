@@ -30,30 +30,36 @@ public class PatientPages {
     private final PatientsClient patients;
     private final PageCalls calls;
     private final PageLanguage language;
+    private final ScreenedPatients screened;
+    private final Viewer viewer;
 
     public PatientPages(PlansClient plans, NotificationsClient notifications, PatientsClient patients,
-            PageCalls calls, PageLanguage language) {
+            PageCalls calls, PageLanguage language, ScreenedPatients screened, Viewer viewer) {
         this.plans = plans;
         this.notifications = notifications;
         this.patients = patients;
         this.calls = calls;
         this.language = language;
+        this.screened = screened;
+        this.viewer = viewer;
     }
 
     /**
-     * Three calls at once ({@link PageCalls}): plan-service's one read of the day ({@code GET /api/plans/mine/today}:
+     * Two calls at once ({@link PageCalls}): plan-service's one read of the day ({@code GET /api/plans/mine/today}:
      * the plans, today's sessions of each plan with something due, the pictures of the items due and the
-     * questionnaires due), the count of unread messages ({@code GET /api/notifications/unread}) and the intake.
-     * Before, the page made six in two rounds (the plans first, then the sessions, the questionnaires and the
-     * pictures), each one a token verification and an audit record more at plan-service (docs/portal.md, "Render
-     * times").
+     * questionnaires due) and the count of unread messages ({@code GET /api/notifications/unread}); a third, the
+     * intake, only until this portal has seen the patient's screen recorded ({@link ScreenedPatients}). Before, the
+     * page made six in two rounds (the plans first, then the sessions, the questionnaires and the pictures), each
+     * one a token verification and an audit record more at plan-service (docs/portal.md, "Render times").
      */
     public TodayView today(TodayView.SessionForm form) {
         PageCalls.Pending<PatientDay> dayCall = calls.start(plans::myDay);
         // the count only, not the inbox's first page of messages to count here
         PageCalls.Pending<Integer> unreadCall = calls.start(() -> (int) Math.min(Integer.MAX_VALUE,
                 notifications.unread()));
-        PageCalls.Pending<Patient.Intake> intakeCall = calls.start(patients::myIntake);
+        UUID patient = viewer.id();
+        PageCalls.Pending<Patient.Intake> intakeCall = screened.known(patient) ? null
+                : calls.start(patients::myIntake);
         int[] questionnaires = { 0 };
         Section<List<TodayView.PlanToday>> today = Section.load(() -> {
             PatientDay day = dayCall.get();
@@ -66,7 +72,8 @@ public class PatientPages {
                     ? day.sessionsToday().getOrDefault(p.id(), List.of()) : null, day.media())).toList();
         });
         Section<Integer> unread = Section.load(unreadCall::get);
-        return new TodayView(today, unread, form, intakeDue(intakeCall), questionnaires[0]);
+        return new TodayView(today, unread, form, intakeCall != null && intakeDue(patient, intakeCall),
+                questionnaires[0]);
     }
 
     /**
@@ -89,12 +96,20 @@ public class PatientPages {
 
     /**
      * Whether the patient still has to answer the intake screen. When patient-service cannot say, the prompt is left
-     * out: the day's exercises matter more than a prompt, and it comes back on the next visit.
+     * out: the day's exercises matter more than a prompt, and it comes back on the next visit. A screen found
+     * recorded is remembered, so the next visits do not ask.
      */
-    private static boolean intakeDue(PageCalls.Pending<Patient.Intake> intakeCall) {
+    private boolean intakeDue(UUID patient, PageCalls.Pending<Patient.Intake> intakeCall) {
         try {
             Section<Patient.Intake> intake = Section.load(intakeCall::get);
-            return intake.available() && intake.value() != null && intake.value().screenedAt() == null;
+            if (!intake.available() || intake.value() == null) {
+                return false;
+            }
+            if (intake.value().screenedAt() != null) {
+                screened.remember(patient);
+                return false;
+            }
+            return true;
         } catch (ServiceProblem refused) {
             return false;
         }
