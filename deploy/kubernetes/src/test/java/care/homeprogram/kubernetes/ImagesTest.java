@@ -111,8 +111,9 @@ class ImagesTest {
 
     /**
      * An image build that asks for an AOT cache (docs/deploy.md, "Images") gets a JDK 25 Leyden cache written inside the
-     * base image at build time: a JDK 21 base would not read it (a cache fits only the JDK that wrote it), and the
-     * normal build keeps the fast-jar the local launcher trains its own cache for.
+     * base image at build time: a JDK 21 base would not read it (a cache fits only the JDK that wrote it). Every build
+     * packages the aot-jar such a cache needs (every class on the JDK's class path), which the local launcher trains
+     * its own cache for too; only the image build turns the cache on.
      */
     @ParameterizedTest
     @MethodSource("services")
@@ -130,9 +131,11 @@ class ImagesTest {
                 .containsEntry("quarkus.package.jar.aot.type", "aot")
                 .containsEntry("quarkus.package.jar.aot.phase", "build")
                 .doesNotContainKey("quarkus.package.jar.appcds.use-container");
+        assertThat(properties).as("%s: packaged for a cache of all its classes", module.name())
+                .containsEntry("quarkus.package.jar.type", "aot-jar");
         assertThat(properties.stringPropertyNames()).as("%s: only the image build turns it on", module.name())
                 .noneMatch(key -> key.endsWith("quarkus.package.jar.aot.enabled")
-                        || key.endsWith("quarkus.package.jar.type"));
+                        || key.startsWith("%") && key.endsWith("quarkus.package.jar.type"));
     }
 
     static java.util.stream.Stream<Layout.ServiceModule> services() {
