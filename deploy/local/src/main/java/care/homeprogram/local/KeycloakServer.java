@@ -28,6 +28,8 @@ import java.util.zip.ZipInputStream;
 public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "homeprogram";
     static final String REALM_RESOURCE = "/homeprogram/keycloak/homeprogram-realm.json";
+    /** In the data folder: the realm file's hash when this folder's realm was imported, written once it answered. */
+    static final String REALM_RECORD = "keycloak-realm.sha256";
     /** The sender of the realm's own emails (set-password and reset links), as the stack's mail server shows it. */
     public static final String MAIL_FROM = "noreply@homeprogram.local";
 
@@ -55,7 +57,9 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * Keycloak keeps its realm in its own database ({@code keycloak}) on the stack's PostgreSQL; {@code --import-realm}
      * skips a realm that exists, so a durable stack imports the realm file once and keeps users, passwords and
-     * sessions afterwards. A realm file changed since then is reported, not applied.
+     * sessions afterwards. A realm file changed since then is reported, not applied. Once this data folder's realm has
+     * answered ({@link #REALM_RECORD} written), later starts do not even ask for the import: reading the realm file
+     * only to skip it took ~3 s of Keycloak's start, the warm run's critical path (docs/deploy.md, "The aot-jar").
      */
     public static KeycloakServer start(int port, int managementPort, int postgresPort, Path workDirectory) {
         KeycloakServer server = launch(port, managementPort, postgresPort, workDirectory,
@@ -77,6 +81,9 @@ public final class KeycloakServer implements AutoCloseable {
         installRealm(distribution);
         String database = "keycloak";
         boolean existing = PostgresServer.databaseExists(postgresPort, database);
+        // the realm answered from this database before: nothing to import (a first start that stopped before its
+        // realm answered has no record, and imports again)
+        boolean imported = existing && Files.exists(workDirectory.resolve(REALM_RECORD));
         PostgresServer.createDatabase(postgresPort, database);
         AotCache.Decision aot = AotCache.decide(distribution.resolve("lib"), HEAP, aotPolicy);
         Progress.say("starting Keycloak on port " + port + (existing ? " (existing realm)"
@@ -86,17 +93,19 @@ public final class KeycloakServer implements AutoCloseable {
                             + " stops)";
                     case AotCache.Decision.None none -> "";
                 });
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 distribution.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
                 "--http-management-port=" + managementPort,
-                "--import-realm",
                 "--db=postgres",
                 "--db-url=" + PostgresServer.jdbcUrl(postgresPort, database),
                 "--db-username=" + PostgresServer.USER,
                 "--db-password=" + PostgresServer.PASSWORD,
-                "--cache=local");
+                "--cache=local"));
+        if (!imported) {
+            command.add("--import-realm");
+        }
         List<String> append = new java.util.ArrayList<>(aot.jvmOptions());
         append.add(DataFolder.ownerOption(workDirectory));
         Map<String, String> environment = Map.of(
@@ -120,7 +129,7 @@ public final class KeycloakServer implements AutoCloseable {
         // A loaded 2-core machine has needed several minutes for a first start (schema creation, realm import).
         process.awaitReady(this::realmAnswers, Duration.ofMinutes(8));
         Progress.say("Keycloak ready on port " + port + " in " + Progress.since(started));
-        noteRealmChanges(workDirectory.resolve("keycloak-realm.sha256"), existing);
+        noteRealmChanges(workDirectory.resolve(REALM_RECORD), existing);
         ready = true;
     }
 
