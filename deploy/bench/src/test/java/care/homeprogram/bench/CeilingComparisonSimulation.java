@@ -101,12 +101,9 @@ public class CeilingComparisonSimulation extends Simulation {
             .exec(http("ceiling GET /documents/mine (open model)").get(ceiling.url() + "/documents/mine")
                     .header("Authorization", "Bearer " + ceilingToken).check(status().is(200)));
     /**
-     * Gatling's own warm-up before the open models, both targets at the slower one's open rate, under names of their
-     * own so that they stay out of the measured rows: the generator's HTTP client and engine are cold after the closed
-     * rounds (those use the JDK's client), and on two cores a cold generator showed as the first target's tail. At that
-     * rate, not below it: the open model's traffic made plan-service deoptimize its request decoding in the first
-     * seconds of the measured run when the warm-up had been at half its rate (docs/deploy.md, "The tail of the full
-     * run, recorded").
+     * Gatling's own warm-up before the open models, both targets at half the slower one's open rate, under names of
+     * their own so that they stay out of the measured rows: the generator's HTTP client and engine are cold after the
+     * closed rounds (those use the JDK's client), and on two cores a cold generator showed as the first target's tail.
      */
     private final ScenarioBuilder openWarmUp = scenario("open model warm-up (not measured)")
             .exec(http("warm-up ceiling (not measured)").get(ceiling.url() + "/documents/mine")
@@ -120,7 +117,7 @@ public class CeilingComparisonSimulation extends Simulation {
             // Gatling needs a scenario: one request to the ceiling, the pages' figures are the closed loop's above
             setUp(openCeiling.injectOpen(constantUsersPerSec(1).during(1))).protocols(protocol);
         } else {
-            double warmUpRate = Math.max(1, Math.min(half("ceiling"), half("GET /api/plans/mine")));
+            double warmUpRate = Math.max(1, Math.min(half("ceiling"), half("GET /api/plans/mine")) / 2);
             // The ceiling's open model runs at the same machine load as ours: its p99 in the same table tells how much
             // of a tail the machine and the generator make on their own (docs/deploy.md, "The hot read's tail").
             setUp(openWarmUp.injectOpen(constantUsersPerSec(warmUpRate).during(OPEN_WARM_UP_SECONDS))
